@@ -1,0 +1,141 @@
+package dev.tributary.core.mapping;
+
+import dev.tributary.core.mapping.ParseContext.Field;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Parses the {@code sources} or {@code sinks} section: each entry needs a known {@code type}, the
+ * type's required options, and no option the type does not declare.
+ */
+final class ComponentParser {
+
+    /** A parsed source or sink. */
+    record Component(String name, String type, Options options) {
+    }
+
+    /** Names appear in URLs ({@code /sources/{name}}) and metric tags, so they are kept plain. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+    private final ParseContext ctx;
+    private final String kind;
+    private final Map<String, ComponentType> types;
+
+    /**
+     * @param kind {@code source} or {@code sink}, as errors name it
+     */
+    ComponentParser(ParseContext ctx, String kind, Map<String, ComponentType> types) {
+        this.ctx = ctx;
+        this.kind = kind;
+        this.types = types;
+    }
+
+    Map<String, Component> parse(Node section, String sectionName) {
+        Map<String, Component> components = new LinkedHashMap<>();
+        Map<String, Field> entries = ctx.mapping(section, "", sectionName);
+        if (entries == null) {
+            return components;
+        }
+        for (Field entry : entries.values()) {
+            String context = kind + " '" + entry.name() + "'";
+            if (!NAME.matcher(entry.name()).matches()) {
+                ctx.error(entry.key(), context, "", "name must match " + NAME.pattern());
+            }
+            Component component = parseOne(entry, context);
+            if (component != null) {
+                components.put(entry.name(), component);
+            }
+        }
+        return components;
+    }
+
+    private Component parseOne(Field entry, String context) {
+        Map<String, Field> fields = ctx.mapping(entry.value(), context, "");
+        if (fields == null) {
+            return null;
+        }
+        Field typeField = fields.get("type");
+        if (typeField == null) {
+            ctx.error(entry.key(), context, "type", "required field is missing" + DidYouMean.hint("", types.keySet()));
+            return null;
+        }
+        String typeName = ctx.string(typeField.value(), context, "type");
+        ComponentType type = typeName == null ? null : types.get(typeName);
+        if (type == null) {
+            if (typeName != null) {
+                ctx.error(typeField.value(), context, "type",
+                        "unknown " + kind + " type '" + typeName + "'" + DidYouMean.hint(typeName, types.keySet()));
+            }
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field option : fields.values()) {
+            if (option.name().equals("type")) {
+                continue;
+            }
+            OptionKind optionKind = type.options().get(option.name());
+            if (optionKind == null) {
+                ctx.error(option.key(), context, option.name(), "unknown option for type '" + type.name() + "'"
+                        + DidYouMean.hint(option.name(), type.options().keySet()));
+                continue;
+            }
+            Object value = read(option, optionKind, context);
+            if (value != null) {
+                values.put(option.name(), value);
+            }
+        }
+        for (String required : type.required()) {
+            if (!fields.containsKey(required)) {
+                ctx.error(entry.key(), context, required, "required option is missing for type '" + type.name() + "'");
+            }
+        }
+        return new Component(entry.name(), type.name(), new Options(values));
+    }
+
+    private Object read(Field option, OptionKind kind, String context) {
+        if (kind == OptionKind.STRING_LIST) {
+            List<Node> items = ctx.sequence(option.value(), context, option.name());
+            if (items == null) {
+                return null;
+            }
+            List<String> strings = new java.util.ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                String item = ctx.requiredString(items.get(i), context, option.name() + "[" + i + "]");
+                if (item != null) {
+                    strings.add(item);
+                }
+            }
+            return List.copyOf(strings);
+        }
+        String text = ctx.requiredString(option.value(), context, option.name());
+        if (text == null) {
+            return null;
+        }
+        switch (kind) {
+            case BOOLEAN:
+                String lower = text.toLowerCase(Locale.ROOT);
+                if (lower.equals("true") || lower.equals("false")) {
+                    return Boolean.valueOf(lower);
+                }
+                break;
+            case POSITIVE_INTEGER:
+                try {
+                    int number = Integer.parseInt(text);
+                    if (number > 0) {
+                        return number;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                break;
+            default:
+                return text;
+        }
+        ctx.error(option.value(), context, option.name(), "expected " + kind.description + ", got '" + text + "'");
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tributary.core.mapping;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A source or sink {@code type} and the options it accepts. The loader refuses options a type
+ * does not declare, so that a typo cannot silently fall back to a default.
+ *
+ * @param name the value of {@code type:}
+ * @param push whether the source listens on {@code POST /sources/{name}} (sources only)
+ * @param options every accepted option and its shape
+ * @param required the options that must be present
+ */
+record ComponentType(String name, boolean push, Map<String, OptionKind> options, Set<String> required) {
+
+    static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    static final class Builder {
+        private final String name;
+        private final Map<String, OptionKind> options = new LinkedHashMap<>();
+        private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
+        private boolean push;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        Builder push() {
+            push = true;
+            return this;
+        }
+
+        Builder required(String option, OptionKind kind) {
+            required.add(option);
+            return optional(option, kind);
+        }
+
+        Builder optional(String option, OptionKind kind) {
+            options.put(option, kind);
+            return this;
+        }
+
+        ComponentType build() {
+            return new ComponentType(name, push, Map.copyOf(options), Set.copyOf(required));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tributary.core.push;
+
+import dev.tributary.core.decode.CloudEventsHttpDecoder;
+import dev.tributary.core.decode.DecodeException;
+import java.util.List;
+
+/**
+ * Source type {@code cloudevents}: CloudEvents over HTTP in binary, structured or batched mode.
+ * Accepts {@code POST} only; answers 202 once the events are safe, 400 naming a missing or
+ * invalid attribute, 415 for an unsupported event format.
+ */
+public final class CloudEventsPushSource implements PushSource {
+
+    private final CloudEventsHttpDecoder decoder = new CloudEventsHttpDecoder();
+
+    @Override
+    public PushDecision accept(PushRequest request) {
+        if (!request.method().equals("POST")) {
+            return PushDecision.Respond.error(405, "use POST to send CloudEvents");
+        }
+        try {
+            return new PushDecision.Route(List.copyOf(decoder.decode(request.payload())), 202);
+        } catch (DecodeException e) {
+            int status = e.reason() == DecodeException.Reason.UNSUPPORTED_FORMAT ? 415 : 400;
+            return PushDecision.Respond.error(status, e.getMessage());
+        }
+    }
+}

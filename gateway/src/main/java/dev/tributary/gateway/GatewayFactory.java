@@ -1,0 +1,60 @@
+package dev.tributary.gateway;
+
+import dev.tributary.core.mapping.Mappings;
+import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.gateway.camel.CamelDelivery;
+import dev.tributary.gateway.dispatch.Dispatcher;
+import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.sink.CeOverrides;
+import dev.tributary.gateway.sink.EventSink;
+import dev.tributary.gateway.sink.SinkFactory;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Wires the data plane from the loaded mappings. Everything here is built once, at start-up. */
+@Factory
+public class GatewayFactory {
+
+    @Singleton
+    Mappings mappings(MappingsSource source) {
+        return source.load();
+    }
+
+    @Singleton
+    CeOverrides ceOverrides(@Value("${k.ce.overrides:}") String overrides) {
+        return CeOverrides.parse(overrides);
+    }
+
+    /** The one HTTP client of all HTTP sinks: pooled connections, HTTP/1.1, redirects never followed. */
+    @Singleton
+    HttpClient sinkHttpClient(@Value("${tributary.sinks.connect-timeout:5s}") Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build();
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    CamelDelivery camelDelivery(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics)
+            throws Exception {
+        Map<String, EventSink> sinks = new LinkedHashMap<>();
+        for (SinkConfig sink : mappings.sinks().values()) {
+            sinks.put(sink.name(), sinkFactory.create(sink));
+        }
+        return new CamelDelivery(mappings, sinks, overrides, metrics);
+    }
+
+    @Singleton
+    Dispatcher dispatcher(Mappings mappings, CamelDelivery delivery, GatewayMetrics metrics) {
+        return new Dispatcher(mappings, delivery, metrics);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tributary.gateway;
+
+import dev.tributary.gateway.cli.ServeCommand;
+import dev.tributary.gateway.cli.ValidateCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar tributary.jar [serve|validate FILE...|--help]}. With no sub-command the gateway serves.
+ */
+@Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {
+            "Tributary: cloud notifications in, CloudEvents out.",
+            "",
+            "With no command, serves (same as 'serve'). Configuration comes from the environment:",
+            "  TRIBUTARY_MAPPINGS      route-mapping file (default: built-in 'cloudevents' source",
+            "                          'default' routed to a log sink)",
+            "  MICRONAUT_SERVER_PORT   HTTP port (default 8080)",
+            "  K_SINK, K_CE_OVERRIDES  Knative source contract",
+        },
+        subcommands = {ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        return new ServeCommand().call();
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        int exitCode = commandLine.execute(args);
+        if (exitCode != 0 || !ServeCommand.isServing()) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"tributary " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

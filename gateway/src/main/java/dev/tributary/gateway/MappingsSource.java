@@ -1,0 +1,61 @@
+package dev.tributary.gateway;
+
+import dev.tributary.core.mapping.MappingLoader;
+import dev.tributary.core.mapping.Mappings;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the gateway's mappings come from: the file named by {@code tributary.mappings} (env
+ * {@code TRIBUTARY_MAPPINGS}), or else the built-in default — one {@code cloudevents} source named
+ * {@code default} routed to a {@code log} sink.
+ */
+@Singleton
+public class MappingsSource {
+
+    /** Classpath resource holding the built-in default mappings: {@value}. */
+    public static final String DEFAULT_RESOURCE = "default-mappings.yaml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MappingsSource.class);
+
+    private final String file;
+
+    public MappingsSource(@Value("${tributary.mappings:}") String file) {
+        this.file = file;
+    }
+
+    /**
+     * @throws dev.tributary.core.mapping.MappingException when the file does not validate
+     */
+    public Mappings load() {
+        MappingLoader loader = new MappingLoader();
+        Mappings mappings;
+        if (file.isBlank()) {
+            mappings = loader.load("built-in default (" + DEFAULT_RESOURCE + ")", builtInDefault());
+            LOG.info("No mappings configured (set TRIBUTARY_MAPPINGS): using the built-in default, "
+                    + "POST CloudEvents to /sources/default and watch this log");
+        } else {
+            mappings = loader.load(Path.of(file));
+            LOG.info("Loaded mappings {}: {} sources, {} sinks, {} routes", file,
+                    mappings.sources().size(), mappings.sinks().size(), mappings.routes().size());
+        }
+        return mappings;
+    }
+
+    static String builtInDefault() {
+        try (InputStream in = MappingsSource.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the gateway jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tributary.gateway.camel;
+
+import dev.tributary.core.mapping.Mappings;
+import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.sink.CeOverrides;
+import dev.tributary.gateway.sink.EventSink;
+import io.cloudevents.CloudEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * The Camel side of delivery: owns the {@link CamelContext} holding the {@link DeliveryRoutes}
+ * and starts deliveries without blocking the caller. Thread-safe once constructed.
+ */
+public final class CamelDelivery implements AutoCloseable {
+
+    private final CamelContext camel;
+    private final List<List<Producer>> producers = new ArrayList<>();
+
+    private record Producer(Endpoint endpoint, AsyncProducer producer) {
+    }
+
+    public CamelDelivery(Mappings mappings, Map<String, EventSink> sinks, CeOverrides overrides, GatewayMetrics metrics)
+            throws Exception {
+        camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("tributary");
+        camel.setStreamCaching(false);
+        camel.setMessageHistory(false);
+        camel.addRoutes(new DeliveryRoutes(mappings, sinks, overrides, metrics));
+        camel.start();
+        for (int r = 0; r < mappings.routes().size(); r++) {
+            List<Producer> routeProducers = new ArrayList<>();
+            for (int s = 0; s < mappings.routes().get(r).to().size(); s++) {
+                Endpoint endpoint = camel.getEndpoint(DeliveryRoutes.deliverUri(r, s));
+                AsyncProducer producer = endpoint.createAsyncProducer();
+                ServiceHelper.startService(producer);
+                routeProducers.add(new Producer(endpoint, producer));
+            }
+            producers.add(routeProducers);
+        }
+    }
+
+    /**
+     * Delivers an event to the {@code sinkIndex}-th sink of the {@code routeIndex}-th route, with
+     * the route's retries and dead-lettering. The future never completes exceptionally.
+     */
+    public CompletableFuture<DeliveryOutcome> deliver(int routeIndex, int sinkIndex, CloudEvent event) {
+        Producer target = producers.get(routeIndex).get(sinkIndex);
+        Exchange exchange = target.endpoint().createExchange();
+        exchange.getIn().setBody(event);
+        CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();
+        target.producer().process(exchange, doneSync -> outcome.complete(outcomeOf(exchange)));
+        return outcome;
+    }
+
+    private static DeliveryOutcome outcomeOf(Exchange exchange) {
+        Exception failure = exchange.getException();
+        if (failure == null) {
+            boolean deadLettered = exchange.getProperty(DeadLetterEnricher.DEAD_LETTERED, false, Boolean.class);
+            return new DeliveryOutcome(deadLettered ? DeliveryOutcome.Status.DEAD_LETTERED : DeliveryOutcome.Status.DELIVERED,
+                    null, Optional.empty());
+        }
+        if (failure instanceof DeliveryFailedException delivery) {
+            return new DeliveryOutcome(DeliveryOutcome.Status.FAILED, delivery.getMessage(),
+                    delivery.reply().filter(reply -> reply.status() == 429).flatMap(reply -> reply.retryAfter()));
+        }
+        return new DeliveryOutcome(DeliveryOutcome.Status.FAILED, String.valueOf(failure.getMessage()), Optional.empty());
+    }
+
+    public boolean isStarted() {
+        return camel.isStarted();
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tributary.gateway.camel;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import java.util.Base64;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Adds Knative's dead-letter extensions to an event whose delivery failed for good:
+ * {@code knativeerrordest} (the sink), {@code knativeerrorcode} (its last HTTP status, when it
+ * answered) and {@code knativeerrordata} (its last response body, base64, at most 1 KiB).
+ * Every other attribute is kept.
+ */
+final class DeadLetterEnricher implements Processor {
+
+    /** Exchange property set to {@code true} once an event went to its dead-letter sink. */
+    static final String DEAD_LETTERED = "tributary.deadLettered";
+
+    @Override
+    public void process(Exchange exchange) {
+        CloudEvent event = exchange.getIn().getBody(CloudEvent.class);
+        SinkFailure failure = exchange.getProperty(SinkProcessor.LAST_FAILURE, SinkFailure.class);
+        CloudEventBuilder enriched = CloudEventBuilder.from(event);
+        if (failure == null) {
+            Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            enriched.withExtension("knativeerrordest", "unknown (" + cause + ")");
+        } else {
+            enriched.withExtension("knativeerrordest", failure.errorDestination());
+        }
+        if (failure != null && failure.reply() != null) {
+            enriched.withExtension("knativeerrorcode", failure.reply().status());
+            if (failure.reply().body().length > 0) {
+                enriched.withExtension("knativeerrordata", Base64.getEncoder().encodeToString(failure.reply().body()));
+            }
+        }
+        exchange.getIn().setBody(enriched.build());
+        exchange.setProperty(DEAD_LETTERED, Boolean.TRUE);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tributary.gateway.camel;
+
+import dev.tributary.core.delivery.DeliveryPolicy;
+import dev.tributary.core.delivery.SinkResponse;
+import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.sink.CeOverrides;
+import dev.tributary.gateway.sink.EventSink;
+import dev.tributary.gateway.sink.SinkReply;
+import io.cloudevents.CloudEvent;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+
+/**
+ * One delivery attempt of the exchange's {@link CloudEvent} to one sink, asynchronously: the
+ * calling thread returns at once and the callback runs when the sink answers. A failed attempt
+ * sets a {@link DeliveryFailedException} for the route's error handler to retry or dead-letter.
+ * Thread-safe.
+ */
+public final class SinkProcessor extends AsyncProcessorSupport {
+
+    /** Exchange property: the {@link SinkFailure} of the last failed attempt, read when dead-lettering. */
+    static final String LAST_FAILURE = "tributary.lastFailure";
+
+    private final String sinkName;
+    private final EventSink sink;
+    private final DeliveryPolicy policy;
+    private final CeOverrides overrides;
+    private final GatewayMetrics.SinkMeters meters;
+
+    public SinkProcessor(String sinkName, EventSink sink, DeliveryPolicy policy, CeOverrides overrides,
+            GatewayMetrics.SinkMeters meters) {
+        this.sinkName = sinkName;
+        this.sink = sink;
+        this.policy = policy;
+        this.overrides = overrides;
+        this.meters = meters;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CloudEvent event = exchange.getIn().getBody(CloudEvent.class);
+        int attempt = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        exchange.getIn().removeHeader(Exchange.REDELIVERY_DELAY);
+        if (attempt > 0) {
+            meters.retried().increment();
+        }
+        CompletionStage<SinkReply> reply;
+        try {
+            reply = sink.send(overrides.apply(event), policy.timeout());
+        } catch (RuntimeException e) {
+            fail(exchange, new SinkFailure(sinkName, sink.destination(), null,
+                    "cannot encode event " + event.getId() + ": " + e.getMessage()), false, e);
+            callback.done(true);
+            return true;
+        }
+        reply.whenComplete((answer, error) -> {
+            try {
+                complete(exchange, attempt, answer, error);
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    private void complete(Exchange exchange, int attempt, SinkReply reply, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            String why = cause instanceof HttpTimeoutException
+                    ? "no answer within " + policy.timeout()
+                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, why), true, cause);
+            return;
+        }
+        if (reply.functionError()) {
+            fail(exchange, new SinkFailure(sinkName, sink.destination(), reply, "function error"), true, null);
+            return;
+        }
+        SinkResponse outcome = SinkResponse.classify(reply.status());
+        if (outcome == SinkResponse.ACCEPTED) {
+            return;
+        }
+        boolean retriable = outcome == SinkResponse.RETRIABLE;
+        if (retriable && reply.retryAfter().isPresent()) {
+            long backoff = policy.retry() > attempt ? policy.backoff(attempt + 1).toMillis() : 0;
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.max(backoff, reply.retryAfter().get().toMillis()));
+        }
+        fail(exchange, new SinkFailure(sinkName, sink.destination(), reply, "answered " + reply.status()), retriable, null);
+    }
+
+    private static void fail(Exchange exchange, SinkFailure failure, boolean retriable, Throwable cause) {
+        exchange.setProperty(LAST_FAILURE, failure);
+        exchange.setException(new DeliveryFailedException(failure.describe(), retriable, failure.reply(), cause));
+    }
+}

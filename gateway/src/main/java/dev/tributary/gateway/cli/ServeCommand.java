@@ -1,0 +1,34 @@
+package dev.tributary.gateway.cli;
+
+import io.micronaut.runtime.Micronaut;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+/** Runs the gateway until it is stopped. Extra arguments ({@code --micronaut.server.port=9000}) go to Micronaut. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the gateway (HTTP sources, pull consumers, delivery) until stopped.")
+public final class ServeCommand implements Callable<Integer> {
+
+    private static volatile boolean serving;
+
+    @Unmatched
+    List<String> micronautArguments = new ArrayList<>();
+
+    /** Whether a gateway was started, so {@code main} must not exit the JVM. */
+    public static boolean isServing() {
+        return serving;
+    }
+
+    @Override
+    public Integer call() {
+        Micronaut.build(micronautArguments.toArray(String[]::new))
+                .mainClass(ServeCommand.class)
+                .banner(false)
+                .start();
+        serving = true;
+        return 0;
+    }
+}

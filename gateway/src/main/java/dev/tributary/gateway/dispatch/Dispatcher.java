@@ -1,0 +1,109 @@
+package dev.tributary.gateway.dispatch;
+
+import dev.tributary.core.mapping.CompiledRoute;
+import dev.tributary.core.mapping.Mappings;
+import dev.tributary.gateway.camel.CamelDelivery;
+import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.metrics.GatewayMetrics;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes decoded events: for each event, every route listening to its source whose filters pass
+ * delivers it to each of its sinks (through {@link CamelDelivery}). The returned future completes
+ * when every delivery has a final outcome; it never completes exceptionally. Thread-safe.
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private record IndexedRoute(int index, CompiledRoute route) {
+    }
+
+    private final Map<String, List<IndexedRoute>> routesBySource;
+    private final CamelDelivery delivery;
+    private final GatewayMetrics metrics;
+
+    public Dispatcher(Mappings mappings, CamelDelivery delivery, GatewayMetrics metrics) {
+        this.delivery = delivery;
+        this.metrics = metrics;
+        List<IndexedRoute> indexed = new ArrayList<>();
+        for (int i = 0; i < mappings.routes().size(); i++) {
+            indexed.add(new IndexedRoute(i, mappings.routes().get(i)));
+        }
+        this.routesBySource = mappings.sources().keySet().stream().collect(Collectors.toMap(
+                source -> source,
+                source -> indexed.stream().filter(r -> r.route().from().contains(source)).toList()));
+    }
+
+    public CompletableFuture<DispatchResult> dispatch(String source, List<CloudEvent> events) {
+        List<IndexedRoute> routes = routesBySource.getOrDefault(source, List.of());
+        List<CompletableFuture<DeliveryOutcome>> deliveries = new ArrayList<>();
+        for (CloudEvent event : events) {
+            metrics.received(source).increment();
+            boolean routed = false;
+            for (IndexedRoute indexed : routes) {
+                CompiledRoute route = indexed.route();
+                if (!route.filter().test(event)) {
+                    metrics.filtered(route.name()).increment();
+                    continue;
+                }
+                routed = true;
+                for (int s = 0; s < route.to().size(); s++) {
+                    deliveries.add(track(route, route.to().get(s), event, delivery.deliver(indexed.index(), s, event)));
+                }
+            }
+            if (!routed) {
+                metrics.unrouted(source).increment();
+                LOG.debug("source '{}': event {} matched no route", source, event.getId());
+            }
+        }
+        return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> summarize(events.size(), deliveries));
+    }
+
+    private CompletableFuture<DeliveryOutcome> track(CompiledRoute route, String sink, CloudEvent event,
+            CompletableFuture<DeliveryOutcome> outcome) {
+        GatewayMetrics.SinkMeters meters = metrics.sink(route.name(), sink);
+        Timer.Sample sample = Timer.start();
+        return outcome.whenComplete((result, error) -> {
+            sample.stop(meters.latency());
+            switch (result.status()) {
+                case DELIVERED -> meters.delivered().increment();
+                case DEAD_LETTERED -> {
+                    meters.deadLettered().increment();
+                    LOG.warn("route '{}': event {} dead-lettered after failing at sink '{}'", route.name(), event.getId(), sink);
+                }
+                case FAILED -> {
+                    meters.failed().increment();
+                    LOG.warn("route '{}': event {} not delivered: {}", route.name(), event.getId(), result.failure());
+                }
+            }
+        });
+    }
+
+    private static DispatchResult summarize(int events, List<CompletableFuture<DeliveryOutcome>> deliveries) {
+        List<String> failures = new ArrayList<>();
+        Optional<Duration> retryAfter = Optional.empty();
+        for (CompletableFuture<DeliveryOutcome> future : deliveries) {
+            DeliveryOutcome outcome = future.join();
+            if (!outcome.isSafe()) {
+                failures.add(outcome.failure());
+                if (outcome.retryAfter().isPresent()
+                        && (retryAfter.isEmpty() || outcome.retryAfter().get().compareTo(retryAfter.get()) > 0)) {
+                    retryAfter = outcome.retryAfter();
+                }
+            }
+        }
+        return new DispatchResult(events, deliveries.size(), failures, retryAfter);
+    }
+}

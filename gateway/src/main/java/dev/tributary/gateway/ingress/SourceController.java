@@ -1,0 +1,105 @@
+package dev.tributary.gateway.ingress;
+
+import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.mapping.Mappings;
+import dev.tributary.core.push.PushDecision;
+import dev.tributary.core.push.PushRequest;
+import dev.tributary.core.push.PushSource;
+import dev.tributary.gateway.dispatch.DispatchResult;
+import dev.tributary.gateway.dispatch.Dispatcher;
+import dev.tributary.gateway.metrics.GatewayMetrics;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Options;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /sources/{name}} (and {@code OPTIONS}, for webhook handshakes): hands the request to
+ * the named push source and, when it carries events, answers only once every event is delivered
+ * or dead-lettered — 503 (or 429 with {@code Retry-After}) otherwise, so the sender retries.
+ * Runs on the event loop and never blocks it.
+ */
+@Controller("/sources")
+public class SourceController {
+
+    private final PushSources sources;
+    private final Mappings mappings;
+    private final Dispatcher dispatcher;
+    private final GatewayMetrics metrics;
+
+    public SourceController(PushSources sources, Mappings mappings, Dispatcher dispatcher, GatewayMetrics metrics) {
+        this.sources = sources;
+        this.mappings = mappings;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+    }
+
+    @Post(uri = "/{name}", consumes = MediaType.ALL, produces = MediaType.ALL)
+    public CompletableFuture<MutableHttpResponse<String>> post(@PathVariable String name, HttpRequest<?> request,
+            @Body @Nullable byte[] body) {
+        return handle(name, request, body);
+    }
+
+    @Options(uri = "/{name}", consumes = MediaType.ALL)
+    public CompletableFuture<MutableHttpResponse<String>> options(@PathVariable String name, HttpRequest<?> request) {
+        return handle(name, request, null);
+    }
+
+    private CompletableFuture<MutableHttpResponse<String>> handle(String name, HttpRequest<?> request, byte[] body) {
+        Optional<PushSource> source = sources.get(name);
+        if (source.isEmpty()) {
+            String why = mappings.source(name).isPresent()
+                    ? "source '" + name + "' is a pull source; it does not accept pushes"
+                    : "no source named '" + name + "'";
+            return CompletableFuture.completedFuture(text(HttpResponse.notFound(), why));
+        }
+        PushDecision decision = source.get().accept(toPushRequest(request, body));
+        if (decision instanceof PushDecision.Respond respond) {
+            if (respond.status() >= 400) {
+                metrics.rejected(name).increment();
+            }
+            MutableHttpResponse<String> response = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(respond.status()));
+            respond.headers().forEach(response::header);
+            return CompletableFuture.completedFuture(respond.body().isEmpty() ? response : response.body(respond.body()));
+        }
+        PushDecision.Route route = (PushDecision.Route) decision;
+        return dispatcher.dispatch(name, route.events()).thenApply(result -> answer(result, route.successStatus()));
+    }
+
+    private static MutableHttpResponse<String> answer(DispatchResult result, int successStatus) {
+        if (result.isSafe()) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(successStatus));
+        }
+        String message = result.failures().size() + " of " + result.deliveries()
+                + " deliveries failed; retry later. First: " + result.failures().get(0);
+        if (result.retryAfter().isPresent()) {
+            long seconds = Math.max(1, (result.retryAfter().get().toMillis() + 999) / 1000);
+            return text(HttpResponse.status(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS), message)
+                    .header("Retry-After", Long.toString(seconds));
+        }
+        return text(HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE), message);
+    }
+
+    private static PushRequest toPushRequest(HttpRequest<?> request, byte[] body) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.getHeaders().forEach((header, values) -> headers.put(header, String.join(",", values)));
+        Map<String, List<String>> query = new TreeMap<>();
+        request.getParameters().forEach((parameter, values) -> query.put(parameter, List.copyOf(values)));
+        return new PushRequest(request.getMethodName(), new InboundPayload(headers, body), query);
+    }
+
+    private static MutableHttpResponse<String> text(MutableHttpResponse<String> response, String message) {
+        return response.contentType(MediaType.TEXT_PLAIN_TYPE).body(message);
+    }
+}
