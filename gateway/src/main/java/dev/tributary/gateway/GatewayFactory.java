@@ -2,8 +2,12 @@ package dev.tributary.gateway;
 
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.source.EventDispatch;
+import dev.tributary.core.source.SourceContext;
+import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.dispatch.Dispatcher;
+import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.EventSink;
@@ -17,6 +21,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Wires the data plane from the loaded mappings. Everything here is built once, at start-up. */
 @Factory
@@ -55,6 +60,25 @@ public class GatewayFactory {
 
     @Singleton
     Dispatcher dispatcher(Mappings mappings, CamelDelivery delivery, GatewayMetrics metrics) {
-        return new Dispatcher(mappings, delivery, metrics);
+        return new Dispatcher(mappings, delivery, metrics, NeutralStorageEvents.installed());
+    }
+
+    /** Every source, built at start-up; pull sources start consuming once delivery is ready. */
+    @Context
+    @Bean(preDestroy = "close")
+    Sources sources(Mappings mappings, Dispatcher dispatcher, CamelDelivery delivery) throws Exception {
+        Sources sources = new Sources(mappings, new SourceContext() {
+            @Override
+            public EventDispatch dispatch() {
+                return dispatcher::dispatch;
+            }
+
+            @Override
+            public <T> Optional<T> service(Class<T> type) {
+                return type.isInstance(delivery.camelContext()) ? Optional.of(type.cast(delivery.camelContext())) : Optional.empty();
+            }
+        });
+        sources.startPullSources();
+        return sources;
     }
 }

@@ -76,6 +76,11 @@ public final class CamelDelivery implements AutoCloseable {
         return new DeliveryOutcome(DeliveryOutcome.Status.FAILED, String.valueOf(failure.getMessage()), Optional.empty());
     }
 
+    /** The context, shared with Camel-based sources. */
+    public CamelContext camelContext() {
+        return camel;
+    }
+
     public boolean isStarted() {
         return camel.isStarted();
     }

@@ -2,6 +2,9 @@ package dev.tributary.gateway.dispatch;
 
 import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.mapping.Mappings;
+import dev.tributary.core.mapping.StorageEvents;
+import dev.tributary.core.source.DispatchResult;
+import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.metrics.GatewayMetrics;
@@ -32,10 +35,12 @@ public final class Dispatcher {
     private final Map<String, List<IndexedRoute>> routesBySource;
     private final CamelDelivery delivery;
     private final GatewayMetrics metrics;
+    private final NeutralStorageEvents neutral;
 
-    public Dispatcher(Mappings mappings, CamelDelivery delivery, GatewayMetrics metrics) {
+    public Dispatcher(Mappings mappings, CamelDelivery delivery, GatewayMetrics metrics, NeutralStorageEvents neutral) {
         this.delivery = delivery;
         this.metrics = metrics;
+        this.neutral = neutral;
         List<IndexedRoute> indexed = new ArrayList<>();
         for (int i = 0; i < mappings.routes().size(); i++) {
             indexed.add(new IndexedRoute(i, mappings.routes().get(i)));
@@ -51,15 +56,22 @@ public final class Dispatcher {
         for (CloudEvent event : events) {
             metrics.received(source).increment();
             boolean routed = false;
+            CloudEvent neutralEvent = null;
             for (IndexedRoute indexed : routes) {
                 CompiledRoute route = indexed.route();
-                if (!route.filter().test(event)) {
+                CloudEvent routedEvent = event;
+                if (route.storageEvents() == StorageEvents.NEUTRAL) {
+                    neutralEvent = neutralEvent == null ? neutral.apply(event) : neutralEvent;
+                    routedEvent = neutralEvent;
+                }
+                if (!route.filter().test(routedEvent)) {
                     metrics.filtered(route.name()).increment();
                     continue;
                 }
                 routed = true;
                 for (int s = 0; s < route.to().size(); s++) {
-                    deliveries.add(track(route, route.to().get(s), event, delivery.deliver(indexed.index(), s, event)));
+                    deliveries.add(track(route, route.to().get(s), routedEvent,
+                            delivery.deliver(indexed.index(), s, routedEvent)));
                 }
             }
             if (!routed) {

@@ -2,10 +2,10 @@ package dev.tributary.gateway.ingress;
 
 import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.mapping.Mappings;
-import dev.tributary.core.push.PushDecision;
-import dev.tributary.core.push.PushRequest;
-import dev.tributary.core.push.PushSource;
-import dev.tributary.gateway.dispatch.DispatchResult;
+import dev.tributary.core.source.PushDecision;
+import dev.tributary.core.source.PushRequest;
+import dev.tributary.core.source.PushSource;
+import dev.tributary.core.source.DispatchResult;
 import dev.tributary.gateway.dispatch.Dispatcher;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.micronaut.core.annotation.Nullable;
@@ -33,12 +33,12 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/sources")
 public class SourceController {
 
-    private final PushSources sources;
+    private final Sources sources;
     private final Mappings mappings;
     private final Dispatcher dispatcher;
     private final GatewayMetrics metrics;
 
-    public SourceController(PushSources sources, Mappings mappings, Dispatcher dispatcher, GatewayMetrics metrics) {
+    public SourceController(Sources sources, Mappings mappings, Dispatcher dispatcher, GatewayMetrics metrics) {
         this.sources = sources;
         this.mappings = mappings;
         this.dispatcher = dispatcher;
@@ -57,7 +57,7 @@ public class SourceController {
     }
 
     private CompletableFuture<MutableHttpResponse<String>> handle(String name, HttpRequest<?> request, byte[] body) {
-        Optional<PushSource> source = sources.get(name);
+        Optional<PushSource> source = sources.push(name);
         if (source.isEmpty()) {
             String why = mappings.source(name).isPresent()
                     ? "source '" + name + "' is a pull source; it does not accept pushes"

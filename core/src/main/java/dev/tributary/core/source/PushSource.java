@@ -1,4 +1,4 @@
-package dev.tributary.core.push;
+package dev.tributary.core.source;
 
 /**
  * The protocol side of a push source ({@code POST /sources/{name}}): authenticates, answers
@@ -7,7 +7,7 @@ package dev.tributary.core.push;
  * <p>Implementations are thread-safe and do no blocking I/O in {@link #accept} beyond what their
  * Javadoc states (for example a cached key fetch).
  */
-public interface PushSource {
+public interface PushSource extends Source {
 
     /** Decides what to do with one request. Never throws for bad input: it answers 4xx instead. */
     PushDecision accept(PushRequest request);

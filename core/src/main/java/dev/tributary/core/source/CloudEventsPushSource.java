@@ -1,4 +1,4 @@
-package dev.tributary.core.push;
+package dev.tributary.core.source;
 
 import dev.tributary.core.decode.CloudEventsHttpDecoder;
 import dev.tributary.core.decode.DecodeException;

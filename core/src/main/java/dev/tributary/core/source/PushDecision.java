@@ -1,4 +1,4 @@
-package dev.tributary.core.push;
+package dev.tributary.core.source;
 
 import io.cloudevents.CloudEvent;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tributary.gateway.dispatch;
+package dev.tributary.core.source;
 
 import java.time.Duration;
 import java.util.List;

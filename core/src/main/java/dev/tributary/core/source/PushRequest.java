@@ -1,4 +1,4 @@
-package dev.tributary.core.push;
+package dev.tributary.core.source;
 
 import dev.tributary.core.decode.InboundPayload;
 import java.util.List;

@@ -1,0 +1,17 @@
+package dev.tributary.core.source;
+
+import dev.tributary.core.mapping.SourceConfig;
+
+/** Provides source type {@code cloudevents}. */
+public final class CloudEventsSourceProvider implements SourceProvider {
+
+    @Override
+    public String type() {
+        return "cloudevents";
+    }
+
+    @Override
+    public Source create(SourceConfig config, SourceContext context) {
+        return new CloudEventsPushSource();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tributary.core.source;
+
+/**
+ * A source that consumes in the background (SQS polling, Pub/Sub StreamingPull) and hands what it
+ * receives to {@link SourceContext#dispatch()}. It acknowledges a message upstream only after the
+ * dispatch of every event it yields reports {@link DispatchResult#isSafe()}.
+ */
+public interface PullSource extends Source {
+
+    /**
+     * Starts consuming; returns once consumption is under way.
+     *
+     * @throws Exception when the source cannot start (unreachable endpoint, missing subscription)
+     */
+    void start() throws Exception;
+}

@@ -1,0 +1,16 @@
+package dev.tributary.core.source;
+
+import java.util.Optional;
+
+/** What the gateway offers a source it builds. */
+public interface SourceContext {
+
+    /** Where pull sources hand their events. */
+    EventDispatch dispatch();
+
+    /**
+     * A gateway service by type, for transport glue that core cannot name (for example Camel's
+     * {@code CamelContext}, shared by every Camel-based source); empty when the gateway has none.
+     */
+    <T> Optional<T> service(Class<T> type);
+}
