@@ -25,6 +25,9 @@ public record DeliveryPolicy(
     /** Default per-attempt timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Exponential backoff stops doubling after this many retries (2^32 × delay is already years). */
+    static final int MAX_DOUBLINGS = 32;
+
     /** The policy of a route that has no {@code delivery} section. */
     public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(
             DEFAULT_RETRY, BackoffPolicy.EXPONENTIAL, DEFAULT_BACKOFF_DELAY, DEFAULT_TIMEOUT, Optional.empty());
@@ -41,14 +44,15 @@ public record DeliveryPolicy(
 
     /**
      * The wait before the k-th retry (k = 1, 2, …): {@code backoffDelay × k} for linear,
-     * {@code backoffDelay × 2^(k−1)} for exponential. Saturates instead of overflowing.
+     * {@code backoffDelay × 2^(k−1)} for exponential (the exponent capped at {@value #MAX_DOUBLINGS}).
+     * Saturates at {@code Long.MAX_VALUE} milliseconds instead of overflowing.
      */
     public Duration backoff(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("retries are numbered from 1, was " + k);
         }
         long base = backoffDelay.toMillis();
-        long factor = backoffPolicy == BackoffPolicy.LINEAR ? k : 1L << Math.min(k - 1, 32);
+        long factor = backoffPolicy == BackoffPolicy.LINEAR ? k : 1L << Math.min(k - 1, MAX_DOUBLINGS);
         return Duration.ofMillis(multiplySaturated(base, factor));
     }
 

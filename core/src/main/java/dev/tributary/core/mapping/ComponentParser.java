@@ -24,6 +24,7 @@ final class ComponentParser {
     private final ParseContext ctx;
     private final String kind;
     private final Map<String, ComponentType> types;
+    private final java.util.Set<String> declared = new java.util.LinkedHashSet<>();
 
     /**
      * @param kind {@code source} or {@code sink}, as errors name it
@@ -41,6 +42,7 @@ final class ComponentParser {
             return components;
         }
         for (Field entry : entries.values()) {
+            declared.add(entry.name());
             String context = kind + " '" + entry.name() + "'";
             if (!NAME.matcher(entry.name()).matches()) {
                 ctx.error(entry.key(), context, "", "name must match " + NAME.pattern());
@@ -51,6 +53,14 @@ final class ComponentParser {
             }
         }
         return components;
+    }
+
+    /**
+     * Every name the section declares, valid or not, so that references to a broken entry are
+     * not reported a second time as unknown names.
+     */
+    java.util.Set<String> declared() {
+        return declared;
     }
 
     private Component parseOne(Field entry, String context) {

@@ -16,6 +16,9 @@ final class DidYouMean {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
+            if (!given.isEmpty() && candidate.startsWith(given)) {
+                return " (did you mean '" + candidate + "'?)";
+            }
             int distance = DISTANCE.apply(given.toLowerCase(java.util.Locale.ROOT),
                     candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {

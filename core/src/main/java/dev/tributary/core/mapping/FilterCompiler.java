@@ -135,6 +135,11 @@ final class FilterCompiler {
         } catch (ParseException e) {
             ctx.error(node, context, path, "invalid CESQL expression: " + e.getMessage());
             return null;
+        } catch (RuntimeException e) {
+            // cloudevents-sql 4.0.1 throws a NullPointerException for some syntax errors (a
+            // single-token deletion during error recovery) instead of a ParseException.
+            ctx.error(node, context, path, "invalid CESQL expression: syntax error in '" + expression + "'");
+            return null;
         }
     }
 }

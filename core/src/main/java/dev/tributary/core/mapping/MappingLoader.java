@@ -106,13 +106,15 @@ public final class MappingLoader {
                 ctx.error(apiVersion.value(), "", "apiVersion", "unsupported version '" + version + "' (use '" + API_VERSION + "')");
             }
         }
-        Map<String, Component> sources = section(ctx, top, root, "sources", new ComponentParser(ctx, "source", ComponentCatalog.SOURCES));
-        Map<String, Component> sinks = section(ctx, top, root, "sinks", new ComponentParser(ctx, "sink", ComponentCatalog.SINKS));
+        ComponentParser sourceParser = new ComponentParser(ctx, "source", ComponentCatalog.SOURCES);
+        ComponentParser sinkParser = new ComponentParser(ctx, "sink", ComponentCatalog.SINKS);
+        Map<String, Component> sources = section(ctx, top, root, "sources", sourceParser);
+        Map<String, Component> sinks = section(ctx, top, root, "sinks", sinkParser);
         Set<String> pushSources = sources.values().stream()
                 .filter(source -> ComponentCatalog.isPushSource(source.type()))
                 .map(Component::name)
                 .collect(Collectors.toSet());
-        RouteParser routeParser = new RouteParser(ctx, sources.keySet(), pushSources, sinks.keySet());
+        RouteParser routeParser = new RouteParser(ctx, sourceParser.declared(), pushSources, sinkParser.declared());
         Field routes = top.get("routes");
         if (routes == null) {
             ctx.error(root, "", "routes", "required field is missing");

@@ -158,7 +158,10 @@ final class RouteParser {
         }
         ctx.rejectUnknown(fields, DELIVERY_FIELDS, context, "delivery");
         DeliveryPolicy defaults = DeliveryPolicy.DEFAULT;
-        Integer retry = fields.containsKey("retry") ? retry(fields.get("retry").value(), context) : defaults.retry();
+        Integer retry = defaults.retry();
+        if (fields.containsKey("retry")) {
+            retry = retry(fields.get("retry").value(), context);
+        }
         BackoffPolicy backoff = defaults.backoffPolicy();
         if (fields.containsKey("backoffPolicy")) {
             Node value = fields.get("backoffPolicy").value();
