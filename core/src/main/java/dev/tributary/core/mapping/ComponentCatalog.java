@@ -46,7 +46,7 @@ public final class ComponentCatalog {
                     .required("topic", STRING)
                     .optional("audience", STRING)
                     .optional("serviceAccount", STRING)
-                    .optional("auth", STRING)
+                    .optional("auth", "none")
                     .optional("jwksUrl", STRING)
                     .optional("issuer", STRING)
                     .build(),
@@ -56,14 +56,14 @@ public final class ComponentCatalog {
                     .optional("jwksUrl", STRING)
                     .optional("issuer", STRING)
                     .optional("audience", STRING)
-                    .optional("auth", STRING)
+                    .optional("auth", "none")
                     .optional("allowedOrigins", STRING_LIST)
                     .build());
 
     static final Map<String, ComponentType> SINKS = index(
             ComponentType.named("http")
                     .required("url", STRING)
-                    .optional("mode", STRING)
+                    .optional("mode", "binary", "structured")
                     .build(),
             ComponentType.named("knative-broker")
                     .optional("url", STRING)
@@ -74,8 +74,8 @@ public final class ComponentCatalog {
                     .required("function", STRING)
                     .optional("region", STRING)
                     .optional("endpoint", STRING)
-                    .optional("invocationType", STRING)
-                    .optional("payload", STRING)
+                    .optional("invocationType", "RequestResponse", "Event")
+                    .optional("payload", "cloudevent", "data")
                     .build(),
             ComponentType.named("log").build());
 

@@ -94,6 +94,12 @@ final class ComponentParser {
                 continue;
             }
             Object value = read(option, optionKind, context);
+            java.util.List<String> allowed = type.allowedValues().get(option.name());
+            if (value != null && allowed != null && !allowed.contains(value)) {
+                ctx.error(option.value(), context, option.name(),
+                        "unknown value '" + value + "'" + DidYouMean.hint((String) value, allowed));
+                value = null;
+            }
             if (value != null) {
                 values.put(option.name(), value);
             }

@@ -12,8 +12,10 @@ import java.util.Set;
  * @param push whether the source listens on {@code POST /sources/{name}} (sources only)
  * @param options every accepted option and its shape
  * @param required the options that must be present
+ * @param allowedValues for string options with a fixed vocabulary, the values accepted
  */
-record ComponentType(String name, boolean push, Map<String, OptionKind> options, Set<String> required) {
+record ComponentType(String name, boolean push, Map<String, OptionKind> options, Set<String> required,
+        Map<String, java.util.List<String>> allowedValues) {
 
     static Builder named(String name) {
         return new Builder(name);
@@ -23,6 +25,7 @@ record ComponentType(String name, boolean push, Map<String, OptionKind> options,
         private final String name;
         private final Map<String, OptionKind> options = new LinkedHashMap<>();
         private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
+        private final Map<String, java.util.List<String>> allowedValues = new LinkedHashMap<>();
         private boolean push;
 
         private Builder(String name) {
@@ -44,8 +47,14 @@ record ComponentType(String name, boolean push, Map<String, OptionKind> options,
             return this;
         }
 
+        /** An optional string option that takes one of the given values. */
+        Builder optional(String option, String... values) {
+            allowedValues.put(option, java.util.List.of(values));
+            return optional(option, OptionKind.STRING);
+        }
+
         ComponentType build() {
-            return new ComponentType(name, push, Map.copyOf(options), Set.copyOf(required));
+            return new ComponentType(name, push, Map.copyOf(options), Set.copyOf(required), Map.copyOf(allowedValues));
         }
     }
 }
