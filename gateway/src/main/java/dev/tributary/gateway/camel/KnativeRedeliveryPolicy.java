@@ -25,7 +25,7 @@ public class KnativeRedeliveryPolicy extends RedeliveryPolicy {
         setLogStackTrace(false);
         setLogRetryStackTrace(false);
         setRetryAttemptedLogLevel(LoggingLevel.DEBUG);
-        setRetriesExhaustedLogLevel(LoggingLevel.WARN);
+        setRetriesExhaustedLogLevel(LoggingLevel.DEBUG);
         setLogExhaustedMessageHistory(false);
         setLogExhaustedMessageBody(false);
     }

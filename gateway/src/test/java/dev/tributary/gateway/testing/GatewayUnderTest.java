@@ -1,0 +1,70 @@
+package dev.tributary.gateway.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real gateway on a random loopback port, started from a mappings text in which {@code SINK}
+ * stands for the {@link RecordingSink}'s base URL.
+ */
+public final class GatewayUnderTest implements AutoCloseable {
+
+    private final EmbeddedServer server;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public GatewayUnderTest(String mappings, RecordingSink sink, Map<String, Object> properties) throws IOException {
+        Path file = Files.createTempFile("mappings", ".yaml");
+        Files.writeString(file, mappings.replace("SINK", sink.url()));
+        file.toFile().deleteOnExit();
+        Map<String, Object> config = new HashMap<>(properties);
+        config.put("tributary.mappings", file.toString());
+        config.put("micronaut.server.port", -1);
+        config.put("micronaut.server.host", "127.0.0.1");
+        server = ApplicationContext.run(EmbeddedServer.class, config);
+    }
+
+    public GatewayUnderTest(String mappings, RecordingSink sink) throws IOException {
+        this(mappings, sink, Map.of());
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    /** POSTs a body with headers given as name, value, name, value… */
+    public HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
