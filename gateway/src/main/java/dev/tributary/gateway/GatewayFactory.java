@@ -77,7 +77,7 @@ public class GatewayFactory {
             public <T> Optional<T> service(Class<T> type) {
                 return type.isInstance(delivery.camelContext()) ? Optional.of(type.cast(delivery.camelContext())) : Optional.empty();
             }
-        });
+        }, Sources.installedProviders());
         sources.startPullSources();
         return sources;
     }

@@ -33,10 +33,11 @@ public final class Sources implements AutoCloseable {
      * @throws IllegalArgumentException naming the source when its type has no provider in this
      *     build or its options cannot work
      */
-    public Sources(Mappings mappings, SourceContext context) {
-        Map<String, SourceProvider> providers = ServiceLoader.load(SourceProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .collect(Collectors.toMap(SourceProvider::type, p -> p));
+    public Sources(Mappings mappings, SourceContext context, List<SourceProvider> installed) {
+        Map<String, SourceProvider> providers = installed.stream()
+                .collect(Collectors.toMap(SourceProvider::type, p -> p, (a, b) -> {
+                    throw new IllegalStateException("two providers for source type '" + a.type() + "'");
+                }, LinkedHashMap::new));
         for (SourceConfig config : mappings.sources().values()) {
             SourceProvider provider = providers.get(config.type());
             if (provider == null) {
@@ -45,6 +46,11 @@ public final class Sources implements AutoCloseable {
             }
             byName.put(config.name(), provider.create(config, context));
         }
+    }
+
+    /** The providers registered on the class path ({@code META-INF/services}). */
+    public static List<SourceProvider> installedProviders() {
+        return ServiceLoader.load(SourceProvider.class).stream().map(ServiceLoader.Provider::get).toList();
     }
 
     public Optional<PushSource> push(String name) {
