@@ -10,7 +10,7 @@ import dev.tributary.gateway.dispatch.Dispatcher;
 import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
-import dev.tributary.gateway.sink.EventSink;
+import dev.tributary.core.sink.EventSink;
 import dev.tributary.gateway.sink.SinkFactory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;

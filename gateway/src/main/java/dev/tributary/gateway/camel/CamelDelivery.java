@@ -3,7 +3,7 @@ package dev.tributary.gateway.camel;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
-import dev.tributary.gateway.sink.EventSink;
+import dev.tributary.core.sink.EventSink;
 import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,7 @@ import org.apache.camel.support.service.ServiceHelper;
 public final class CamelDelivery implements AutoCloseable {
 
     private final CamelContext camel;
+    private final Map<String, EventSink> sinks;
     private final List<List<Producer>> producers = new ArrayList<>();
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
@@ -31,6 +32,7 @@ public final class CamelDelivery implements AutoCloseable {
 
     public CamelDelivery(Mappings mappings, Map<String, EventSink> sinks, CeOverrides overrides, GatewayMetrics metrics)
             throws Exception {
+        this.sinks = sinks;
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
@@ -88,5 +90,6 @@ public final class CamelDelivery implements AutoCloseable {
     @Override
     public void close() {
         camel.stop();
+        sinks.values().forEach(EventSink::close);
     }
 }

@@ -1,6 +1,6 @@
 package dev.tributary.gateway.camel;
 
-import dev.tributary.gateway.sink.SinkReply;
+import dev.tributary.core.sink.SinkReply;
 import java.util.Optional;
 
 /**

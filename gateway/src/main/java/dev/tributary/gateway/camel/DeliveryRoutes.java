@@ -4,7 +4,7 @@ import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
-import dev.tributary.gateway.sink.EventSink;
+import dev.tributary.core.sink.EventSink;
 import java.util.Map;
 import org.apache.camel.builder.DeadLetterChannelBuilder;
 import org.apache.camel.builder.RouteBuilder;

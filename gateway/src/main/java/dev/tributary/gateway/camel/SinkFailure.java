@@ -1,6 +1,6 @@
 package dev.tributary.gateway.camel;
 
-import dev.tributary.gateway.sink.SinkReply;
+import dev.tributary.core.sink.SinkReply;
 
 /**
  * Why the last delivery attempt to a sink failed: what dead-lettering records in the

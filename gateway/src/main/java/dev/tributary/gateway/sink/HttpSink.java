@@ -1,5 +1,8 @@
 package dev.tributary.gateway.sink;
 
+import dev.tributary.core.sink.EventSink;
+import dev.tributary.core.sink.SinkReply;
+
 import dev.tributary.core.decode.HeaderValueCodec;
 import dev.tributary.core.delivery.RetryAfter;
 import io.cloudevents.CloudEvent;

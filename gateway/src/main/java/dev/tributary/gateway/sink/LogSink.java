@@ -1,5 +1,8 @@
 package dev.tributary.gateway.sink;
 
+import dev.tributary.core.sink.EventSink;
+import dev.tributary.core.sink.SinkReply;
+
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;

@@ -1,11 +1,17 @@
 package dev.tributary.gateway.sink;
 
+import dev.tributary.core.sink.EventSink;
+import dev.tributary.core.sink.SinkProvider;
+
 import dev.tributary.core.mapping.SinkConfig;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 
 /**
  * Builds the {@link EventSink} of each sink in the mappings. One {@link HttpClient} serves every
@@ -19,10 +25,13 @@ public class SinkFactory {
 
     private final HttpClient client;
     private final String kSink;
+    private final Map<String, SinkProvider> providers;
 
     public SinkFactory(HttpClient client, @Value("${k.sink:}") String kSink) {
         this.client = client;
         this.kSink = kSink;
+        this.providers = ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
+                .collect(Collectors.toMap(SinkProvider::type, p -> p));
     }
 
     /**
@@ -37,8 +46,12 @@ public class SinkFactory {
             case "log":
                 return new LogSink(sink.name());
             default:
-                throw new IllegalArgumentException("sink '" + sink.name() + "': type '" + sink.type()
-                        + "' is not available in this build of the gateway");
+                SinkProvider provider = providers.get(sink.type());
+                if (provider == null) {
+                    throw new IllegalArgumentException("sink '" + sink.name() + "': type '" + sink.type()
+                            + "' is not available in this build of the gateway");
+                }
+                return provider.create(sink);
         }
     }
 
@@ -61,13 +74,9 @@ public class SinkFactory {
         return uri(sink, kSink);
     }
 
+    /** The content mode; the loader has already checked the value. */
     private static HttpSink.Mode mode(SinkConfig sink) {
-        String mode = sink.options().string("mode").orElse("binary");
-        try {
-            return HttpSink.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("sink '" + sink.name() + "': mode must be binary or structured, was '" + mode + "'");
-        }
+        return HttpSink.Mode.valueOf(sink.options().string("mode").orElse("binary").toUpperCase(Locale.ROOT));
     }
 
     private static URI uri(SinkConfig sink, String value) {

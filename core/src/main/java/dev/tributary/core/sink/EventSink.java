@@ -1,4 +1,4 @@
-package dev.tributary.gateway.sink;
+package dev.tributary.core.sink;
 
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
  * Sends one event to one destination, once: retries, backoff and dead-lettering are the Camel
  * route's job. Implementations are thread-safe and never block the calling thread.
  */
-public interface EventSink {
+public interface EventSink extends AutoCloseable {
 
     /**
      * Starts one delivery attempt.
@@ -20,4 +20,9 @@ public interface EventSink {
 
     /** The destination as dead-letter extensions name it ({@code knativeerrordest}): URL or function. */
     String destination();
+
+    /** Releases clients and connections; called once at shutdown. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,4 +1,4 @@
-package dev.tributary.gateway.sink;
+package dev.tributary.core.sink;
 
 import java.time.Duration;
 import java.util.Optional;
