@@ -4,6 +4,7 @@ import dev.tributary.core.mapping.Mappings;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
+import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +69,15 @@ public final class CamelDelivery implements AutoCloseable {
         Exception failure = exchange.getException();
         if (failure == null) {
             boolean deadLettered = exchange.getProperty(DeadLetterEnricher.DEAD_LETTERED, false, Boolean.class);
+            CloudEvent reply = exchange.getProperty(SinkProcessor.REPLY, CloudEvent.class);
             return new DeliveryOutcome(deadLettered ? DeliveryOutcome.Status.DEAD_LETTERED : DeliveryOutcome.Status.DELIVERED,
-                    null, Optional.empty());
+                    null, Optional.empty(), deadLettered ? Optional.empty() : Optional.ofNullable(reply));
         }
         if (failure instanceof DeliveryFailedException delivery) {
-            return new DeliveryOutcome(DeliveryOutcome.Status.FAILED, delivery.getMessage(),
-                    delivery.reply().filter(reply -> reply.status() == 429).flatMap(reply -> reply.retryAfter()));
+            return DeliveryOutcome.failed(delivery.getMessage(),
+                    delivery.reply().filter(reply -> reply.status() == 429).flatMap(SinkReply::retryAfter));
         }
-        return new DeliveryOutcome(DeliveryOutcome.Status.FAILED, String.valueOf(failure.getMessage()), Optional.empty());
+        return DeliveryOutcome.failed(String.valueOf(failure.getMessage()), Optional.empty());
     }
 
     /** The context, shared with Camel-based sources. */

@@ -24,6 +24,8 @@ public final class SinkProcessor extends AsyncProcessorSupport {
 
     /** Exchange property: the {@link SinkFailure} of the last failed attempt, read when dead-lettering. */
     static final String LAST_FAILURE = "tributary.lastFailure";
+    /** Exchange property: the CloudEvent a sink answered with, for routes that route replies. */
+    static final String REPLY = "tributary.reply";
 
     private final String sinkName;
     private final EventSink sink;
@@ -82,6 +84,7 @@ public final class SinkProcessor extends AsyncProcessorSupport {
         }
         SinkResponse outcome = SinkResponse.classify(reply.status());
         if (outcome == SinkResponse.ACCEPTED) {
+            reply.event().ifPresent(event -> exchange.setProperty(REPLY, event));
             return;
         }
         boolean retriable = outcome == SinkResponse.RETRIABLE;

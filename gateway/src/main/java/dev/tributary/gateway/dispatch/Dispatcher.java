@@ -71,7 +71,7 @@ public final class Dispatcher {
                 routed = true;
                 for (int s = 0; s < route.to().size(); s++) {
                     deliveries.add(track(route, route.to().get(s), routedEvent,
-                            delivery.deliver(indexed.index(), s, routedEvent)));
+                            delivery.deliver(indexed.index(), s, routedEvent).thenCompose(o -> routeReply(route, o))));
                 }
             }
             if (!routed) {
@@ -81,6 +81,24 @@ public final class Dispatcher {
         }
         return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> summarize(events.size(), deliveries));
+    }
+
+    /**
+     * Knative reply semantics: when a route names a {@code reply} source, a sink's CloudEvent
+     * answer is dispatched from that source, and the original delivery is safe only once the
+     * reply is. Replies on routes without {@code reply} are dropped.
+     */
+    private CompletableFuture<DeliveryOutcome> routeReply(CompiledRoute route, DeliveryOutcome outcome) {
+        if (outcome.reply().isEmpty()) {
+            return CompletableFuture.completedFuture(outcome);
+        }
+        if (route.reply().isEmpty()) {
+            LOG.debug("route '{}': ignoring reply {} (the route has no 'reply' source)", route.name(), outcome.reply().get().getId());
+            return CompletableFuture.completedFuture(outcome);
+        }
+        String source = route.reply().get();
+        return dispatch(source, List.of(outcome.reply().get())).thenApply(result -> result.isSafe() ? outcome
+                : outcome.replyFailed("reply routed to source '" + source + "' was not delivered: " + result.failures().get(0)));
     }
 
     private CompletableFuture<DeliveryOutcome> track(CompiledRoute route, String sink, CloudEvent event,

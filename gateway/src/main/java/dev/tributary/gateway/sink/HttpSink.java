@@ -3,7 +3,11 @@ package dev.tributary.gateway.sink;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 
+import dev.tributary.core.decode.CloudEventsHttpDecoder;
+import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.decode.HeaderValueCodec;
+import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.delivery.SinkResponse;
 import dev.tributary.core.delivery.RetryAfter;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageWriter;
@@ -16,6 +20,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,6 +41,8 @@ public final class HttpSink implements EventSink {
     public enum Mode { BINARY, STRUCTURED }
 
     private static final JsonFormat JSON = new JsonFormat();
+    private static final CloudEventsHttpDecoder REPLY_DECODER = new CloudEventsHttpDecoder();
+    private static final Logger LOG = LoggerFactory.getLogger(HttpSink.class);
 
     private final HttpClient client;
     private final URI url;
@@ -60,11 +72,30 @@ public final class HttpSink implements EventSink {
 
     private static SinkReply reply(HttpResponse<byte[]> response) {
         byte[] body = response.body();
-        if (body.length > SinkReply.MAX_BODY) {
-            body = Arrays.copyOf(body, SinkReply.MAX_BODY);
+        Optional<CloudEvent> event = SinkResponse.classify(response.statusCode()) == SinkResponse.ACCEPTED
+                ? replyEvent(response) : Optional.empty();
+        return new SinkReply(response.statusCode(), body.length > SinkReply.MAX_BODY ? Arrays.copyOf(body, SinkReply.MAX_BODY) : body,
+                RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null), Instant.now()), false, event);
+    }
+
+    /**
+     * The CloudEvent a sink answered with, in binary or structured mode (Knative reply semantics);
+     * empty when the answer is not a CloudEvent or is not a valid one.
+     */
+    private static Optional<CloudEvent> replyEvent(HttpResponse<byte[]> response) {
+        Map<String, String> headers = new HashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+        InboundPayload payload = new InboundPayload(headers, response.body());
+        if (payload.header("ce-specversion") == null && !payload.mediaType().startsWith("application/cloudevents")) {
+            return Optional.empty();
         }
-        return new SinkReply(response.statusCode(), body,
-                RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null), Instant.now()), false);
+        try {
+            List<CloudEvent> events = REPLY_DECODER.decode(payload);
+            return events.size() == 1 ? Optional.of(events.get(0)) : Optional.empty();
+        } catch (DecodeException e) {
+            LOG.warn("ignoring an invalid CloudEvent reply: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,0 +1,79 @@
+package dev.tributary.gateway.camel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tributary.gateway.testing.GatewayUnderTest;
+import dev.tributary.gateway.testing.RecordingSink;
+import dev.tributary.gateway.testing.RecordingSink.Response;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Knative reply semantics: a sink's CloudEvent answer is routed back in when the route says {@code reply}. */
+class ReplyTest {
+
+    private static final String MAPPINGS = """
+            apiVersion: tributary.dev/v1
+            sources:
+              ask: { type: cloudevents }
+              ask-and-forget: { type: cloudevents }
+              answers: { type: cloudevents }
+            sinks:
+              replier: { type: http, url: SINK/replier }
+              silent-replier: { type: http, url: SINK/silent-replier }
+              collected: { type: http, url: SINK/collected }
+            routes:
+              - { name: ask, from: [ask], to: [replier], reply: answers }
+              - { name: forget, from: [ask-and-forget], to: [silent-replier] }
+              - { name: answers, from: [answers], to: [collected] }
+            """;
+
+    private static final Response BINARY_REPLY = new Response(200, Map.of("ce-specversion", "1.0", "ce-id", "reply-1",
+            "ce-source", "/replier", "ce-type", "com.example.thumbnail.created", "Content-Type", "application/json"),
+            "{\"ok\":true}", 0);
+
+    private static RecordingSink sink;
+    private static GatewayUnderTest gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sink = new RecordingSink();
+        gateway = new GatewayUnderTest(MAPPINGS, sink);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        sink.close();
+    }
+
+    @Test
+    void aReplyIsRoutedFromTheReplySource() throws Exception {
+        sink.script("/replier", BINARY_REPLY);
+
+        assertEquals(202, push("ask", "question-1").statusCode());
+
+        assertEquals("question-1", sink.next("/replier", 10).header("ce-id"));
+        RecordingSink.Request reply = sink.next("/collected", 10);
+        assertEquals("reply-1", reply.header("ce-id"));
+        assertEquals("com.example.thumbnail.created", reply.header("ce-type"));
+        assertEquals("{\"ok\":true}", reply.bodyText());
+    }
+
+    @Test
+    void replyIsIgnoredWithoutAReplySource() throws Exception {
+        sink.script("/silent-replier", BINARY_REPLY);
+
+        assertEquals(202, push("ask-and-forget", "question-2").statusCode());
+
+        sink.next("/silent-replier", 10);
+        Thread.sleep(300);
+        assertEquals(0, sink.pending("/collected"));
+    }
+
+    private static java.net.http.HttpResponse<String> push(String source, String id) throws Exception {
+        return gateway.post("/sources/" + source, "{}", "Content-Type", "application/json",
+                "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", "com.example.question");
+    }
+}
