@@ -9,6 +9,7 @@ import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    private record IndexedRoute(int index, CompiledRoute route) {
+    /** A route with its position (which Camel delivery routes are its own) and its meters, resolved once. */
+    private record IndexedRoute(int index, CompiledRoute route, Counter filtered, List<GatewayMetrics.SinkMeters> sinkMeters) {
     }
 
     private final Map<String, List<IndexedRoute>> routesBySource;
@@ -43,7 +45,9 @@ public final class Dispatcher {
         this.neutral = neutral;
         List<IndexedRoute> indexed = new ArrayList<>();
         for (int i = 0; i < mappings.routes().size(); i++) {
-            indexed.add(new IndexedRoute(i, mappings.routes().get(i)));
+            CompiledRoute route = mappings.routes().get(i);
+            indexed.add(new IndexedRoute(i, route, metrics.filtered(route.name()),
+                    route.to().stream().map(sink -> metrics.sink(route.name(), sink)).toList()));
         }
         this.routesBySource = mappings.sources().keySet().stream().collect(Collectors.toMap(
                 source -> source,
@@ -53,8 +57,9 @@ public final class Dispatcher {
     public CompletableFuture<DispatchResult> dispatch(String source, List<CloudEvent> events) {
         List<IndexedRoute> routes = routesBySource.getOrDefault(source, List.of());
         List<CompletableFuture<DeliveryOutcome>> deliveries = new ArrayList<>();
+        GatewayMetrics.SourceMeters sourceMeters = metrics.source(source);
         for (CloudEvent event : events) {
-            metrics.received(source).increment();
+            sourceMeters.received().increment();
             boolean routed = false;
             CloudEvent neutralEvent = null;
             for (IndexedRoute indexed : routes) {
@@ -65,17 +70,17 @@ public final class Dispatcher {
                     routedEvent = neutralEvent;
                 }
                 if (!route.filter().test(routedEvent)) {
-                    metrics.filtered(route.name()).increment();
+                    indexed.filtered().increment();
                     continue;
                 }
                 routed = true;
                 for (int s = 0; s < route.to().size(); s++) {
-                    deliveries.add(track(route, route.to().get(s), routedEvent,
+                    deliveries.add(track(route, route.to().get(s), indexed.sinkMeters().get(s), routedEvent,
                             delivery.deliver(indexed.index(), s, routedEvent).thenCompose(o -> routeReply(route, o))));
                 }
             }
             if (!routed) {
-                metrics.unrouted(source).increment();
+                sourceMeters.unrouted().increment();
                 LOG.debug("source '{}': event {} matched no route", source, event.getId());
             }
         }
@@ -101,9 +106,8 @@ public final class Dispatcher {
                 : outcome.replyFailed("reply routed to source '" + source + "' was not delivered: " + result.failures().get(0)));
     }
 
-    private CompletableFuture<DeliveryOutcome> track(CompiledRoute route, String sink, CloudEvent event,
-            CompletableFuture<DeliveryOutcome> outcome) {
-        GatewayMetrics.SinkMeters meters = metrics.sink(route.name(), sink);
+    private CompletableFuture<DeliveryOutcome> track(CompiledRoute route, String sink, GatewayMetrics.SinkMeters meters,
+            CloudEvent event, CompletableFuture<DeliveryOutcome> outcome) {
         Timer.Sample sample = Timer.start();
         return outcome.whenComplete((result, error) -> {
             sample.stop(meters.latency());

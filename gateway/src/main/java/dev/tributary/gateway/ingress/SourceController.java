@@ -67,7 +67,7 @@ public class SourceController {
         PushDecision decision = source.get().accept(toPushRequest(request, body));
         if (decision instanceof PushDecision.Respond respond) {
             if (respond.status() >= 400) {
-                metrics.rejected(name).increment();
+                metrics.source(name).rejected().increment();
             }
             MutableHttpResponse<String> response = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(respond.status()));
             respond.headers().forEach(response::header);

@@ -30,27 +30,28 @@ public class GatewayMetrics {
     }
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, SourceMeters> sources = new ConcurrentHashMap<>();
+    private final Map<String, Counter> filtered = new ConcurrentHashMap<>();
     private final Map<String, SinkMeters> sinks = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    public Counter received(String source) {
-        return counter("tributary.events.received", "source", source, "Events decoded from a source");
+    /** The meters of one source. */
+    public record SourceMeters(Counter received, Counter rejected, Counter unrouted) {
     }
 
-    public Counter rejected(String source) {
-        return counter("tributary.events.rejected", "source", source, "Requests refused as malformed or unauthenticated");
-    }
-
-    public Counter unrouted(String source) {
-        return counter("tributary.events.unrouted", "source", source, "Events that matched no route");
+    public SourceMeters source(String source) {
+        return sources.computeIfAbsent(source, name -> new SourceMeters(
+                counter("tributary.events.received", "source", name, "Events decoded from a source"),
+                counter("tributary.events.rejected", "source", name, "Requests refused as malformed or unauthenticated"),
+                counter("tributary.events.unrouted", "source", name, "Events that matched no route")));
     }
 
     public Counter filtered(String route) {
-        return counter("tributary.events.filtered", "route", route, "Events a route's filters turned away");
+        return filtered.computeIfAbsent(route,
+                name -> counter("tributary.events.filtered", "route", name, "Events a route's filters turned away"));
     }
 
     public SinkMeters sink(String route, String sink) {
@@ -70,7 +71,6 @@ public class GatewayMetrics {
     }
 
     private Counter counter(String name, String tag, String value, String description) {
-        return counters.computeIfAbsent(name + '\u0000' + value,
-                key -> Counter.builder(name).description(description).tag(tag, value).register(registry));
+        return Counter.builder(name).description(description).tag(tag, value).register(registry);
     }
 }
