@@ -138,6 +138,15 @@ class CloudEventsIngressTest {
     }
 
     @Test
+    void bodiesOverTheLimitAreRefusedWith413() throws Exception {
+        String fiveMegabytes = "x".repeat(5 * 1024 * 1024);
+        HttpResponse<String> response = gateway.post("/sources/in", fiveMegabytes, "Content-Type", "text/plain",
+                "ce-specversion", "1.0", "ce-id", "big", "ce-source", "/tests", "ce-type", "t");
+        assertEquals(413, response.statusCode());
+        assertEquals(0, sink.pending("/out"));
+    }
+
+    @Test
     void unknownSourcesAndOtherMethodsAreRefused() throws Exception {
         HttpResponse<String> unknown = gateway.post("/sources/nope", "{}", "Content-Type", "application/json");
         assertEquals(404, unknown.statusCode());
