@@ -34,7 +34,7 @@ public class MappingsSource {
      * @throws dev.tributary.core.mapping.MappingException when the file does not validate
      */
     public Mappings load() {
-        MappingLoader loader = new MappingLoader();
+        MappingLoader loader = new MappingLoader(MappingsSource::variable);
         Mappings mappings;
         if (file.isBlank()) {
             mappings = loader.load("built-in default (" + DEFAULT_RESOURCE + ")", builtInDefault());
@@ -46,6 +46,15 @@ public class MappingsSource {
                     mappings.sources().size(), mappings.sinks().size(), mappings.routes().size());
         }
         return mappings;
+    }
+
+    /**
+     * The value of {@code ${NAME}} in a mappings file: a JVM system property of that name, else
+     * the environment variable (system properties let an embedding process, like the demo, set
+     * values without a child process).
+     */
+    static String variable(String name) {
+        return System.getProperty(name, System.getenv(name));
     }
 
     static String builtInDefault() {

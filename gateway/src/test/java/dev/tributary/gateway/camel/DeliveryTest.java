@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tributary.gateway.testing.GatewayExtension;
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
 import dev.tributary.gateway.testing.RecordingSink.Response;
@@ -11,9 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retries, backoff, timeouts, dead letters and the acknowledgement rule, end to end: a real
@@ -73,20 +73,11 @@ class DeliveryTest {
                 delivery: { retry: 1, backoffDelay: PT0.05S, deadLetterSink: dead-broken }
             """;
 
-    private static RecordingSink sink;
-    private static GatewayUnderTest gateway;
+    @RegisterExtension
+    static final GatewayExtension GATEWAY = new GatewayExtension(MAPPINGS);
 
-    @BeforeAll
-    static void start() throws Exception {
-        sink = new RecordingSink();
-        gateway = new GatewayUnderTest(MAPPINGS, sink);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        sink.close();
-    }
+    private final RecordingSink sink = GATEWAY.sink();
+    private final GatewayUnderTest gateway = GATEWAY.gateway();
 
     @Test
     void aSinkThatFailsTwiceGetsTheEventOnTheThirdAttempt() throws Exception {
@@ -186,12 +177,12 @@ class DeliveryTest {
         sink.next("/dead-broken", 10);
     }
 
-    private static HttpResponse<String> push(String source, String id) throws Exception {
+    private HttpResponse<String> push(String source, String id) throws Exception {
         return gateway.post("/sources/" + source, "{\"n\":1}", "Content-Type", "application/json",
                 "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", "com.example.test");
     }
 
-    private static String metrics() throws Exception {
+    private String metrics() throws Exception {
         return gateway.get("/prometheus").body();
     }
 }

@@ -2,13 +2,13 @@ package dev.tributary.gateway.camel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tributary.gateway.testing.GatewayExtension;
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
 import dev.tributary.gateway.testing.RecordingSink.Response;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Knative reply semantics: a sink's CloudEvent answer is routed back in when the route says {@code reply}. */
 class ReplyTest {
@@ -33,20 +33,11 @@ class ReplyTest {
             "ce-source", "/replier", "ce-type", "com.example.thumbnail.created", "Content-Type", "application/json"),
             "{\"ok\":true}", 0);
 
-    private static RecordingSink sink;
-    private static GatewayUnderTest gateway;
+    @RegisterExtension
+    static final GatewayExtension GATEWAY = new GatewayExtension(MAPPINGS);
 
-    @BeforeAll
-    static void start() throws Exception {
-        sink = new RecordingSink();
-        gateway = new GatewayUnderTest(MAPPINGS, sink);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        sink.close();
-    }
+    private final RecordingSink sink = GATEWAY.sink();
+    private final GatewayUnderTest gateway = GATEWAY.gateway();
 
     @Test
     void aReplyIsRoutedFromTheReplySource() throws Exception {
@@ -72,7 +63,7 @@ class ReplyTest {
         assertEquals(0, sink.pending("/collected"));
     }
 
-    private static java.net.http.HttpResponse<String> push(String source, String id) throws Exception {
+    private java.net.http.HttpResponse<String> push(String source, String id) throws Exception {
         return gateway.post("/sources/" + source, "{}", "Content-Type", "application/json",
                 "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", "com.example.question");
     }

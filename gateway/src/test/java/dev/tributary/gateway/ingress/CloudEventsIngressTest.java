@@ -3,13 +3,13 @@ package dev.tributary.gateway.ingress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tributary.gateway.testing.GatewayExtension;
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code cloudevents} push source over real HTTP: content modes, errors, and delivery to an HTTP sink. */
 class CloudEventsIngressTest {
@@ -34,20 +34,11 @@ class CloudEventsIngressTest {
                 to: [structured]
             """;
 
-    private static RecordingSink sink;
-    private static GatewayUnderTest gateway;
+    @RegisterExtension
+    static final GatewayExtension GATEWAY = new GatewayExtension(MAPPINGS);
 
-    @BeforeAll
-    static void start() throws Exception {
-        sink = new RecordingSink();
-        gateway = new GatewayUnderTest(MAPPINGS, sink);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        sink.close();
-    }
+    private final RecordingSink sink = GATEWAY.sink();
+    private final GatewayUnderTest gateway = GATEWAY.gateway();
 
     @Test
     void binaryModeIsForwardedInBinaryModeWithPercentEncodedHeaders() throws Exception {
