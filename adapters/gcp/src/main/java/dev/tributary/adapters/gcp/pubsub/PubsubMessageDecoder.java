@@ -1,0 +1,35 @@
+package dev.tributary.adapters.gcp.pubsub;
+
+import dev.tributary.adapters.gcp.storage.StorageNotifications;
+import dev.tributary.core.decode.DecodeException;
+import io.cloudevents.CloudEvent;
+import java.util.List;
+
+/**
+ * Decodes one Pub/Sub message into CloudEvents, following {@code cloudevents-mapping.md}:
+ * <ol>
+ *   <li>a message that already is a CloudEvent (binary {@code ce-*} attributes, or structured
+ *       {@code content-type: application/cloudevents+json}) passes through unchanged;</li>
+ *   <li>a Cloud Storage notification becomes {@code google.cloud.storage.object.v1.*}
+ *       ({@link StorageNotifications});</li>
+ *   <li>any other message becomes {@code google.cloud.pubsub.topic.v1.messagePublished} with
+ *       {@code MessagePublishedData}, keeping data and attributes losslessly.</li>
+ * </ol>
+ *
+ * <p>A pure function of the envelope (no I/O, clock or randomness): a redelivered message yields
+ * identical events. Thread-safe.
+ */
+public final class PubsubMessageDecoder {
+
+    /**
+     * Decodes a message.
+     *
+     * @throws DecodeException when the message can never become an event; the message names the
+     *     attribute or field at fault
+     */
+    public List<CloudEvent> decode(PubsubEnvelope envelope) {
+        return PubsubCloudEventsBinding.read(envelope.message())
+                .or(() -> StorageNotifications.toEvent(envelope.message()).map(List::of))
+                .orElseGet(() -> List.of(MessagePublishedEvents.toEvent(envelope)));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.tributary.adapters.gcp.pubsub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.GrpcTransportChannel;
+import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.api.gax.rpc.TransportChannelProvider;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
+import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PushConfig;
+import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.TopicName;
+import dev.tributary.core.source.PullSource;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The {@code gcp-pubsub} source against the real Pub/Sub emulator, delivering to an HTTP sink. */
+class PubsubEmulatorIT {
+
+    private static final String PROJECT = "tributary-it";
+
+    private static PubsubEmulator emulator;
+    private static ManagedChannel channel;
+    private static TopicAdminClient topics;
+    private static SubscriptionAdminClient subscriptions;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        Files.createDirectories(Path.of("target"));
+        emulator = PubsubEmulator.start(Path.of("target", "pubsub-emulator.log"));
+        channel = ManagedChannelBuilder.forTarget(emulator.endpoint()).usePlaintext().build();
+        topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
+                .setTransportChannelProvider(channelProvider()).setCredentialsProvider(NoCredentialsProvider.create()).build());
+        subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
+                .setTransportChannelProvider(channelProvider()).setCredentialsProvider(NoCredentialsProvider.create()).build());
+    }
+
+    @AfterAll
+    static void stopEmulator() throws Exception {
+        if (subscriptions != null) {
+            subscriptions.close();
+            topics.close();
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void deliversEveryMessageAndRedeliversTheNackedOnes() throws Exception {
+        String subscription = subscribe("orders", 10);
+        try (FlakySink sink = new FlakySink(3)) {
+            HttpSinkDispatch dispatch = new HttpSinkDispatch(sink.url(), Duration.ZERO);
+            List<String> published;
+            try (PullSource source = start(subscription, dispatch, Map.of("maxOutstandingMessages", 2))) {
+                published = publish("orders", 6);
+                await(Duration.ofSeconds(60), () -> ids(sink.accepted()).containsAll(published));
+            }
+            List<FlakySink.Received> rejected = sink.received().stream().filter(r -> r.status() == 503).toList();
+            assertEquals(3, rejected.size());
+            assertTrue(ids(sink.accepted()).containsAll(ids(rejected)), "every nacked message came back and was delivered");
+            assertEquals(Set.of("//pubsub.googleapis.com/projects/" + PROJECT + "/topics/orders"),
+                    sink.received().stream().map(FlakySink.Received::source).collect(Collectors.toSet()),
+                    "the topic is looked up from the subscription");
+            assertTrue(dispatch.maxInFlight() <= 2, "flow control allows 2 outstanding messages, saw " + dispatch.maxInFlight());
+
+            HttpSinkDispatch afterwards = new HttpSinkDispatch(sink.url(), Duration.ZERO);
+            try (PullSource again = start(subscription, afterwards, Map.of())) {
+                Thread.sleep(3_000);
+            }
+            assertEquals(0, afterwards.calls(), "acked messages are not delivered again");
+        }
+    }
+
+    @Test
+    void aDeliverySlowerThanTheAckDeadlineIsNotRedelivered() throws Exception {
+        String subscription = subscribe("slow", 10);
+        try (FlakySink sink = new FlakySink(0)) {
+            HttpSinkDispatch dispatch = new HttpSinkDispatch(sink.url(), Duration.ofSeconds(15));
+            try (PullSource source = start(subscription, dispatch, Map.of("topic", topic("slow")))) {
+                List<String> published = publish("slow", 1);
+                await(Duration.ofSeconds(40), () -> ids(sink.accepted()).containsAll(published));
+                Thread.sleep(2_000);
+            }
+            assertEquals(1, dispatch.calls(), "the ack deadline was extended while the sink was slow");
+            assertEquals(1, sink.received().size());
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheSubscriptionCannotBeFound() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> start("projects/" + PROJECT + "/subscriptions/missing", null, Map.of()));
+        assertTrue(refused.getMessage().startsWith("source 'uploads': cannot read the topic of projects/"
+                + PROJECT + "/subscriptions/missing"), refused.getMessage());
+    }
+
+    private static PullSource start(String subscription, HttpSinkDispatch dispatch, Map<String, Object> extra)
+            throws Exception {
+        Map<String, Object> options = new HashMap<>(extra);
+        options.put("subscription", subscription);
+        options.put("endpoint", emulator.endpoint());
+        PullSource source = (PullSource) new PubsubPullSourceProvider().create(
+                TestSources.config("gcp-pubsub", options), TestSources.context(dispatch));
+        source.start();
+        return source;
+    }
+
+    private static String subscribe(String topicId, int ackDeadlineSeconds) {
+        topics.createTopic(topic(topicId));
+        String subscription = "projects/" + PROJECT + "/subscriptions/" + topicId + "-pull";
+        subscriptions.createSubscription(Subscription.newBuilder()
+                .setName(subscription)
+                .setTopic(topic(topicId))
+                .setPushConfig(PushConfig.getDefaultInstance())
+                .setAckDeadlineSeconds(ackDeadlineSeconds)
+                .build());
+        return subscription;
+    }
+
+    private static List<String> publish(String topicId, int count) throws Exception {
+        Publisher publisher = Publisher.newBuilder(TopicName.parse(topic(topicId)))
+                .setChannelProvider(channelProvider())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build();
+        try {
+            List<String> ids = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                ids.add(publisher.publish(PubsubMessage.newBuilder()
+                        .setData(ByteString.copyFromUtf8("{\"order\": " + n + "}"))
+                        .putAttributes("n", Integer.toString(n))
+                        .build()).get(10, TimeUnit.SECONDS));
+            }
+            return ids;
+        } finally {
+            publisher.shutdown();
+            publisher.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String topic(String topicId) {
+        return "projects/" + PROJECT + "/topics/" + topicId;
+    }
+
+    private static TransportChannelProvider channelProvider() {
+        return FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+    }
+
+    private static Set<String> ids(List<FlakySink.Received> received) {
+        return received.stream().map(FlakySink.Received::id).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "condition not met within " + timeout);
+            Thread.sleep(100);
+        }
+    }
+}
