@@ -27,6 +27,9 @@ public class KnativeRedeliveryPolicy extends RedeliveryPolicy {
         setRetryAttemptedLogLevel(LoggingLevel.DEBUG);
         setRetriesExhaustedLogLevel(LoggingLevel.DEBUG);
         setLogExhaustedMessageHistory(false);
+        // the Dispatcher logs every final outcome once, with the event id
+        setLogExhausted(false);
+        setLogRetryAttempted(false);
         setLogExhaustedMessageBody(false);
     }
 
