@@ -6,6 +6,7 @@ import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import java.util.Map;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.DeadLetterChannelBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
@@ -60,13 +61,15 @@ final class DeliveryRoutes extends RouteBuilder {
                     errorHandler = channel;
                     from(deadLetterUri(r, s))
                             .routeId("route '" + route.name() + "' sink '" + sinkName + "' dead letters to '" + deadLetterSink + "'")
-                            .errorHandler(defaultErrorHandler().redeliveryPolicyRef(policyRef))
+                            .errorHandler(defaultErrorHandler().redeliveryPolicyRef(policyRef).level(LoggingLevel.DEBUG))
                             .process(new DeadLetterEnricher())
                             .process(processor(route, deadLetterSink));
                 } else {
                     errorHandler = defaultErrorHandler();
                 }
                 errorHandler.redeliveryPolicyRef(policyRef);
+                // the Dispatcher logs every final outcome once, with the event id
+                errorHandler.level(LoggingLevel.DEBUG);
                 from(deliverUri(r, s))
                         .routeId("route '" + route.name() + "' sink '" + sinkName + "'")
                         .errorHandler(errorHandler)
