@@ -61,21 +61,25 @@ final class DeliveryRoutes extends RouteBuilder {
                     errorHandler = channel;
                     from(deadLetterUri(r, s))
                             .routeId("route '" + route.name() + "' sink '" + sinkName + "' dead letters to '" + deadLetterSink + "'")
-                            .errorHandler(defaultErrorHandler().redeliveryPolicyRef(policyRef).level(LoggingLevel.DEBUG))
+                            .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)))
                             .process(new DeadLetterEnricher())
                             .process(processor(route, deadLetterSink));
                 } else {
                     errorHandler = defaultErrorHandler();
                 }
                 errorHandler.redeliveryPolicyRef(policyRef);
-                // the Dispatcher logs every final outcome once, with the event id
-                errorHandler.level(LoggingLevel.DEBUG);
                 from(deliverUri(r, s))
                         .routeId("route '" + route.name() + "' sink '" + sinkName + "'")
-                        .errorHandler(errorHandler)
+                        .errorHandler(quiet(errorHandler))
                         .process(processor(route, sinkName));
             }
         }
+    }
+
+    /** Camel's own failure logs go to DEBUG: the Dispatcher logs every final outcome once, with the event id. */
+    private static DefaultErrorHandlerDefinition quiet(DefaultErrorHandlerDefinition errorHandler) {
+        errorHandler.setLevel(LoggingLevel.DEBUG.name());
+        return errorHandler;
     }
 
     private SinkProcessor processor(CompiledRoute route, String sinkName) {
