@@ -130,9 +130,11 @@ public final class DemoObjectStore implements AutoCloseable {
         objects.put(bucket + "/" + key, new StoredObject(bytes, contentType, etag, now));
         long n = sequence.incrementAndGet();
         String requestId = String.format("DEMO%012X", n);
-        LOG.info("store: PUT s3://{}/{} ({} bytes), notifying", bucket, key, bytes.length);
+        String hostId = "demo-host-" + n;
         notifications.accept(S3EventMessage.objectCreated(region, bucket, key, bytes.length, etag.replace("\"", ""),
-                requestId, "demo-host-" + n, now, n));
+                requestId, hostId, now, n));
+        LOG.info("store: PUT s3://{}/{} ({} bytes) -> S3 notification, event id {}.{}", bucket, key, bytes.length,
+                requestId, hostId);
         exchange.getResponseHeaders().add("ETag", etag);
         exchange.getResponseHeaders().add("x-amz-request-id", requestId);
         exchange.sendResponseHeaders(200, -1);

@@ -112,7 +112,10 @@ public final class Dispatcher {
         return outcome.whenComplete((result, error) -> {
             sample.stop(meters.latency());
             switch (result.status()) {
-                case DELIVERED -> meters.delivered().increment();
+                case DELIVERED -> {
+                    meters.delivered().increment();
+                    LOG.debug("route '{}': event {} delivered to sink '{}'", route.name(), event.getId(), sink);
+                }
                 case DEAD_LETTERED -> {
                     meters.deadLettered().increment();
                     LOG.warn("route '{}': event {} dead-lettered after failing at sink '{}'", route.name(), event.getId(), sink);
