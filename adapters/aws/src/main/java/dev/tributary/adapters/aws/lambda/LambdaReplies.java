@@ -1,6 +1,7 @@
 package dev.tributary.adapters.aws.lambda;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.rw.CloudEventRWException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ final class LambdaReplies {
         }
         try {
             return Optional.of(JSON.deserialize(payload));
-        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+        } catch (EventDeserializationException | CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
