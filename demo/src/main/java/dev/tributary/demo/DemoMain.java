@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"The local demo: upload an image, get a 300x300 thumbnail.",
             "Starts on 127.0.0.1 an S3-compatible store (publishing S3 event notifications), an SQS queue",
             "(ElasticMQ), the thumbnail function and the gateway with mappings/demo.yaml. No cloud account needed."},
-        subcommands = {UploadCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UploadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class DemoMain implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "gateway port (default ${DEFAULT-VALUE})")
