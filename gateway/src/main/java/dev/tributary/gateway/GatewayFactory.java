@@ -2,7 +2,6 @@ package dev.tributary.gateway;
 
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.mapping.SinkConfig;
-import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.SourceContext;
 import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
@@ -21,7 +20,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Wires the data plane from the loaded mappings. Everything here is built once, at start-up. */
 @Factory
@@ -67,17 +65,8 @@ public class GatewayFactory {
     @Context
     @Bean(preDestroy = "close")
     Sources sources(Mappings mappings, Dispatcher dispatcher, CamelDelivery delivery) throws Exception {
-        Sources sources = new Sources(mappings, new SourceContext() {
-            @Override
-            public EventDispatch dispatch() {
-                return dispatcher::dispatch;
-            }
-
-            @Override
-            public <T> Optional<T> service(Class<T> type) {
-                return type.isInstance(delivery.camelContext()) ? Optional.of(type.cast(delivery.camelContext())) : Optional.empty();
-            }
-        }, Sources.installedProviders());
+        Sources sources = new Sources(mappings, SourceContext.of(dispatcher::dispatch, delivery.camelContext()),
+                Sources.installedProviders());
         sources.startPullSources();
         return sources;
     }

@@ -1,5 +1,6 @@
 package dev.tributary.core.source;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What the gateway offers a source it builds. */
@@ -13,4 +14,20 @@ public interface SourceContext {
      * {@code CamelContext}, shared by every Camel-based source); empty when the gateway has none.
      */
     <T> Optional<T> service(Class<T> type);
+
+    /** A context handing events to {@code dispatch} and offering {@code services}, looked up by type. */
+    static SourceContext of(EventDispatch dispatch, Object... services) {
+        List<Object> offered = List.of(services);
+        return new SourceContext() {
+            @Override
+            public EventDispatch dispatch() {
+                return dispatch;
+            }
+
+            @Override
+            public <T> Optional<T> service(Class<T> type) {
+                return offered.stream().filter(type::isInstance).map(type::cast).findFirst();
+            }
+        };
+    }
 }

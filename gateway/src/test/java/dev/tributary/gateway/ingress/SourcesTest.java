@@ -9,22 +9,12 @@ import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.source.CloudEventsSourceProvider;
 import dev.tributary.core.source.SourceContext;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SourcesTest {
 
-    private static final SourceContext NO_CONTEXT = new SourceContext() {
-        @Override
-        public dev.tributary.core.source.EventDispatch dispatch() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
-        }
-    };
+    private static final SourceContext NO_CONTEXT = SourceContext.of(
+            (source, events) -> { throw new UnsupportedOperationException(); });
 
     private static final Mappings MAPPINGS = new MappingLoader(v -> null).load("m.yaml", """
             apiVersion: tributary.dev/v1

@@ -11,7 +11,6 @@ import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
 import dev.tributary.core.source.SourceProvider;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -19,17 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The gateway finds the AWS source types through {@link ServiceLoader} and builds them from mapping options. */
 class ProvidersTest {
 
-    private static final SourceContext NO_GATEWAY = new SourceContext() {
-        @Override
-        public dev.tributary.core.source.EventDispatch dispatch() {
-            throw new AssertionError("not dispatching in this test");
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
-        }
-    };
+    private static final SourceContext NO_GATEWAY = SourceContext.of((source, events) -> {
+        throw new AssertionError("not dispatching in this test");
+    });
 
     private final Map<String, SourceProvider> providers = ServiceLoader.load(SourceProvider.class).stream()
             .map(ServiceLoader.Provider::get)

@@ -7,30 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SourceConfig;
-import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.SourceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SnsSourceProviderTest {
 
-    private static final SourceContext NO_GATEWAY = new SourceContext() {
-        @Override
-        public EventDispatch dispatch() {
-            throw new AssertionError("push sources do not dispatch themselves");
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
-        }
-    };
+    private static final SourceContext NO_GATEWAY = SourceContext.of((source, events) -> {
+        throw new AssertionError("push sources do not dispatch themselves");
+    });
 
     @Test
     void aPinnedCertificateFileVerifiesMessagesWithoutAnyFetch(@TempDir Path directory) throws Exception {

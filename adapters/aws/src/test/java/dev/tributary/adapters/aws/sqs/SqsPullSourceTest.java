@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -179,16 +178,6 @@ class SqsPullSourceTest {
     }
 
     private SourceContext context(EventDispatch dispatch) {
-        return new SourceContext() {
-            @Override
-            public EventDispatch dispatch() {
-                return dispatch;
-            }
-
-            @Override
-            public <T> Optional<T> service(Class<T> type) {
-                return type.isInstance(camel) ? Optional.of(type.cast(camel)) : Optional.empty();
-            }
-        };
+        return SourceContext.of(dispatch, camel);
     }
 }

@@ -12,7 +12,6 @@ import dev.tributary.core.source.SourceContext;
 import dev.tributary.core.testing.GoldenFiles;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /** Builds push sources through the provider, as the gateway does, and the requests they receive. */
@@ -21,17 +20,9 @@ final class TestRequests {
     static final String SOURCE = "grid";
 
     /** The gateway's context, which an Event Grid source never uses. */
-    static final SourceContext CONTEXT = new SourceContext() {
-        @Override
-        public dev.tributary.core.source.EventDispatch dispatch() {
-            throw new UnsupportedOperationException("push sources do not dispatch");
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
-        }
-    };
+    static final SourceContext CONTEXT = SourceContext.of((source, events) -> {
+        throw new AssertionError("push sources do not dispatch");
+    });
 
     private TestRequests() {
     }

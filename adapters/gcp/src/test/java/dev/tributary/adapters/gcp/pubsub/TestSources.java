@@ -5,7 +5,6 @@ import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.SourceContext;
 import java.util.Map;
-import java.util.Optional;
 
 /** Source configurations and contexts for provider tests. */
 final class TestSources {
@@ -18,16 +17,6 @@ final class TestSources {
     }
 
     static SourceContext context(EventDispatch dispatch) {
-        return new SourceContext() {
-            @Override
-            public EventDispatch dispatch() {
-                return dispatch;
-            }
-
-            @Override
-            public <T> Optional<T> service(Class<T> type) {
-                return Optional.empty();
-            }
-        };
+        return SourceContext.of(dispatch);
     }
 }
