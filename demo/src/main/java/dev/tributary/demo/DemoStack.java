@@ -5,7 +5,6 @@ import dev.tributary.examples.thumbnail.HttpFunction;
 import dev.tributary.examples.thumbnail.Settings;
 import dev.tributary.examples.thumbnail.ThumbnailService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,8 +91,8 @@ public final class DemoStack implements AutoCloseable {
             System.setProperty("TRIBUTARY_DEMO_QUEUE_URL", queueUrl);
             System.setProperty("TRIBUTARY_DEMO_SQS_ENDPOINT", sqsEndpoint);
             System.setProperty("TRIBUTARY_DEMO_THUMBNAILER_URL", "http://127.0.0.1:" + function.port() + "/");
-            ApplicationContext gateway = Micronaut.build(new String[0])
-                    .mainClass(DemoStack.class)
+            // not Micronaut.run: that adds a JVM shutdown hook racing the demo's own (a deadlock on exit)
+            ApplicationContext gateway = ApplicationContext.builder()
                     .banner(false)
                     .properties(Map.of(
                             "tributary.mappings", mappingsFile().toString(),
@@ -103,6 +102,7 @@ public final class DemoStack implements AutoCloseable {
                     .singletons(store)
                     .start();
             parts.add(gateway);
+            gateway.getBean(EmbeddedServer.class).start();
             DemoStack stack = new DemoStack(store, gateway, queueUrl);
             stack.parts.addAll(parts);
             return stack;
