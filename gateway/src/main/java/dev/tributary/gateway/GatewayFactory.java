@@ -16,7 +16,11 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
+import io.micronaut.core.io.buffer.ByteBufferFactory;
+import io.micronaut.http.body.ByteBodyFactory;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.RawHttpClient;
+import io.micronaut.http.client.RawHttpClientFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,14 +39,25 @@ public class GatewayFactory {
         return CeOverrides.parse(overrides);
     }
 
-    /** The one HTTP client of all HTTP sinks: pooled connections, HTTP/1.1, redirects never followed. */
+    /**
+     * The one HTTP client of all HTTP sinks: Netty, pooled keep-alive connections on the server's
+     * event loops, HTTP/1.1, redirects never followed.
+     */
     @Singleton
-    HttpClient sinkHttpClient(@Value("${tributary.sinks.connect-timeout:5s}") Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .build();
+    @Bean(preDestroy = "close")
+    RawHttpClient sinkHttpClient(RawHttpClientFactory factory,
+            @Value("${tributary.sinks.connect-timeout:5s}") Duration connectTimeout) {
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setFollowRedirects(false);
+        configuration.setConnectTimeout(connectTimeout);
+        // attempts are bounded by each route's delivery timeout; this only reclaims stuck connections
+        configuration.setReadTimeout(Duration.ofMinutes(10));
+        return factory.createRawClient(null, configuration);
+    }
+
+    @Singleton
+    ByteBodyFactory byteBodies(ByteBufferFactory<?, ?> buffers) {
+        return ByteBodyFactory.createDefault(buffers);
     }
 
     @Context

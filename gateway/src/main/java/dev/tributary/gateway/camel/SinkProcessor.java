@@ -7,9 +7,9 @@ import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
-import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -72,7 +72,7 @@ public final class SinkProcessor extends AsyncProcessorSupport {
     private void complete(Exchange exchange, int attempt, SinkReply reply, Throwable error) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            String why = cause instanceof HttpTimeoutException
+            String why = cause instanceof TimeoutException
                     ? "no answer within " + policy.timeout()
                     : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             fail(exchange, new SinkFailure(sinkName, sink.destination(), null, why), true, cause);

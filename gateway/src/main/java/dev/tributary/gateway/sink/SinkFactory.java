@@ -7,14 +7,15 @@ import dev.tributary.core.mapping.SinkConfig;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.net.http.HttpClient;
+import io.micronaut.http.body.ByteBodyFactory;
+import io.micronaut.http.client.RawHttpClient;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * Builds the {@link EventSink} of each sink in the mappings. One {@link HttpClient} serves every
+ * Builds the {@link EventSink} of each sink in the mappings. One {@link RawHttpClient} serves every
  * HTTP-based sink, so connections are pooled across routes.
  */
 @Singleton
@@ -23,12 +24,14 @@ public class SinkFactory {
     /** Where a {@code knative-broker} sink with {@code namespace} and {@code name} posts: {@value}. */
     static final String BROKER_INGRESS = "http://broker-ingress.knative-eventing.svc.cluster.local/%s/%s";
 
-    private final HttpClient client;
+    private final RawHttpClient client;
+    private final ByteBodyFactory bodies;
     private final String kSink;
     private final Map<String, SinkProvider> providers;
 
-    public SinkFactory(HttpClient client, @Value("${k.sink:}") String kSink) {
+    public SinkFactory(RawHttpClient client, ByteBodyFactory bodies, @Value("${k.sink:}") String kSink) {
         this.client = client;
+        this.bodies = bodies;
         this.kSink = kSink;
         this.providers = ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(SinkProvider::type, p -> p));
@@ -40,9 +43,9 @@ public class SinkFactory {
     public EventSink create(SinkConfig sink) {
         switch (sink.type()) {
             case "http":
-                return new HttpSink(client, uri(sink, sink.options().string("url").orElseThrow()), mode(sink));
+                return new HttpSink(client, bodies, uri(sink, sink.options().string("url").orElseThrow()), mode(sink));
             case "knative-broker":
-                return new HttpSink(client, brokerUrl(sink), HttpSink.Mode.BINARY);
+                return new HttpSink(client, bodies, brokerUrl(sink), HttpSink.Mode.BINARY);
             case "log":
                 return new LogSink(sink.name());
             default:
