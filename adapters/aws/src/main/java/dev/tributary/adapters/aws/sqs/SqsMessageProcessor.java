@@ -13,8 +13,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The asynchronous end of an {@code aws-sqs} route: decodes a received message, dispatches its
@@ -26,8 +24,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>The exchange completes when the message is settled, which keeps Camel extending the message's
  * visibility while a slow sink is retried. Consumer threads are not blocked by delivery, except that
  * at most {@code maxInFlight} messages are in flight: past that the polling thread waits, which is
- * the source's back-pressure. Deletes run on {@code settleExecutor}, off the threads that complete
- * deliveries. Thread-safe.
+ * the source's back-pressure. Settling runs on {@code settleExecutor}, off the threads that complete
+ * deliveries, and deletes go out in batches ({@link SqsDeleteBatcher}). Thread-safe.
  */
 final class SqsMessageProcessor extends AsyncProcessorSupport {
 
@@ -37,19 +35,17 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
     private final String queueArn;
     private final SqsMessageDecoder decoder;
     private final EventDispatch dispatch;
-    private final SqsClient client;
-    private final String queueUrl;
+    private final SqsDeleteBatcher deletes;
     private final Executor settleExecutor;
     private final Semaphore inFlight;
 
     SqsMessageProcessor(SqsSourceSettings settings, String queueArn, SqsMessageDecoder decoder, EventDispatch dispatch,
-            SqsClient client, Executor settleExecutor, int maxInFlight) {
+            SqsDeleteBatcher deletes, Executor settleExecutor, int maxInFlight) {
         this.sourceName = settings.name();
-        this.queueUrl = settings.queue().url().toString();
         this.queueArn = queueArn;
         this.decoder = decoder;
         this.dispatch = dispatch;
-        this.client = client;
+        this.deletes = deletes;
         this.settleExecutor = settleExecutor;
         this.inFlight = new Semaphore(maxInFlight);
     }
@@ -103,11 +99,6 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
                     sourceName, message.messageId(), why);
             return;
         }
-        try {
-            client.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(receiptHandle));
-        } catch (SdkException e) {
-            LOG.warn("source '{}': deleting delivered message {} failed; it will be delivered again: {}",
-                    sourceName, message.messageId(), e.getMessage());
-        }
+        deletes.delete(message.messageId(), receiptHandle);
     }
 }

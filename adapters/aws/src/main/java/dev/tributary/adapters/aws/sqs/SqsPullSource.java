@@ -43,6 +43,7 @@ public final class SqsPullSource implements PullSource {
     private CamelContext camel;
     private Sqs2Endpoint endpoint;
     private ExecutorService settleExecutor;
+    private SqsDeleteBatcher deletes;
 
     public SqsPullSource(SqsSourceSettings settings, SqsClient client, SourceContext context) {
         this.settings = settings;
@@ -61,8 +62,9 @@ public final class SqsPullSource implements PullSource {
         String queueArn = settings.queue().arn(client.serviceClientConfiguration().region().id());
         settleExecutor = camel.getExecutorServiceManager().newFixedThreadPool(this, routeId + "-settle",
                 settings.concurrency());
+        deletes = new SqsDeleteBatcher(client, settings.queue().url().toString(), settings.name());
         SqsMessageProcessor processor = new SqsMessageProcessor(settings, queueArn, new SqsMessageDecoder(inner),
-                context.dispatch(), client, settleExecutor, settings.concurrency() * BATCH_SIZE);
+                context.dispatch(), deletes, settleExecutor, settings.concurrency() * BATCH_SIZE);
         endpoint = endpoint(camel.getComponent("aws2-sqs", Sqs2Component.class));
         camel.addRoutes(new RouteBuilder(camel) {
             @Override
@@ -111,6 +113,9 @@ public final class SqsPullSource implements PullSource {
         } finally {
             if (settleExecutor != null) {
                 camel.getExecutorServiceManager().shutdown(settleExecutor);
+            }
+            if (deletes != null) {
+                deletes.close();
             }
             client.close();
         }
