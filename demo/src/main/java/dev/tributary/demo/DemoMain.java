@@ -56,9 +56,6 @@ public final class DemoMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new DemoMain()).execute(args);
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
+        System.exit(new CommandLine(new DemoMain()).execute(args));
     }
 }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -39,6 +40,7 @@ public final class DemoObjectStore implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(4);
     private final String region;
     private final Consumer<String> notifications;
     private final Map<String, StoredObject> objects = new ConcurrentSkipListMap<>();
@@ -53,7 +55,7 @@ public final class DemoObjectStore implements AutoCloseable {
         this.region = region;
         this.notifications = notifications;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(workers);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -182,5 +184,6 @@ public final class DemoObjectStore implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdown();
     }
 }
