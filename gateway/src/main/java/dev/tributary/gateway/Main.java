@@ -2,9 +2,12 @@ package dev.tributary.gateway;
 
 import dev.tributary.gateway.cli.ServeCommand;
 import dev.tributary.gateway.cli.ValidateCommand;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code java -jar tributary.jar [serve|validate FILE...|--help]}. With no sub-command the gateway serves.
@@ -22,9 +25,18 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
+    /** Micronaut settings given without {@code serve}, e.g. {@code --micronaut.server.port=9000}. */
+    @Unmatched
+    List<String> micronautArguments = new ArrayList<>();
+
     @Override
     public Integer call() {
-        return new ServeCommand().call();
+        return new ServeCommand(micronautArguments).call();
+    }
+
+    /** The arguments passed on to Micronaut. */
+    public List<String> micronautArguments() {
+        return List.copyOf(micronautArguments);
     }
 
     public static void main(String[] args) {

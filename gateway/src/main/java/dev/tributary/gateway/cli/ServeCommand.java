@@ -17,6 +17,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Unmatched
     List<String> micronautArguments = new ArrayList<>();
 
+    public ServeCommand() {
+    }
+
+    /** Serve with Micronaut settings parsed elsewhere (the top-level command). */
+    public ServeCommand(List<String> micronautArguments) {
+        this.micronautArguments = new ArrayList<>(micronautArguments);
+    }
+
     /** Whether a gateway was started, so {@code main} must not exit the JVM. */
     public static boolean isServing() {
         return serving;

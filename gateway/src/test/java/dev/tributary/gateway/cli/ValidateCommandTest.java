@@ -58,6 +58,13 @@ class ValidateCommandTest {
                 && result.out().contains("TRIBUTARY_MAPPINGS"), result.out());
     }
 
+    @Test
+    void micronautSettingsWithoutServeAreKeptForTheServer() {
+        Main main = new Main();
+        new CommandLine(main).parseArgs("--micronaut.server.port=9000");
+        assertEquals(java.util.List.of("--micronaut.server.port=9000"), main.micronautArguments());
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
