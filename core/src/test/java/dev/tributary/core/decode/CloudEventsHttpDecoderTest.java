@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.core.testing.GoldenFiles;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,7 @@ class CloudEventsHttpDecoderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void golden(String caseName) {
-        Map<String, String> headers = new HashMap<>();
-        GoldenFiles.headers(GOLDEN, caseName).fields().forEachRemaining(f -> headers.put(f.getKey(), f.getValue().asText()));
-        InboundPayload payload = new InboundPayload(headers, GoldenFiles.input(GOLDEN, caseName));
+        InboundPayload payload = GoldenFiles.payload(GOLDEN, caseName);
         if (GoldenFiles.isFailure(caseName)) {
             DecodeException error = assertThrows(DecodeException.class, () -> decoder.decode(payload));
             assertEquals(DecodeException.Reason.MALFORMED, error.reason());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.tributary.core.decode.InboundPayload;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -66,6 +69,13 @@ public final class GoldenFiles {
 
     public static byte[] input(String directory, String caseName) {
         return bytes(directory + "/" + caseName + ".input.json");
+    }
+
+    /** The case's input with its headers, as a decoder receives it. */
+    public static InboundPayload payload(String directory, String caseName) {
+        Map<String, String> headers = new HashMap<>();
+        headers(directory, caseName).properties().forEach(field -> headers.put(field.getKey(), field.getValue().asText()));
+        return new InboundPayload(headers, input(directory, caseName));
     }
 
     /** The case's headers, or an empty object. */

@@ -7,7 +7,6 @@ import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.util.Timestamps;
 import com.google.pubsub.v1.PubsubMessage;
-import dev.tributary.adapters.gcp.GoldenEvents;
 import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.source.EventDispatch;
@@ -40,7 +39,7 @@ class PulledMessageHandlerTest {
                 .build();
         handler(settled(List.of())).receiveMessage(pulled, reply);
 
-        GoldenEvents.assertMatches("golden/gcp", "pubsub-push", dispatched.get(0));
+        GoldenFiles.assertMatches("golden/gcp", "pubsub-push", dispatched.get(0));
         List<CloudEvent> pushed = new PushDecoder(TOPIC).decode(
                 new InboundPayload(Map.of(), GoldenFiles.input("golden/gcp", "pubsub-push")));
         assertEquals(pushed, dispatched.get(0));

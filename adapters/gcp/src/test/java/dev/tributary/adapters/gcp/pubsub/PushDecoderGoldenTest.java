@@ -3,7 +3,6 @@ package dev.tributary.adapters.gcp.pubsub;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tributary.adapters.gcp.GoldenEvents;
 import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.testing.GoldenFiles;
@@ -44,9 +43,9 @@ class PushDecoderGoldenTest {
     @ParameterizedTest
     @MethodSource("cases")
     void decodes(String caseName) {
-        InboundPayload payload = new InboundPayload(GoldenEvents.headers(DIR, caseName), GoldenFiles.input(DIR, caseName));
+        InboundPayload payload = GoldenFiles.payload(DIR, caseName);
         if (!GoldenFiles.isFailure(caseName)) {
-            GoldenEvents.assertMatches(DIR, caseName, DECODER.decode(payload));
+            GoldenFiles.assertMatches(DIR, caseName, DECODER.decode(payload));
             return;
         }
         DecodeException refused = assertThrows(DecodeException.class, () -> DECODER.decode(payload));

@@ -1,6 +1,5 @@
 package dev.tributary.adapters.gcp.storage;
 
-import dev.tributary.adapters.gcp.GoldenEvents;
 import dev.tributary.adapters.gcp.pubsub.PushDecoder;
 import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.storage.NeutralStorageEvents;
@@ -28,6 +27,6 @@ class NeutralStorageGoldenTest {
     @MethodSource("cases")
     void neutralizes(String caseName) {
         var events = DECODER.decode(new InboundPayload(Map.of(), GoldenFiles.input(DIR, caseName)));
-        GoldenEvents.assertMatches(DIR, caseName, events.stream().map(NEUTRAL::apply).toList());
+        GoldenFiles.assertMatches(DIR, caseName, events.stream().map(NEUTRAL::apply).toList());
     }
 }
