@@ -85,10 +85,6 @@ public final class CamelDelivery implements AutoCloseable {
         return camel;
     }
 
-    public boolean isStarted() {
-        return camel.isStarted();
-    }
-
     @Override
     public void close() {
         camel.stop();

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +44,15 @@ public final class Dispatcher {
         this.delivery = delivery;
         this.metrics = metrics;
         this.neutral = neutral;
-        List<IndexedRoute> indexed = new ArrayList<>();
+        Map<CompiledRoute, IndexedRoute> indexed = new HashMap<>();
         for (int i = 0; i < mappings.routes().size(); i++) {
             CompiledRoute route = mappings.routes().get(i);
-            indexed.add(new IndexedRoute(i, route, metrics.filtered(route.name()),
+            indexed.put(route, new IndexedRoute(i, route, metrics.filtered(route.name()),
                     route.to().stream().map(sink -> metrics.sink(route.name(), sink)).toList()));
         }
         this.routesBySource = mappings.sources().keySet().stream().collect(Collectors.toMap(
                 source -> source,
-                source -> indexed.stream().filter(r -> r.route().from().contains(source)).toList()));
+                source -> mappings.routesFrom(source).stream().map(indexed::get).toList()));
     }
 
     public CompletableFuture<DispatchResult> dispatch(String source, List<CloudEvent> events) {

@@ -18,10 +18,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -92,9 +92,10 @@ public class SourceController {
     }
 
     private static PushRequest toPushRequest(HttpRequest<?> request, byte[] body) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // InboundPayload indexes headers case-insensitively; a plain map avoids doing that twice
+        Map<String, String> headers = new HashMap<>();
         request.getHeaders().forEach((header, values) -> headers.put(header, String.join(",", values)));
-        Map<String, List<String>> query = new TreeMap<>();
+        Map<String, List<String>> query = new HashMap<>();
         request.getParameters().forEach((parameter, values) -> query.put(parameter, List.copyOf(values)));
         return new PushRequest(request.getMethodName(), new InboundPayload(headers, body), query);
     }
