@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.decode.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -74,7 +75,7 @@ public final class AwsJson {
     /** An RFC 3339 timestamp. */
     public static OffsetDateTime time(String value, String field, String where) {
         try {
-            return OffsetDateTime.parse(value);
+            return Timestamps.parse(value);
         } catch (DateTimeParseException e) {
             throw DecodeException.malformed(where + "field '" + field + "' is not an RFC 3339 timestamp: '" + value + "'");
         }

@@ -5,15 +5,10 @@ import dev.tributary.adapters.aws.AwsJson;
 import dev.tributary.adapters.aws.Events;
 import dev.tributary.core.decode.DecodeException;
 import io.cloudevents.CloudEvent;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.eventnotifications.s3.model.S3;
-import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
-import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 
 /**
  * Decodes an S3 event notification (the {@code {"Records":[...]}} body S3 sends to SQS, SNS and
@@ -26,7 +21,8 @@ import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRec
  * that pair, each of them gets the suffix {@code .<index>} (its position in {@code Records}), so ids
  * stay unique and a redelivered notification yields the same ids.
  *
- * <p>Records are read with the AWS SDK's {@code S3EventNotification} model. Pure and thread-safe.
+ * <p>Records are read from the JSON tree the caller parsed ({@link S3Record}); the record's JSON is
+ * written once, as the event's data. Pure and thread-safe.
  *
  * @see <a href="https://github.com/cloudevents/spec/blob/main/cloudevents/adapters/aws-s3.md">AWS S3 adapter</a>
  */
@@ -56,60 +52,44 @@ public final class S3NotificationDecoder {
         if (!isNotification(notification)) {
             throw DecodeException.malformed("not an S3 event notification: expected a non-empty 'Records' array of S3 records");
         }
-        List<S3EventNotificationRecord> records = read(notification).getRecords();
-        List<String> ids = new ArrayList<>();
+        JsonNode records = notification.get("Records");
+        List<String> ids = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            ids.add(baseId(records.get(i), i));
+            S3Record record = new S3Record(records.get(i));
+            ids.add(required(record, i, "responseElements.x-amz-request-id")
+                    + "." + required(record, i, "responseElements.x-amz-id-2"));
         }
         Map<String, Integer> counts = new HashMap<>();
         ids.forEach(id -> counts.merge(id, 1, Integer::sum));
         List<CloudEvent> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             String id = counts.get(ids.get(i)) > 1 ? ids.get(i) + "." + i : ids.get(i);
-            events.add(event(records.get(i), i, id, notification.get("Records").get(i)));
+            events.add(event(records.get(i), i, id));
         }
         return List.copyOf(events);
     }
 
-    private static S3EventNotification read(JsonNode notification) {
+    private static CloudEvent event(JsonNode raw, int index, String id) {
+        S3Record record = new S3Record(raw);
+        String source = required(record, index, "eventSource") + "." + required(record, index, "awsRegion")
+                + "." + required(record, index, "s3.bucket.name");
+        String type = TYPE_PREFIX + required(record, index, "eventName");
+        String key = decodedKey(required(record, index, "s3.object.key"), index);
+        return Events.json(id, source, type, key, AwsJson.time(required(record, index, "eventTime"), field(index, "eventTime"), "S3 event notification: "), AwsJson.bytes(raw));
+    }
+
+    private static String decodedKey(String key, int index) {
         try {
-            return S3EventNotification.fromJson(AwsJson.bytes(notification));
-        } catch (RuntimeException e) {
-            throw DecodeException.malformed("invalid S3 event notification: " + e.getMessage());
-        }
-    }
-
-    private static String baseId(S3EventNotificationRecord record, int index) {
-        var response = required(record.getResponseElements(), index, "responseElements");
-        return required(response.getXAmzRequestId(), index, "responseElements.x-amz-request-id")
-                + "." + required(response.getXAmzId2(), index, "responseElements.x-amz-id-2");
-    }
-
-    private static CloudEvent event(S3EventNotificationRecord record, int index, String id, JsonNode raw) {
-        S3 s3 = required(record.getS3(), index, "s3");
-        String bucket = required(s3.getBucket() == null ? null : s3.getBucket().getName(), index, "s3.bucket.name");
-        required(s3.getObject() == null ? null : s3.getObject().getKey(), index, "s3.object.key");
-        String source = required(record.getEventSource(), index, "eventSource")
-                + "." + required(record.getAwsRegion(), index, "awsRegion") + "." + bucket;
-        String type = TYPE_PREFIX + required(record.getEventName(), index, "eventName");
-        OffsetDateTime time = required(record.getEventTime(), index, "eventTime").atOffset(ZoneOffset.UTC);
-        return Events.json(id, source, type, decodedKey(s3, index), time, AwsJson.bytes(raw));
-    }
-
-    private static String decodedKey(S3 s3, int index) {
-        try {
-            return s3.getObject().getUrlDecodedKey();
+            return S3Record.decodeKey(key);
         } catch (IllegalArgumentException e) {
             throw DecodeException.malformed("S3 event notification: " + field(index, "s3.object.key")
                     + " is not URL-encoded correctly: " + e.getMessage());
         }
     }
 
-    private static <T> T required(T value, int index, String field) {
-        if (value == null || value instanceof String text && text.isEmpty()) {
-            throw DecodeException.malformed("S3 event notification: missing " + field(index, field));
-        }
-        return value;
+    private static String required(S3Record record, int index, String field) {
+        return record.text(field).orElseThrow(
+                () -> DecodeException.malformed("S3 event notification: missing " + field(index, field)));
     }
 
     private static String field(int index, String field) {

@@ -1,20 +1,17 @@
 package dev.tributary.adapters.aws.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tributary.adapters.aws.AwsJson;
 import dev.tributary.core.storage.StorageEventMapper;
 import dev.tributary.core.storage.StorageObject;
 import dev.tributary.core.storage.StorageObject.Change;
 import io.cloudevents.CloudEvent;
 import java.util.Optional;
-import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
-import software.amazon.awssdk.eventnotifications.s3.model.S3Object;
 
 /**
  * Describes S3 object events neutrally, whichever way they arrived: records of S3 event
  * notifications ({@code com.amazonaws.s3.ObjectCreated:*} and {@code ObjectRemoved:*}, data the
- * record, read with the SDK's model) and EventBridge events ({@code com.amazonaws.s3.ObjectCreated}
+ * record) and EventBridge events ({@code com.amazonaws.s3.ObjectCreated}
  * and {@code ObjectDeleted}, data the event). Source {@code s3://<bucket>}, provider {@code aws},
  * the key decoded, size, etag and content type when present; no URL (a bucket's endpoint depends on
  * its region and addressing style). Pure and thread-safe.
@@ -43,19 +40,18 @@ public final class S3StorageEventMapper implements StorageEventMapper {
         return Optional.empty();
     }
 
-    private static Optional<StorageObject> fromRecord(Change change, JsonNode record) {
-        JsonNode notification = JsonNodeFactory.instance.objectNode().set("Records",
-                JsonNodeFactory.instance.arrayNode().add(record));
+    private static Optional<StorageObject> fromRecord(Change change, JsonNode raw) {
+        S3Record record = new S3Record(raw);
+        Optional<String> bucket = record.text("s3.bucket.name");
+        Optional<String> key = record.text("s3.object.key");
+        if (bucket.isEmpty() || key.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            var s3 = S3EventNotification.fromJson(AwsJson.bytes(notification)).getRecords().get(0).getS3();
-            S3Object object = s3.getObject();
-            if (s3.getBucket() == null || s3.getBucket().getName() == null || object == null || object.getKey() == null) {
-                return Optional.empty();
-            }
-            String contentType = AwsJson.optionalText(record.path("s3").path("object"), "contentType").orElse(null);
-            return Optional.of(object(change, s3.getBucket().getName(), object.getUrlDecodedKey(),
-                    object.getSizeAsLong(), contentType, object.getETag()));
-        } catch (RuntimeException e) {
+            return Optional.of(object(change, bucket.get(), S3Record.decodeKey(key.get()),
+                    record.number("s3.object.size").orElse(null), record.text("s3.object.contentType").orElse(null),
+                    record.text("s3.object.eTag").orElse(null)));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

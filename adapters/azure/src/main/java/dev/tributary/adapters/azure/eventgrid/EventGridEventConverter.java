@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.decode.Timestamps;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
@@ -75,7 +76,7 @@ final class EventGridEventConverter {
 
     private static OffsetDateTime time(String value, String where) {
         try {
-            return OffsetDateTime.parse(value);
+            return Timestamps.parse(value);
         } catch (DateTimeParseException e) {
             throw DecodeException.malformed(where + ": field 'eventTime' is not an RFC 3339 date-time with offset: '"
                     + value + "'");
