@@ -9,8 +9,8 @@ import dev.tributary.gateway.dispatch.Dispatcher;
 import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
-import dev.tributary.core.sink.EventSink;
 import dev.tributary.gateway.sink.SinkFactory;
+import dev.tributary.core.sink.EventSink;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -18,10 +18,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import io.micronaut.core.io.buffer.ByteBufferFactory;
 import io.micronaut.http.body.ByteBodyFactory;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
-import io.micronaut.http.client.RawHttpClient;
-import io.micronaut.http.client.RawHttpClientFactory;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,22 +33,6 @@ public class GatewayFactory {
     @Singleton
     CeOverrides ceOverrides(@Value("${k.ce.overrides:}") String overrides) {
         return CeOverrides.parse(overrides);
-    }
-
-    /**
-     * The one HTTP client of all HTTP sinks: Netty, pooled keep-alive connections on the server's
-     * event loops, HTTP/1.1, redirects never followed.
-     */
-    @Singleton
-    @Bean(preDestroy = "close")
-    RawHttpClient sinkHttpClient(RawHttpClientFactory factory,
-            @Value("${tributary.sinks.connect-timeout:5s}") Duration connectTimeout) {
-        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
-        configuration.setFollowRedirects(false);
-        configuration.setConnectTimeout(connectTimeout);
-        // attempts are bounded by each route's delivery timeout; this only reclaims stuck connections
-        configuration.setReadTimeout(Duration.ofMinutes(10));
-        return factory.createRawClient(null, configuration);
     }
 
     @Singleton

@@ -8,15 +8,14 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import io.micronaut.http.body.ByteBodyFactory;
-import io.micronaut.http.client.RawHttpClient;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * Builds the {@link EventSink} of each sink in the mappings. One {@link RawHttpClient} serves every
- * HTTP-based sink, so connections are pooled across routes.
+ * Builds the {@link EventSink} of each sink in the mappings. HTTP-based sinks share the
+ * {@link SinkHttpClients}, so connections are pooled across routes.
  */
 @Singleton
 public class SinkFactory {
@@ -24,13 +23,13 @@ public class SinkFactory {
     /** Where a {@code knative-broker} sink with {@code namespace} and {@code name} posts: {@value}. */
     static final String BROKER_INGRESS = "http://broker-ingress.knative-eventing.svc.cluster.local/%s/%s";
 
-    private final RawHttpClient client;
+    private final SinkHttpClients clients;
     private final ByteBodyFactory bodies;
     private final String kSink;
     private final Map<String, SinkProvider> providers;
 
-    public SinkFactory(RawHttpClient client, ByteBodyFactory bodies, @Value("${k.sink:}") String kSink) {
-        this.client = client;
+    public SinkFactory(SinkHttpClients clients, ByteBodyFactory bodies, @Value("${k.sink:}") String kSink) {
+        this.clients = clients;
         this.bodies = bodies;
         this.kSink = kSink;
         this.providers = ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
@@ -43,9 +42,9 @@ public class SinkFactory {
     public EventSink create(SinkConfig sink) {
         switch (sink.type()) {
             case "http":
-                return new HttpSink(client, bodies, uri(sink, sink.options().string("url").orElseThrow()), mode(sink));
+                return httpSink(uri(sink, sink.options().string("url").orElseThrow()), mode(sink));
             case "knative-broker":
-                return new HttpSink(client, bodies, brokerUrl(sink), HttpSink.Mode.BINARY);
+                return httpSink(brokerUrl(sink), HttpSink.Mode.BINARY);
             case "log":
                 return new LogSink(sink.name());
             default:
@@ -56,6 +55,10 @@ public class SinkFactory {
                 }
                 return provider.create(sink);
         }
+    }
+
+    private HttpSink httpSink(URI url, HttpSink.Mode mode) {
+        return new HttpSink(clients.forUrl(url), bodies, url, mode);
     }
 
     private URI brokerUrl(SinkConfig sink) {

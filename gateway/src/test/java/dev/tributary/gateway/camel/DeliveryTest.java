@@ -31,6 +31,7 @@ class DeliveryTest {
               throttled: { type: cloudevents }
               fanout: { type: cloudevents }
               broken-dead-letters: { type: cloudevents }
+              redirected: { type: cloudevents }
             sinks:
               flaky: { type: http, url: SINK/flaky }
               rejecting: { type: http, url: SINK/rejecting }
@@ -43,6 +44,7 @@ class DeliveryTest {
               dead-slow: { type: http, url: SINK/dead-slow }
               dead-broken: { type: http, url: SINK/dead-broken }
               rejecting-too: { type: http, url: SINK/rejecting-too }
+              moved: { type: http, url: SINK/moved }
             routes:
               - name: flaky
                 from: [flaky]
@@ -71,6 +73,10 @@ class DeliveryTest {
                 from: [broken-dead-letters]
                 to: [rejecting-too]
                 delivery: { retry: 1, backoffDelay: PT0.05S, deadLetterSink: dead-broken }
+              - name: redirected
+                from: [redirected]
+                to: [moved]
+                delivery: { retry: 0 }
             """;
 
     @RegisterExtension
@@ -78,6 +84,19 @@ class DeliveryTest {
 
     private final RecordingSink sink = GATEWAY.sink();
     private final GatewayUnderTest gateway = GATEWAY.gateway();
+
+    @Test
+    void aRedirectIsAFailedDeliveryAndIsNeverFollowed() throws Exception {
+        sink.script("/moved", new Response(307, Map.of("Location", sink.url() + "/elsewhere"), "", 0));
+
+        HttpResponse<String> response = push("redirected", "evt-redirected");
+
+        assertEquals(503, response.statusCode(), response.body());
+        assertTrue(response.body().contains("answered 307"), response.body());
+        assertEquals("evt-redirected", sink.next("/moved", 10).header("ce-id"));
+        Thread.sleep(200);
+        assertEquals(0, sink.pending("/elsewhere"), "the Location was not followed");
+    }
 
     @Test
     void aSinkThatFailsTwiceGetsTheEventOnTheThirdAttempt() throws Exception {

@@ -65,6 +65,21 @@ class ValidateCommandTest {
         assertEquals(java.util.List.of("--micronaut.server.port=9000"), main.micronautArguments());
     }
 
+    @Test
+    void exitWhenReadyStartsTheGatewayAndStops() {
+        Result result = run("serve", "--exit-when-ready", "--micronaut.server.port=-1");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("started and ready; stopped"), result.out());
+        assertTrue(!ServeCommand.isServing());
+    }
+
+    @Test
+    void exitWhenReadyFailsWhenTheMappingsDoNot() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: tributary.dev/v1\nsources: {}\n");
+        Result result = run("serve", "--exit-when-ready", "--micronaut.server.port=-1", "--tributary.mappings=" + file);
+        assertEquals(1, result.exitCode(), result.out());
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
