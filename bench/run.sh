@@ -7,7 +7,9 @@
 # Environment:
 #   QUICK=1                  smoke run: windows of seconds, figures NOT meaningful (file gets -quick)
 #   SKIP_BUILD=1             reuse bench/target/bench.jar and gateway/target/tributary.jar as they are
-#   GATEWAY_JAVA_OPTS="..."  JVM options of the gateway and of the plain Camel baseline (default: none)
+#   GATEWAY_JAVA_OPTS="..."  JVM options of the gateway and of the plain Camel baseline (default: those of
+#                            gateway/jvm.options, which ./tributary uses; set it empty for JVM defaults)
+#   CLASS_ARCHIVE=0          start the gateway without its AppCDS archive (gateway/target/tributary.jsa)
 #   SQS_MESSAGES=N           notifications per SQS drain (default 100000; 2000 with QUICK=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,11 +67,16 @@ trap 'exit 130' INT TERM
 
 quick=false
 [ "${QUICK:-0}" = 1 ] && quick=true
+export GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS-$(grep -v '^#' gateway/jvm.options | xargs)}"
+archive=$root/gateway/target/tributary.jsa
+if [ "${CLASS_ARCHIVE:-1}" = 0 ] || [ ! -f "$archive" ] || [ "$archive" -ot "$gateway_jar" ]; then
+  archive=
+fi
 # The gateway jar is on the class path so that the JMH decoders and the scenario checks see the
 # adapters the gateway ships; bench.jar comes first, and its SLF4J binding is the one used.
 java -Xmx512m -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -cp "$bench_jar:$gateway_jar" \
   dev.tributary.bench.Main run "$scenario" \
   --bench-jar "$bench_jar" --gateway-jar "$gateway_jar" --results "$root/bench/results" \
-  --work "$work" --readme "$root/bench/README.md" --quick "$quick" &
+  --work "$work" --readme "$root/bench/README.md" --quick "$quick" --class-archive "$archive" &
 runner=$!
 wait "$runner"

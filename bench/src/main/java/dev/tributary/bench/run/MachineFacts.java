@@ -31,6 +31,8 @@ final class MachineFacts {
         facts.add("contender JVM options (gateway and plain Camel): " + (settings.contenderJvmOptions().isEmpty()
                 ? "none (JVM defaults)" : String.join(" ", settings.contenderJvmOptions())) + "; max heap "
                 + maxHeap(settings.contenderJvmOptions()));
+        facts.add("gateway class-data archive (AppCDS, recorded by the build, see gateway/pom.xml): "
+                + settings.classArchive().map(Path::toString).orElse("none"));
         return facts;
     }
 

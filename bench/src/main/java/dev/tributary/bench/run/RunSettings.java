@@ -2,9 +2,11 @@ package dev.tributary.bench.run;
 
 import dev.tributary.bench.Args;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a run is given: where the jars are, where results and logs go, quick or full timings, and
@@ -18,9 +20,10 @@ import java.util.Map;
  * @param quick whether this is a smoke run whose figures mean nothing
  * @param timings the durations in force
  * @param contenderJvmOptions options of the gateway and Camel JVMs ({@code GATEWAY_JAVA_OPTS})
+ * @param classArchive the gateway's AppCDS archive, when it is used
  */
 record RunSettings(Path benchJar, Path gatewayJar, Path results, Path work, Path readme, boolean quick,
-        Timings timings, List<String> contenderJvmOptions) {
+        Timings timings, List<String> contenderJvmOptions, Optional<Path> classArchive) {
 
     /** The JVM options of the bench's helper processes (sink, load generator). */
     static final List<String> HELPER_JVM = List.of("-Xms64m", "-Xmx256m");
@@ -35,7 +38,15 @@ record RunSettings(Path benchJar, Path gatewayJar, Path results, Path work, Path
         String options = environment.getOrDefault("GATEWAY_JAVA_OPTS", "").trim();
         return new RunSettings(Path.of(args.string("bench-jar")), Path.of(args.string("gateway-jar")),
                 Path.of(args.string("results")), Path.of(args.string("work")), Path.of(args.string("readme")), quick,
-                timings, options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")));
+                timings, options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
+                Optional.of(args.string("class-archive", "")).filter(path -> !path.isBlank()).map(Path::of));
+    }
+
+    /** The gateway's JVM options: the contenders' and, when there is one, its class-data archive. */
+    List<String> gatewayJvmOptions() {
+        List<String> options = new ArrayList<>(contenderJvmOptions);
+        classArchive.ifPresent(archive -> options.add("-XX:SharedArchiveFile=" + archive));
+        return options;
     }
 
     /** {@code -cp bench.jar dev.tributary.bench.Main COMMAND}: a helper process of the suite. */

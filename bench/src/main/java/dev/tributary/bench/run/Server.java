@@ -55,7 +55,7 @@ record Server(String name, Processes.Running running, URI target, Duration start
         env.put("TRIBUTARY_MAPPINGS", file.toString());
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         List<String> arguments = List.of("-jar", context.settings().gatewayJar().toString());
-        return context.processes().java(name, context.settings().contenderJvmOptions(), arguments, env);
+        return context.processes().java(name, context.settings().gatewayJvmOptions(), arguments, env);
     }
 
     /** Starts the plain Camel route ({@link CamelBaseline}) forwarding to {@code sink}, and waits for it to answer. */
