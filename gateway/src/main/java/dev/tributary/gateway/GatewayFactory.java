@@ -16,8 +16,13 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import io.micronaut.core.io.buffer.ByteBufferFactory;
-import io.micronaut.http.body.ByteBodyFactory;
+import dev.tributary.gateway.sink.PooledHttpClient;
+import io.micronaut.http.netty.channel.DefaultEventLoopGroupFactory;
+import io.micronaut.http.netty.channel.EventLoopGroupConfiguration;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
+import io.micronaut.http.netty.channel.NettyChannelType;
+import io.netty.channel.Channel;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,9 +40,17 @@ public class GatewayFactory {
         return CeOverrides.parse(overrides);
     }
 
+    /** Largest sink answer read (a reply event travels in it): {@value} bytes, as for pushed requests. */
+    static final int MAX_SINK_ANSWER = 4 * 1024 * 1024;
+
+    /** The one HTTP client of every HTTP-based sink, on the server's event loops. */
     @Singleton
-    ByteBodyFactory byteBodies(ByteBufferFactory<?, ?> buffers) {
-        return ByteBodyFactory.createDefault(buffers);
+    @Bean(preDestroy = "close")
+    PooledHttpClient sinkHttpClient(EventLoopGroupRegistry loops, DefaultEventLoopGroupFactory transports,
+            @Value("${tributary.sinks.connect-timeout:5s}") Duration connectTimeout) {
+        Class<? extends Channel> channelType = transports.channelClass(NettyChannelType.CLIENT_SOCKET,
+                loops.getEventLoopGroupConfiguration(EventLoopGroupConfiguration.DEFAULT).orElse(null));
+        return new PooledHttpClient(loops.getDefaultEventLoopGroup(), channelType, connectTimeout, MAX_SINK_ANSWER);
     }
 
     @Context

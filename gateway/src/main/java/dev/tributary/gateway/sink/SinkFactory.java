@@ -7,15 +7,14 @@ import dev.tributary.core.mapping.SinkConfig;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import io.micronaut.http.body.ByteBodyFactory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * Builds the {@link EventSink} of each sink in the mappings. HTTP-based sinks share the
- * {@link SinkHttpClients}, so connections are pooled across routes.
+ * Builds the {@link EventSink} of each sink in the mappings. HTTP-based sinks share one
+ * {@link PooledHttpClient}, so connections are pooled across routes.
  */
 @Singleton
 public class SinkFactory {
@@ -23,14 +22,12 @@ public class SinkFactory {
     /** Where a {@code knative-broker} sink with {@code namespace} and {@code name} posts: {@value}. */
     static final String BROKER_INGRESS = "http://broker-ingress.knative-eventing.svc.cluster.local/%s/%s";
 
-    private final SinkHttpClients clients;
-    private final ByteBodyFactory bodies;
+    private final PooledHttpClient client;
     private final String kSink;
     private final Map<String, SinkProvider> providers;
 
-    public SinkFactory(SinkHttpClients clients, ByteBodyFactory bodies, @Value("${k.sink:}") String kSink) {
-        this.clients = clients;
-        this.bodies = bodies;
+    public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink) {
+        this.client = client;
         this.kSink = kSink;
         this.providers = ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(SinkProvider::type, p -> p));
@@ -58,7 +55,7 @@ public class SinkFactory {
     }
 
     private HttpSink httpSink(URI url, HttpSink.Mode mode) {
-        return new HttpSink(clients.forUrl(url), bodies, url, mode);
+        return new HttpSink(client, url, mode);
     }
 
     private URI brokerUrl(SinkConfig sink) {

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tributary.core.mapping.MappingLoader;
 import dev.tributary.gateway.sink.SinkFactory;
-import dev.tributary.gateway.sink.SinkHttpClients;
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
 import java.util.Map;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The {@code knative-broker} sink and the Knative source contract ({@code K_SINK}, {@code K_CE_OVERRIDES}). */
@@ -54,34 +51,9 @@ class KnativeSinkTest {
                   explicit: { type: knative-broker, url: "http://broker.example/ns/b" }
                 routes: [ { name: r, from: [in], to: [named, explicit] } ]
                 """).sinks();
-        List<String> clientsCreated = new ArrayList<>();
-        SinkFactory factory = new SinkFactory(recordingClients(clientsCreated), null, "https://k-sink.example/");
+        SinkFactory factory = new SinkFactory(null, ""); // resolving URLs needs no client
         assertEquals("http://broker-ingress.knative-eventing.svc.cluster.local/events/default",
                 factory.create(sinks.get("named")).destination());
         assertEquals("http://broker.example/ns/b", factory.create(sinks.get("explicit")).destination());
-        assertEquals(List.of("tributary-sinks", "tributary-sinks"), clientsCreated, "no TLS client for http:// sinks");
-    }
-
-    @Test
-    void httpsSinksGetTheTlsClient() {
-        var sinks = new MappingLoader(v -> null).load("m.yaml", """
-                apiVersion: tributary.dev/v1
-                sources: { in: { type: cloudevents } }
-                sinks:
-                  from-k-sink: { type: knative-broker }
-                routes: [ { name: r, from: [in], to: [from-k-sink] } ]
-                """).sinks();
-        List<String> clientsCreated = new ArrayList<>();
-        SinkFactory factory = new SinkFactory(recordingClients(clientsCreated), null, "HTTPS://k-sink.example/");
-        assertEquals("HTTPS://k-sink.example/", factory.create(sinks.get("from-k-sink")).destination());
-        assertEquals(List.of("tributary-sinks-tls"), clientsCreated);
-    }
-
-    /** Clients that are never used: resolving URLs needs none. Records which configuration each asked for. */
-    private static SinkHttpClients recordingClients(List<String> asked) {
-        return new SinkHttpClients((version, clientId, path) -> {
-            asked.add(clientId);
-            return null;
-        });
     }
 }
