@@ -47,10 +47,12 @@ public class GatewayFactory {
     @Singleton
     @Bean(preDestroy = "close")
     PooledHttpClient sinkHttpClient(EventLoopGroupRegistry loops, DefaultEventLoopGroupFactory transports,
-            @Value("${tributary.sinks.connect-timeout:5s}") Duration connectTimeout) {
+            @Value("${tributary.sinks.connect-timeout:5s}") Duration connectTimeout,
+            @Value("${tributary.sinks.idle-timeout:60s}") Duration idleTimeout) {
         Class<? extends Channel> channelType = transports.channelClass(NettyChannelType.CLIENT_SOCKET,
                 loops.getEventLoopGroupConfiguration(EventLoopGroupConfiguration.DEFAULT).orElse(null));
-        return new PooledHttpClient(loops.getDefaultEventLoopGroup(), channelType, connectTimeout, MAX_SINK_ANSWER);
+        return new PooledHttpClient(loops.getDefaultEventLoopGroup(), channelType, connectTimeout, idleTimeout,
+                MAX_SINK_ANSWER);
     }
 
     @Context

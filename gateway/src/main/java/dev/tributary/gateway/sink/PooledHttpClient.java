@@ -22,6 +22,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -49,7 +51,8 @@ import javax.net.ssl.SSLParameters;
  * verified against the JDK's trust store, host name included; the TLS context is created when the
  * first {@code https://} request is sent. A request that has no answer within its timeout fails with
  * a {@link TimeoutException} and its connection is closed, so a late answer cannot be taken for
- * the next request's. Connections the server marks {@code Connection: close} are not reused.
+ * the next request's. Connections the server marks {@code Connection: close} are not reused, and
+ * pooled ones unused for the idle timeout are closed.
  * Thread-safe.
  */
 public final class PooledHttpClient implements AutoCloseable {
@@ -70,18 +73,21 @@ public final class PooledHttpClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final int maxResponseBytes;
+    private final Duration idleTimeout;
     private final Map<Origin, ChannelPool> pools = new ConcurrentHashMap<>();
     private volatile SslContext tls;
 
     /**
      * @param group the event loops connections live on (the gateway's server loops)
      * @param channelType the socket channel type matching {@code group}'s transport
+     * @param idleTimeout how long a pooled connection may sit unused before it is closed
      * @param maxResponseBytes larger answers fail the request
      */
     public PooledHttpClient(EventLoopGroup group, Class<? extends Channel> channelType, Duration connectTimeout,
-            int maxResponseBytes) {
+            Duration idleTimeout, int maxResponseBytes) {
         this.group = group;
         this.maxResponseBytes = maxResponseBytes;
+        this.idleTimeout = idleTimeout;
         this.bootstrap = new Bootstrap().channel(channelType)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true);
@@ -97,7 +103,7 @@ public final class PooledHttpClient implements AutoCloseable {
         int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
         ChannelPool pool;
         try {
-            pool = pools.computeIfAbsent(new Origin(currentLoop(), url.getHost(), port, secure), this::newPool);
+            pool = pools.computeIfAbsent(new Origin(currentLoop(), unbracketed(url.getHost()), port, secure), this::newPool);
         } catch (IllegalStateException e) {
             request.release();
             return CompletableFuture.failedFuture(e.getCause() == null ? e : e.getCause());
@@ -123,6 +129,11 @@ public final class PooledHttpClient implements AutoCloseable {
         return response;
     }
 
+    /** An IPv6 literal as a socket address takes it: {@code [::1]} is {@code ::1}. */
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
     /** The calling thread's event loop when it is one of the group's, so the request stays on it. */
     private EventLoop currentLoop() {
         for (EventExecutor executor : group) {
@@ -146,8 +157,8 @@ public final class PooledHttpClient implements AutoCloseable {
                             ssl.engine().setSSLParameters(parameters);
                             channel.pipeline().addLast(ssl);
                         }
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(maxResponseBytes),
-                                RESPONSES);
+                        channel.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                                new HttpClientCodec(), new HttpObjectAggregator(maxResponseBytes), RESPONSES);
                     }
                 }, ChannelHealthChecker.ACTIVE, true);
     }
@@ -208,6 +219,16 @@ public final class PooledHttpClient implements AutoCloseable {
         public void channelInactive(ChannelHandlerContext context) {
             finish(context.channel(), null, new IOException("connection closed before the answer"), false);
             context.fireChannelInactive();
+        }
+
+        /** An idle connection with no request in flight is closed; the pool drops it at the next acquire. */
+        @Override
+        public void userEventTriggered(ChannelHandlerContext context, Object event) {
+            if (event instanceof IdleStateEvent && context.channel().attr(EXCHANGE).get() == null) {
+                context.close();
+            } else {
+                context.fireUserEventTriggered(event);
+            }
         }
 
         @Override

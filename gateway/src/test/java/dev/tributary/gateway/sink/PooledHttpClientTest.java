@@ -56,7 +56,8 @@ class PooledHttpClientTest {
     @BeforeEach
     void start() throws IOException {
         loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        client = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(2), 1024 * 1024);
+        client = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(2), Duration.ofMillis(300),
+                1024 * 1024);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::answer);
@@ -103,6 +104,20 @@ class PooledHttpClientTest {
         }
         assertEquals(3, clientPorts.size());
         assertEquals(1, clientPorts.stream().distinct().count(), "one connection for three requests: " + clientPorts);
+    }
+
+    @Test
+    void idleConnectionsAreClosed() throws Exception {
+        assertEquals(201, client.send(url("/echo"), post("/echo", "a"), TIMEOUT).get().status());
+        sleep(900);
+        assertEquals(201, client.send(url("/echo"), post("/echo", "b"), TIMEOUT).get().status());
+        assertEquals(2, clientPorts.stream().distinct().count(), "a new connection after the idle timeout");
+    }
+
+    @Test
+    void aRequestOutlastingTheIdleTimeoutKeepsItsConnection() throws Exception {
+        PooledHttpClient.Response slow = client.send(url("/slow"), post("/slow", "patient"), TIMEOUT).get();
+        assertEquals("patient", new String(slow.body(), StandardCharsets.UTF_8));
     }
 
     @Test
