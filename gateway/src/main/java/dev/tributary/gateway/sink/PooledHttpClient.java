@@ -95,30 +95,47 @@ public final class PooledHttpClient implements AutoCloseable {
 
     /**
      * Sends {@code request} (whose URI is the path and query) to the origin of {@code url}. The
-     * request's reference is released. The future fails with a {@link TimeoutException} after
-     * {@code timeout}, with the connection or I/O error otherwise; it never blocks the caller.
+     * request's reference is released. The future fails with a {@link TimeoutException} when no
+     * answer came within {@code timeout} of this call, connecting included, and with the connection
+     * or I/O error otherwise; it never blocks the caller.
      */
     public CompletableFuture<Response> send(URI url, FullHttpRequest request, Duration timeout) {
         boolean secure = url.getScheme().equalsIgnoreCase("https");
         int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
+        EventLoop loop = currentLoop();
         ChannelPool pool;
         try {
-            pool = pools.computeIfAbsent(new Origin(currentLoop(), unbracketed(url.getHost()), port, secure), this::newPool);
+            pool = pools.computeIfAbsent(new Origin(loop, unbracketed(url.getHost()), port, secure), this::newPool);
         } catch (IllegalStateException e) {
             request.release();
             return CompletableFuture.failedFuture(e.getCause() == null ? e : e.getCause());
         }
         CompletableFuture<Response> response = new CompletableFuture<>();
+        // the pool's connections, its acquire listeners and this timer all run on `loop`
+        Channel[] connection = new Channel[1];
+        ScheduledFuture<?> timer = loop.schedule(() -> {
+            TimeoutException late = new TimeoutException("no answer within " + timeout);
+            if (connection[0] != null) {
+                finish(connection[0], null, late, false);
+            } else {
+                response.completeExceptionally(late);
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         pool.acquire().addListener((Future<Channel> acquired) -> {
             if (!acquired.isSuccess()) {
+                timer.cancel(false);
                 request.release();
                 response.completeExceptionally(acquired.cause());
                 return;
             }
             Channel channel = acquired.getNow();
-            ScheduledFuture<?> timer = channel.eventLoop().schedule(
-                    () -> finish(channel, null, new TimeoutException("no answer within " + timeout), false),
-                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (response.isDone()) {
+                // timed out while connecting: the connection is fine for the next request
+                request.release();
+                pool.release(channel);
+                return;
+            }
+            connection[0] = channel;
             channel.attr(EXCHANGE).set(new Exchange(response, pool, timer));
             channel.writeAndFlush(request).addListener(written -> {
                 if (!written.isSuccess()) {

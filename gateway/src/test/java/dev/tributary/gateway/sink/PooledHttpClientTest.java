@@ -153,6 +153,38 @@ class PooledHttpClientTest {
     }
 
     @Test
+    void theTimeoutCoversConnecting() throws Exception {
+        // a listening socket that never accepts, its backlog filled: further connects hang
+        List<java.net.Socket> fillers = new java.util.ArrayList<>();
+        try (ServerSocket stalled = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            boolean full = false;
+            for (int i = 0; i < 8 && !full; i++) {
+                java.net.Socket filler = new java.net.Socket();
+                fillers.add(filler);
+                try {
+                    filler.connect(stalled.getLocalSocketAddress(), 200);
+                } catch (java.net.SocketTimeoutException e) {
+                    full = true;
+                }
+            }
+            assertTrue(full, "the backlog filled up, so connecting hangs");
+            PooledHttpClient slowConnects = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(30),
+                    Duration.ofSeconds(30), 1024);
+            URI url = URI.create("http://127.0.0.1:" + stalled.getLocalPort() + "/");
+            long start = System.nanoTime();
+            ExecutionException late = assertThrows(ExecutionException.class,
+                    () -> slowConnects.send(url, post("/", "x"), Duration.ofMillis(300)).get());
+            assertInstanceOf(TimeoutException.class, late.getCause());
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "failed at the timeout, not the connect timeout");
+            slowConnects.close();
+        } finally {
+            for (java.net.Socket filler : fillers) {
+                filler.close();
+            }
+        }
+    }
+
+    @Test
     void httpsServersAreVerified(@TempDir Path dir) throws Exception {
         HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir)));
