@@ -7,7 +7,12 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +51,25 @@ public class MappingsSource {
                     mappings.sources().size(), mappings.sinks().size(), mappings.routes().size());
         }
         return mappings;
+    }
+
+    /**
+     * What identifies the file's current content (a SHA-256 of it), read before loading so that a
+     * change racing a load is seen next time; empty on the built-in default or when the file
+     * cannot be read (the next load reports why).
+     */
+    public Optional<String> fingerprint() {
+        if (file.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Path.of(file)));
+            return Optional.of(HexFormat.of().formatHex(digest));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
     }
 
     /**

@@ -63,8 +63,8 @@ class OperationsTest {
                     .header("ce-type", "demo").POST(HttpRequest.BodyPublishers.ofString("hi")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(202, response.statusCode(), response.body());
-            assertEquals("log", server.getApplicationContext().getBean(dev.tributary.core.mapping.Mappings.class)
-                    .sinks().get("log").type());
+            assertEquals("log", server.getApplicationContext().getBean(dev.tributary.gateway.runtime.LivePipeline.class)
+                    .current().mappings().sinks().get("log").type());
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.tributary.gateway.ingress;
 
 import dev.tributary.core.decode.InboundPayload;
-import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
 import dev.tributary.core.source.PushSource;
 import dev.tributary.core.source.DispatchResult;
-import dev.tributary.gateway.dispatch.Dispatcher;
+import dev.tributary.gateway.runtime.LivePipeline;
+import dev.tributary.gateway.runtime.Pipeline;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -35,15 +35,11 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/sources")
 public class SourceController {
 
-    private final Sources sources;
-    private final Mappings mappings;
-    private final Dispatcher dispatcher;
+    private final LivePipeline pipelines;
     private final GatewayMetrics metrics;
 
-    public SourceController(Sources sources, Mappings mappings, Dispatcher dispatcher, GatewayMetrics metrics) {
-        this.sources = sources;
-        this.mappings = mappings;
-        this.dispatcher = dispatcher;
+    public SourceController(LivePipeline pipelines, GatewayMetrics metrics) {
+        this.pipelines = pipelines;
         this.metrics = metrics;
     }
 
@@ -59,9 +55,10 @@ public class SourceController {
     }
 
     private CompletableFuture<MutableHttpResponse<String>> handle(String name, HttpRequest<?> request, byte[] body) {
-        Optional<PushSource> source = sources.push(name);
+        Pipeline pipeline = pipelines.current();
+        Optional<PushSource> source = pipeline.sources().push(name);
         if (source.isEmpty()) {
-            String why = mappings.source(name).isPresent()
+            String why = pipeline.mappings().source(name).isPresent()
                     ? "source '" + name + "' is a pull source; it does not accept pushes"
                     : "no source named '" + name + "'";
             return CompletableFuture.completedFuture(text(HttpResponse.notFound(), why));
@@ -76,7 +73,7 @@ public class SourceController {
             return CompletableFuture.completedFuture(respond.body().isEmpty() ? response : response.body(respond.body()));
         }
         PushDecision.Route route = (PushDecision.Route) decision;
-        return dispatcher.dispatch(name, route.events()).thenApply(result -> answer(result, route.successStatus()));
+        return pipeline.dispatcher().dispatch(name, route.events()).thenApply(result -> answer(result, route.successStatus()));
     }
 
     private static MutableHttpResponse<String> answer(DispatchResult result, int successStatus) {

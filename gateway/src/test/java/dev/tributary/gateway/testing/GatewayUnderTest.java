@@ -20,10 +20,14 @@ import java.util.Map;
 public final class GatewayUnderTest implements AutoCloseable {
 
     private final EmbeddedServer server;
+    private final Path mappingsFile;
+    private final RecordingSink sink;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public GatewayUnderTest(String mappings, RecordingSink sink, Map<String, Object> properties) throws IOException {
         Path file = Files.createTempFile("mappings", ".yaml");
+        this.mappingsFile = file;
+        this.sink = sink;
         Files.writeString(file, mappings.replace("SINK", sink.url()));
         file.toFile().deleteOnExit();
         Map<String, Object> config = new HashMap<>(properties);
@@ -35,6 +39,11 @@ public final class GatewayUnderTest implements AutoCloseable {
 
     public GatewayUnderTest(String mappings, RecordingSink sink) throws IOException {
         this(mappings, sink, Map.of());
+    }
+
+    /** Replaces the mappings file the gateway was started with ({@code SINK} as in the constructor). */
+    public void rewriteMappings(String mappings) throws IOException {
+        Files.writeString(mappingsFile, mappings.replace("SINK", sink.url()));
     }
 
     public URI uri(String path) {

@@ -1,0 +1,79 @@
+package dev.tributary.gateway.runtime;
+
+import dev.tributary.gateway.MappingsSource;
+import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.sink.CeOverrides;
+import dev.tributary.gateway.sink.SinkFactory;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's current {@link Pipeline}, replaced as a whole when the mappings are reloaded. A
+ * reload builds and starts the new pipeline before switching to it, so a file that does not
+ * validate, or whose sinks or sources cannot start, leaves the running mappings in place. The
+ * replaced pipeline is closed in the background: requests already in it finish there. The first
+ * load happens at start-up and, failing, fails the start-up. Thread-safe.
+ */
+@Context
+public class LivePipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LivePipeline.class);
+
+    private final MappingsSource source;
+    private final SinkFactory sinkFactory;
+    private final CeOverrides overrides;
+    private final GatewayMetrics metrics;
+    private final AtomicReference<Pipeline> current = new AtomicReference<>();
+
+    public LivePipeline(MappingsSource source, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics)
+            throws Exception {
+        this.source = source;
+        this.sinkFactory = sinkFactory;
+        this.overrides = overrides;
+        this.metrics = metrics;
+        current.set(Pipeline.start(source.load(), sinkFactory, overrides, metrics));
+    }
+
+    public Pipeline current() {
+        return current.get();
+    }
+
+    /**
+     * Loads the mappings again and makes them current.
+     *
+     * @return false, with the error logged, when the running mappings were kept
+     */
+    public synchronized boolean reload() {
+        Pipeline next;
+        try {
+            next = Pipeline.start(source.load(), sinkFactory, overrides, metrics);
+        } catch (Exception e) {
+            LOG.error("Reloading the mappings failed; the running mappings stay in force:\n{}", e.getMessage());
+            return false;
+        }
+        Pipeline previous = current.getAndSet(next);
+        LOG.info("Reloaded mappings: now serving {} sources, {} sinks, {} routes", next.mappings().sources().size(),
+                next.mappings().sinks().size(), next.mappings().routes().size());
+        Thread retire = new Thread(() -> closeQuietly(previous), "tributary-retire-mappings");
+        retire.setDaemon(true);
+        retire.start();
+        return true;
+    }
+
+    private static void closeQuietly(Pipeline pipeline) {
+        try {
+            pipeline.close();
+        } catch (Exception e) {
+            LOG.warn("closing the replaced mappings' pipeline failed", e);
+        }
+    }
+
+    @Override
+    @PreDestroy
+    public synchronized void close() throws Exception {
+        current.get().close();
+    }
+}
