@@ -54,9 +54,8 @@ public class MappingsSource {
     }
 
     /**
-     * What identifies the file's current content (a SHA-256 of it), read before loading so that a
-     * change racing a load is seen next time; empty on the built-in default or when the file
-     * cannot be read (the next load reports why).
+     * What identifies the file's current content (a SHA-256 of it); empty on the built-in default
+     * or when the file cannot be read (the next load reports why).
      */
     public Optional<String> fingerprint() {
         if (file.isBlank()) {

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     /** The pattern of every line: {@value}. */
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+    private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

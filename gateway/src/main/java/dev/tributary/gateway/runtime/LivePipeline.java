@@ -6,6 +6,7 @@ import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ public class LivePipeline implements AutoCloseable {
     private final CeOverrides overrides;
     private final GatewayMetrics metrics;
     private final AtomicReference<Pipeline> current = new AtomicReference<>();
+    /** The content last loaded, or tried: read before loading, so a change racing a load is seen next time. */
+    private Optional<String> loaded;
 
     public LivePipeline(MappingsSource source, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics)
             throws Exception {
@@ -34,6 +37,7 @@ public class LivePipeline implements AutoCloseable {
         this.sinkFactory = sinkFactory;
         this.overrides = overrides;
         this.metrics = metrics;
+        this.loaded = source.fingerprint();
         current.set(Pipeline.start(source.load(), sinkFactory, overrides, metrics));
     }
 
@@ -42,11 +46,18 @@ public class LivePipeline implements AutoCloseable {
     }
 
     /**
-     * Loads the mappings again and makes them current.
+     * Loads the mappings again and makes them current when the file's content differs from the
+     * content last loaded or tried (a file that failed is not tried again until it changes).
+     * Nothing happens on the built-in default.
      *
-     * @return false, with the error logged, when the running mappings were kept
+     * @return false when nothing changed, or, with the error logged, when the running mappings were kept
      */
-    public synchronized boolean reload() {
+    public synchronized boolean reloadIfChanged() {
+        Optional<String> now = source.fingerprint();
+        if (now.isEmpty() || now.equals(loaded)) {
+            return false;
+        }
+        loaded = now;
         Pipeline next;
         try {
             next = Pipeline.start(source.load(), sinkFactory, overrides, metrics);

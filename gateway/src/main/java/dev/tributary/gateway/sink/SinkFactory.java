@@ -39,9 +39,9 @@ public class SinkFactory {
     public EventSink create(SinkConfig sink) {
         switch (sink.type()) {
             case "http":
-                return httpSink(uri(sink, sink.options().string("url").orElseThrow()), mode(sink));
+                return new HttpSink(client, uri(sink, sink.options().string("url").orElseThrow()), mode(sink));
             case "knative-broker":
-                return httpSink(brokerUrl(sink), HttpSink.Mode.BINARY);
+                return new HttpSink(client, brokerUrl(sink), HttpSink.Mode.BINARY);
             case "log":
                 return new LogSink(sink.name());
             default:
@@ -52,10 +52,6 @@ public class SinkFactory {
                 }
                 return provider.create(sink);
         }
-    }
-
-    private HttpSink httpSink(URI url, HttpSink.Mode mode) {
-        return new HttpSink(client, url, mode);
     }
 
     private URI brokerUrl(SinkConfig sink) {

@@ -134,8 +134,7 @@ class LambdaSinkTest {
     }
 
     private HttpResponse<String> push(String source, String id) throws Exception {
-        return gateway.post("/sources/" + source, "{\"size\":42}", "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", "com.example.image");
+        return gateway.pushEvent(source, id, "com.example.image", "{\"size\":42}");
     }
 
     /** Recomputes the SigV4 signature of the recorded request over its signed headers, and compares. */

@@ -197,8 +197,7 @@ class DeliveryTest {
     }
 
     private HttpResponse<String> push(String source, String id) throws Exception {
-        return gateway.post("/sources/" + source, "{\"n\":1}", "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", "com.example.test");
+        return gateway.pushEvent(source, id, "com.example.test", "{\"n\":1}");
     }
 
     private String metrics() throws Exception {

@@ -67,7 +67,6 @@ class ReloadTest {
     }
 
     private static HttpResponse<String> push(GatewayUnderTest gateway, String source, String id) throws Exception {
-        return gateway.post("/sources/" + source, "{}", "ce-specversion", "1.0", "ce-id", id,
-                "ce-source", "/test", "ce-type", "com.example.test", "content-type", "application/json");
+        return gateway.pushEvent(source, id, "com.example.test", "{}");
     }
 }

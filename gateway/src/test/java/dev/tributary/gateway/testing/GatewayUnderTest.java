@@ -64,6 +64,13 @@ public final class GatewayUnderTest implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs a binary-mode CloudEvent with JSON data, from source {@code /tests}, to {@code /sources/{source}}. */
+    public HttpResponse<String> pushEvent(String source, String id, String type, String json)
+            throws IOException, InterruptedException {
+        return post("/sources/" + source, json, "Content-Type", "application/json",
+                "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", type);
+    }
+
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -5,6 +5,7 @@ import dev.tributary.adapters.aws.AwsJson;
 import dev.tributary.adapters.aws.Events;
 import dev.tributary.core.decode.DecodeException;
 import io.cloudevents.CloudEvent;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,12 +53,12 @@ public final class S3NotificationDecoder {
         if (!isNotification(notification)) {
             throw DecodeException.malformed("not an S3 event notification: expected a non-empty 'Records' array of S3 records");
         }
-        JsonNode records = notification.get("Records");
+        List<S3Record> records = new ArrayList<>();
+        notification.get("Records").forEach(record -> records.add(new S3Record(record)));
         List<String> ids = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            S3Record record = new S3Record(records.get(i));
-            ids.add(required(record, i, "responseElements.x-amz-request-id")
-                    + "." + required(record, i, "responseElements.x-amz-id-2"));
+            ids.add(required(records.get(i), i, "responseElements.x-amz-request-id")
+                    + "." + required(records.get(i), i, "responseElements.x-amz-id-2"));
         }
         Map<String, Integer> counts = new HashMap<>();
         ids.forEach(id -> counts.merge(id, 1, Integer::sum));
@@ -69,13 +70,14 @@ public final class S3NotificationDecoder {
         return List.copyOf(events);
     }
 
-    private static CloudEvent event(JsonNode raw, int index, String id) {
-        S3Record record = new S3Record(raw);
+    private static CloudEvent event(S3Record record, int index, String id) {
         String source = required(record, index, "eventSource") + "." + required(record, index, "awsRegion")
                 + "." + required(record, index, "s3.bucket.name");
         String type = TYPE_PREFIX + required(record, index, "eventName");
         String key = decodedKey(required(record, index, "s3.object.key"), index);
-        return Events.json(id, source, type, key, AwsJson.time(required(record, index, "eventTime"), field(index, "eventTime"), "S3 event notification: "), AwsJson.bytes(raw));
+        OffsetDateTime time = AwsJson.time(required(record, index, "eventTime"), field(index, "eventTime"),
+                "S3 event notification: ");
+        return Events.json(id, source, type, key, time, AwsJson.bytes(record.json()));
     }
 
     private static String decodedKey(String key, int index) {

@@ -11,31 +11,30 @@ import java.util.Optional;
  * <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html">the
  * event message structure</a>. Reading the tree the caller already parsed avoids the second parse
  * and re-serialization an SDK model would need (measured in {@code bench/}). Immutable.
+ *
+ * @param json the record as S3 wrote it
  */
-final class S3Record {
-
-    private final JsonNode record;
-
-    S3Record(JsonNode record) {
-        this.record = record;
-    }
+record S3Record(JsonNode json) {
 
     /** The string at {@code path}, when present and non-empty. */
     Optional<String> text(String path) {
-        JsonNode node = record;
-        for (String field : path.split("\\.")) {
-            node = node.path(field);
-        }
+        JsonNode node = at(path);
         return node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
     }
 
     /** The number at {@code path}, when present and integral. */
     Optional<Long> number(String path) {
-        JsonNode node = record;
+        JsonNode node = at(path);
+        return node.canConvertToExactIntegral() ? Optional.of(node.asLong()) : Optional.empty();
+    }
+
+    /** The node at a dotted path; a missing node when any step is absent. */
+    private JsonNode at(String path) {
+        JsonNode node = json;
         for (String field : path.split("\\.")) {
             node = node.path(field);
         }
-        return node.canConvertToExactIntegral() ? Optional.of(node.asLong()) : Optional.empty();
+        return node;
     }
 
     /**
