@@ -25,7 +25,6 @@ import org.apache.camel.support.service.ServiceHelper;
 public final class CamelDelivery implements AutoCloseable {
 
     private final CamelContext camel;
-    private final Map<String, EventSink> sinks;
     private final List<List<Producer>> producers = new ArrayList<>();
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
@@ -33,8 +32,17 @@ public final class CamelDelivery implements AutoCloseable {
 
     public CamelDelivery(Mappings mappings, Map<String, EventSink> sinks, CeOverrides overrides, GatewayMetrics metrics)
             throws Exception {
-        this.sinks = sinks;
         camel = new DefaultCamelContext();
+        try {
+            start(mappings, sinks, overrides, metrics);
+        } catch (Exception | Error e) {
+            camel.stop();
+            throw e;
+        }
+    }
+
+    private void start(Mappings mappings, Map<String, EventSink> sinks, CeOverrides overrides, GatewayMetrics metrics)
+            throws Exception {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
@@ -85,9 +93,9 @@ public final class CamelDelivery implements AutoCloseable {
         return camel;
     }
 
+    /** Stops the Camel context, waiting for the deliveries in flight; the sinks belong to the caller. */
     @Override
     public void close() {
         camel.stop();
-        sinks.values().forEach(EventSink::close);
     }
 }
