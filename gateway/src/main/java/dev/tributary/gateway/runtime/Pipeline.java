@@ -6,6 +6,7 @@ import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.source.SourceContext;
 import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.dispatch.Dispatcher;
 import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
@@ -65,8 +66,9 @@ public final class Pipeline implements AutoCloseable {
             for (SinkConfig sink : mappings.sinks().values()) {
                 sinks.put(sink.name(), sinkFactory.create(sink));
             }
-            delivery = new CamelDelivery(mappings, sinks, overrides, metrics);
-            Dispatcher dispatcher = new Dispatcher(mappings, delivery, metrics, NeutralStorageEvents.installed());
+            List<SinkDelivery> deliveries = SinkDelivery.of(mappings, metrics);
+            delivery = new CamelDelivery(deliveries, sinks, overrides, metrics);
+            Dispatcher dispatcher = new Dispatcher(mappings, deliveries, delivery, metrics, NeutralStorageEvents.installed());
             sources = new Sources(mappings, SourceContext.of(dispatcher::dispatch, delivery.camelContext()),
                     sourceProviders);
             sources.startPullSources();

@@ -5,7 +5,9 @@ import dev.tributary.core.provider.GatewayServices;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Collection;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -22,10 +24,17 @@ public class SinkFactory {
     private final GatewayServices services;
     private final Map<String, SinkProvider> providers;
 
+    /** A factory with the providers registered on the class path ({@code META-INF/services}). */
+    @Inject
     public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink) {
-        this.services = GatewayServices.of(client, new KnativeSinkBinding(kSink));
-        this.providers = ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
-                .collect(Collectors.toMap(SinkProvider::type, p -> p));
+        this(GatewayServices.of(client, new KnativeSinkBinding(kSink)),
+                ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    /** A factory with these providers, offered {@code services}. */
+    public SinkFactory(GatewayServices services, Collection<SinkProvider> providers) {
+        this.services = services;
+        this.providers = providers.stream().collect(Collectors.toMap(SinkProvider::type, p -> p));
     }
 
     /**

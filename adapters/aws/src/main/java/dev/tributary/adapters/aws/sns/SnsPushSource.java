@@ -58,7 +58,7 @@ public final class SnsPushSource implements PushSource {
             message = SnsMessage.from(AwsJson.tryParse(request.payload().body())
                     .orElseThrow(() -> DecodeException.malformed("the body is not an SNS message: not JSON")));
         } catch (DecodeException e) {
-            return PushDecision.Respond.error(400, e.getMessage());
+            return PushDecision.Respond.undecodable(e);
         }
         try {
             verifier.verify(message);
@@ -79,7 +79,7 @@ public final class SnsPushSource implements PushSource {
         try {
             return new PushDecision.Route(decoder.decode(message, request.payload().body(), source, List.of()), 200);
         } catch (DecodeException e) {
-            return PushDecision.Respond.error(400, e.getMessage());
+            return PushDecision.Respond.undecodable(e);
         }
     }
 
