@@ -7,7 +7,7 @@ import io.cloudevents.CloudEvent;
 
 /**
  * Decodes an EventBridge event (as a rule target such as SQS or SNS receives it) per
- * cloudevents-mapping.md: type {@code com.amazonaws.<service>.<DetailType>} for {@code aws.*}
+ * docs/cloudevents-mapping.md: type {@code com.amazonaws.<service>.<DetailType>} for {@code aws.*}
  * sources and {@code <source>.<DetailType>} for custom ones (detail-type without whitespace), source
  * {@code <source>.<region>}, id and time from the event, subject {@code detail.object.key} for
  * {@code aws.s3} (EventBridge does not URL-encode keys), data the whole event. Pure and thread-safe.

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes an SNS notification per cloudevents-mapping.md and the CloudEvents AWS SNS adapter spec.
+ * Decodes an SNS notification per docs/cloudevents-mapping.md and the CloudEvents AWS SNS adapter spec.
  * A {@code Message} of a known inner shape (S3 notification, {@code s3:TestEvent}, EventBridge
  * event) yields that shape's events; any other yields {@code com.amazonaws.sns.Notification} with id
  * {@code MessageId}, time {@code Timestamp}, subject {@code Subject} and the whole SNS message as data.

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes an SQS message, unwrapping to the innermost known shape (cloudevents-mapping.md): an SNS
+ * Decodes an SQS message, unwrapping to the innermost known shape (docs/cloudevents-mapping.md): an SNS
  * envelope (source {@code TopicArn}, its {@code Message} unwrapped in turn), an S3 notification (also
  * what raw-message-delivery SNS puts on the queue), {@code s3:TestEvent} or an EventBridge event.
  * Anything else is {@code com.amazonaws.sqs.message}: id {@code MessageId}, source the queue ARN,

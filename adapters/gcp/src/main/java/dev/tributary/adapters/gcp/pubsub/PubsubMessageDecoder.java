@@ -6,7 +6,7 @@ import io.cloudevents.CloudEvent;
 import java.util.List;
 
 /**
- * Decodes one Pub/Sub message into CloudEvents, following {@code cloudevents-mapping.md}:
+ * Decodes one Pub/Sub message into CloudEvents, following {@code docs/cloudevents-mapping.md}:
  * <ol>
  *   <li>a message that already is a CloudEvent (binary {@code ce-*} attributes, or structured
  *       {@code content-type: application/cloudevents+json}) passes through unchanged;</li>
