@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Knative reply semantics: a sink's CloudEvent answer is routed back in when the route says {@code reply}. */
-class ReplyTest {
+class ReplyIT {
 
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1

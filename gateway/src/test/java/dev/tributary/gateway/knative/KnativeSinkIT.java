@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The {@code knative-broker} sink and the Knative source contract ({@code K_SINK}, {@code K_CE_OVERRIDES}). */
-class KnativeSinkTest {
+class KnativeSinkIT {
 
     @Test
     void withoutUrlTheBrokerIsKSinkAndEveryEventGetsTheOverrides() throws Exception {
