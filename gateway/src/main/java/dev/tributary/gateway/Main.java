@@ -56,8 +56,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The version from the jar manifest ({@code Implementation-Version}). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();

@@ -1,7 +1,5 @@
 package dev.tributary.gateway.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.tributary.core.mapping.MappingLoader;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.gateway.MappingsSource;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,8 +28,6 @@ import picocli.CommandLine.Unmatched;
         description = "Run the gateway (HTTP sources, pull consumers, delivery) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
 
-    /** Logs the Netty server's own start-up failure with a stack trace; {@link StartupFailure} says it in one line. */
-    private static final String SERVER_LOGGER = "io.micronaut.http.server.netty.NettyHttpServer";
     private static final String MAPPINGS_ARGUMENT = "--tributary.mappings=";
 
     private static volatile boolean serving;
@@ -75,20 +70,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         ApplicationContext context;
-        Logger serverLogger = (Logger) LoggerFactory.getLogger(SERVER_LOGGER);
-        Level serverLevel = serverLogger.getLevel();
-        serverLogger.setLevel(Level.OFF);
         try {
-            context = new ReportingMicronaut().args(micronautArguments.toArray(String[]::new))
+            context = ServerStartLog.quietly(() -> new ReportingMicronaut().args(micronautArguments.toArray(String[]::new))
                     .mainClass(ServeCommand.class)
                     .banner(false)
-                    .start();
+                    .start());
         } catch (ApplicationStartupException e) {
             err.println(StartupFailure.describe(e.getCause(), mappings));
             err.flush();
             return 1;
-        } finally {
-            serverLogger.setLevel(serverLevel);
         }
         if (exitWhenReady) {
             context.close();
