@@ -45,11 +45,11 @@ try {
   console.log('ok written, with its stages and its 300 px thumbnail');
 
   await upload('notes.jpg', 'image/jpeg');
-  await row('notes.jpg').getByText('skipped: not an image').waitFor({ timeout: 60000 });
+  await row('notes.jpg').locator('.outcome', { hasText: 'skipped: not an image' }).waitFor({ timeout: 60000 });
   console.log('ok skip reason: ' + (await row('notes.jpg').locator('.outcome').innerText()));
 
   await upload('UPPER.JPG', 'image/jpeg');
-  await row('UPPER.JPG').getByText('matched no route').waitFor({ timeout: 60000 });
+  await row('UPPER.JPG').locator('.outcome', { hasText: 'matched no route' }).waitFor({ timeout: 60000 });
   console.log('ok no route: ' + (await row('UPPER.JPG').locator('.outcome').innerText()));
 
   const keys = await page.locator('.upload').evaluateAll((rows) => rows.map((r) => r.dataset.key));

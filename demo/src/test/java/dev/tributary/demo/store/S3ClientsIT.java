@@ -180,7 +180,7 @@ class S3ClientsIT {
 
     /** Runs the {@code aws} CLI against the store; its standard output. */
     private static String aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", store.endpoint(), "--no-cli-pager"));
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", store.endpoint()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         Map<String, String> env = builder.environment();
@@ -190,6 +190,7 @@ class S3ClientsIT {
         env.put("AWS_CONFIG_FILE", dir.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_PAGER", "");
         Path out = Files.createTempFile(dir, "aws", ".out");
         Path err = Files.createTempFile(dir, "aws", ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
