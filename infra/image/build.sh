@@ -6,6 +6,10 @@
 #
 #   infra/image/build.sh [OUTPUT.tar]      default: gateway/target/tributary-image.oci.tar
 #
+# The image is dev.local/tributary:0.1.0, the name infra/kubernetes/ and infra/knative/ use
+# (dev.local: Knative does not try to resolve its tag in a registry); the archive's index
+# names it by its tag, 0.1.0.
+#
 # Layers: 1 Debian runtime libraries + a non-root user, 2 the jlinked JRE (with its base
 # class-data archive), 3 the gateway (tributary.jar, jvm.options, and the application class-data
 # archive recorded here by the image's own JVM at the image's own paths, in a chroot with its own
@@ -15,7 +19,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 out=${1:-$repo/gateway/target/tributary-image.oci.tar}
-tag=${TRIBUTARY_IMAGE_TAG:-0.1.0}
+name=dev.local/tributary
+tag=0.1.0
 jar=$repo/gateway/target/tributary.jar
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 # jdeps --print-module-deps --multi-release 17 on the shaded jar (takes a minute, so not run here),
@@ -79,7 +84,7 @@ umoci config --image "$oci:$tag" \
   --config.env PATH=/opt/java/bin:/usr/bin:/bin \
   --config.env 'JDK_JAVA_OPTIONS=@/app/jvm.options -XX:SharedArchiveFile=/app/tributary.jsa' \
   --config.exposedports 8080/tcp \
-  --config.label org.opencontainers.image.title=tributary \
+  --config.label org.opencontainers.image.title="$name" \
   --config.label org.opencontainers.image.version="$tag" \
   --config.label org.opencontainers.image.source=https://github.com/tributary-dev/tributary \
   --config.label dev.tributary.image.debian-packages="$versions" \
@@ -89,7 +94,7 @@ umoci gc --layout "$oci"
 
 mkdir -p "$(dirname "$out")"
 tar -C "$oci" -cf "$out" .
-echo "== image tributary:$tag -> $out ($(du -h "$out" | cut -f1))"
+echo "== image $name:$tag -> $out ($(du -h "$out" | cut -f1))"
 for blob in $(jq -r '.layers[].digest' < "$oci/blobs/sha256/$(jq -r '.manifests[0].digest' "$oci/index.json" | cut -d: -f2)" | cut -d: -f2); do
   printf '   layer %s  %s compressed\n' "${blob:0:12}" "$(du -h "$oci/blobs/sha256/$blob" | cut -f1)"
 done
