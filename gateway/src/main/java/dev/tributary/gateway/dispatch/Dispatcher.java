@@ -7,6 +7,7 @@ import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.logging.DeliveryLog;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final DeliveryLog DELIVERIES = new DeliveryLog(LOG);
 
     /** A route with its position (which Camel delivery routes are its own) and its meters, resolved once. */
     private record IndexedRoute(int index, CompiledRoute route, Counter filtered, List<GatewayMetrics.SinkMeters> sinkMeters) {
@@ -115,15 +117,15 @@ public final class Dispatcher {
             switch (result.status()) {
                 case DELIVERED -> {
                     meters.delivered().increment();
-                    LOG.debug("route '{}': event {} delivered to sink '{}'", route.name(), event.getId(), sink);
+                    DELIVERIES.delivered(route.name(), sink, event.getId());
                 }
                 case DEAD_LETTERED -> {
                     meters.deadLettered().increment();
-                    LOG.warn("route '{}': event {} dead-lettered after failing at sink '{}'", route.name(), event.getId(), sink);
+                    DELIVERIES.deadLettered(route.name(), sink, event.getId());
                 }
                 case FAILED -> {
                     meters.failed().increment();
-                    LOG.warn("route '{}': event {} not delivered: {}", route.name(), event.getId(), result.failure());
+                    DELIVERIES.failed(route.name(), sink, event.getId(), result.failure());
                 }
             }
         });

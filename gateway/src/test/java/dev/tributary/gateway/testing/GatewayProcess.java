@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged gateway ({@code target/tributary.jar}, with {@code jvm.options}) as a child
- * process, on a random port, with the given mappings file and environment; its output goes to a
+ * process, on a given or a random port, with the given mappings file and environment; its output goes to a
  * log file. {@link #kill()} ends it as a crash would (SIGKILL); {@link #close()} stops it as
  * Kubernetes does (SIGTERM, then SIGKILL after 30 s).
  */
@@ -25,13 +25,18 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public static GatewayProcess start(Path mappings, Map<String, String> environment, Path log) throws IOException {
+        return start(mappings, environment, log, -1);
+    }
+
+    /** Starts the gateway on {@code port} (-1: a random one). */
+    public static GatewayProcess start(Path mappings, Map<String, String> environment, Path log, int port) throws IOException {
         Path jar = Path.of("target", "tributary.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run this test in 'mvn verify' (after package)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "@jvm.options", "-jar", jar.toString(), "serve",
-                "--micronaut.server.port=-1", "--micronaut.server.host=127.0.0.1"));
+                "--micronaut.server.port=" + port, "--micronaut.server.host=127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("TRIBUTARY_MAPPINGS", mappings.toString());
         builder.environment().putAll(environment);
