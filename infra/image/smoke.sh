@@ -27,7 +27,7 @@ config=$work/oci/blobs/sha256/$(jq -r '.config.digest' "$work/oci/blobs/sha256/$
 user=$(jq -r '.config.User' "$config")
 jq -j '.config.Entrypoint[], .config.Cmd[] | . + "\u0000"' "$config" > "$work/command"
 jq -j '.config.Env[] | . + "\u0000"' "$config" > "$work/environment"
-echo "image tributary:$tag, $(du -sh "$rootfs" | cut -f1) unpacked; user $user; command: $(tr '\0' ' ' < "$work/command")"
+echo "image $(jq -r '.config.Labels["org.opencontainers.image.title"]' "$config"):$tag, $(du -sh "$rootfs" | cut -f1) unpacked; user $user; command: $(tr '\0' ' ' < "$work/command")"
 
 cat > "$work/conf/mappings.yaml" <<'YAML'
 apiVersion: tributary.dev/v1
