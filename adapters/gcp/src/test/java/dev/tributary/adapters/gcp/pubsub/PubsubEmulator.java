@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@code gcloud info --format=value(installation.sdk_root)} prints; a machine without the emulator
  * fails the test with a message saying so. {@link #close()} kills the emulator and its children.
  */
-public final class PubsubEmulator implements AutoCloseable {
+final class PubsubEmulator implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
@@ -29,8 +29,7 @@ public final class PubsubEmulator implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the emulator, its output going to {@code log}, and returns once it listens. */
-    public static PubsubEmulator start(Path log) throws IOException, InterruptedException {
+    static PubsubEmulator start(Path log) throws IOException, InterruptedException {
         Path launcher = launcher();
         int port = freePort();
         Process process = new ProcessBuilder(launcher.toString(), "--host=127.0.0.1", "--port=" + port)
@@ -48,7 +47,7 @@ public final class PubsubEmulator implements AutoCloseable {
     }
 
     /** The {@code host:port} clients connect to, as {@code PUBSUB_EMULATOR_HOST}. */
-    public String endpoint() {
+    String endpoint() {
         return "127.0.0.1:" + port;
     }
 
