@@ -8,6 +8,7 @@ import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.logging.DeliveryLog;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final DeliveryLog DELIVERIES = new DeliveryLog(LOG);
 
     /**
      * How many times a reply may be routed back in a chain (extension {@value #HOPS_EXTENSION}):
@@ -164,15 +166,15 @@ public final class Dispatcher {
             switch (result.status()) {
                 case DELIVERED -> {
                     meters.delivered().increment();
-                    LOG.debug("route '{}': event {} delivered to sink '{}'", route.name(), event.getId(), sink);
+                    DELIVERIES.delivered(route.name(), sink, event.getId());
                 }
                 case DEAD_LETTERED -> {
                     meters.deadLettered().increment();
-                    LOG.warn("route '{}': event {} dead-lettered after failing at sink '{}'", route.name(), event.getId(), sink);
+                    DELIVERIES.deadLettered(route.name(), sink, event.getId());
                 }
                 case FAILED -> {
                     meters.failed().increment();
-                    LOG.warn("route '{}': event {} not delivered: {}", route.name(), event.getId(), result.failure());
+                    DELIVERIES.failed(route.name(), sink, event.getId(), result.failure());
                 }
             }
         });
