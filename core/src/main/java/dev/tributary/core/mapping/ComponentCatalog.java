@@ -77,6 +77,21 @@ public final class ComponentCatalog {
                     .optional("invocationType", "RequestResponse", "Event")
                     .optional("payload", "cloudevent", "data")
                     .build(),
+            ComponentType.named("aws-sqs")
+                    .required("queueUrl", STRING)
+                    .optional("region", STRING)
+                    .optional("endpoint", STRING)
+                    .build(),
+            ComponentType.named("aws-sns")
+                    .required("topicArn", STRING)
+                    .optional("region", STRING)
+                    .optional("endpoint", STRING)
+                    .build(),
+            ComponentType.named("aws-eventbridge")
+                    .required("bus", STRING)
+                    .optional("region", STRING)
+                    .optional("endpoint", STRING)
+                    .build(),
             ComponentType.named("log").build());
 
     private ComponentCatalog() {

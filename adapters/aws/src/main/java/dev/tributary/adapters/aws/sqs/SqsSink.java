@@ -1,0 +1,63 @@
+package dev.tributary.adapters.aws.sqs;
+
+import dev.tributary.adapters.aws.sink.AwsCalls;
+import dev.tributary.adapters.aws.sink.FifoIds;
+import dev.tributary.adapters.aws.sink.StructuredJson;
+import dev.tributary.core.sink.EventKey;
+import dev.tributary.core.sink.EventSink;
+import dev.tributary.core.sink.SinkReply;
+import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * Sink type {@code aws-sqs}: one {@code SendMessage} call per delivery attempt, the body the event
+ * in the structured JSON format ({@link StructuredJson} says why). A FIFO queue gets
+ * {@code MessageGroupId} and {@code MessageDeduplicationId} from {@link FifoIds}. The event is
+ * delivered once SQS has stored the message (the call returned a message id); errors are
+ * classified by {@link AwsCalls}. No batching: {@code SendMessageBatch} would hold events back to
+ * fill a batch. Thread-safe.
+ */
+final class SqsSink implements EventSink {
+
+    private final SqsClient client;
+    private final AwsCalls calls;
+    private final SqsSinkSettings settings;
+    private final EventKey key;
+
+    SqsSink(SqsClient client, AwsCalls calls, SqsSinkSettings settings, EventKey key) {
+        this.client = client;
+        this.calls = calls;
+        this.settings = settings;
+        this.key = key;
+    }
+
+    @Override
+    public CompletionStage<SinkReply> send(CloudEvent event, Duration timeout) {
+        SendMessageRequest.Builder request = SendMessageRequest.builder()
+                .queueUrl(settings.queue().url().toString())
+                .messageBody(StructuredJson.of(event))
+                .overrideConfiguration(c -> c.apiCallTimeout(timeout));
+        if (settings.fifo()) {
+            request.messageGroupId(FifoIds.group(event, key.of(event))).messageDeduplicationId(FifoIds.deduplication(event));
+        }
+        SendMessageRequest built = request.build();
+        return calls.run(() -> {
+            client.sendMessage(built);
+            return SinkReply.of(200);
+        });
+    }
+
+    @Override
+    public String destination() {
+        return settings.queue().url().toString();
+    }
+
+    @Override
+    public void close() {
+        calls.close();
+        client.close();
+    }
+}
