@@ -92,6 +92,11 @@ public final class ComponentCatalog {
                     .optional("region", STRING)
                     .optional("endpoint", STRING)
                     .build(),
+            ComponentType.named("gcp-pubsub")
+                    .required("topic", STRING)
+                    .optional("endpoint", STRING)
+                    .optional("mode", "binary", "structured")
+                    .build(),
             ComponentType.named("log").build());
 
     private ComponentCatalog() {
