@@ -97,6 +97,10 @@ public final class ComponentCatalog {
                     .optional("endpoint", STRING)
                     .optional("mode", "binary", "structured")
                     .build(),
+            ComponentType.named("azure-eventgrid")
+                    .required("endpoint", STRING)
+                    .required("key", STRING)
+                    .build(),
             ComponentType.named("log").build());
 
     private ComponentCatalog() {
