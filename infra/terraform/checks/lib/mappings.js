@@ -13,6 +13,13 @@ const CLOUD_SOURCE_TYPES = {
   azure: ['azure-eventgrid'],
 };
 
+/** The sink types each cloud's sink module (modules/<cloud>-sink) provisions. */
+const CLOUD_SINK_TYPES = {
+  aws: ['aws-sqs', 'aws-sns', 'aws-eventbridge'],
+  gcp: ['gcp-pubsub'],
+  azure: ['azure-eventgrid'],
+};
+
 /** Terraform provider (local name) of each cloud. */
 const CLOUD_PROVIDERS = { aws: 'aws', gcp: 'google', azure: 'azurerm' };
 
@@ -38,6 +45,11 @@ const SINK_OPTIONS = {
   http: { required: ['url'], optional: ['mode'] },
   'knative-broker': { required: [], optional: ['url', 'namespace', 'name'] },
   'aws-lambda': { required: ['function'], optional: ['region', 'endpoint', 'invocationType', 'payload'] },
+  'aws-sqs': { required: ['queueUrl'], optional: ['region', 'endpoint'] },
+  'aws-sns': { required: ['topicArn'], optional: ['region', 'endpoint'] },
+  'aws-eventbridge': { required: ['bus'], optional: ['region', 'endpoint'] },
+  'gcp-pubsub': { required: ['topic'], optional: ['endpoint', 'mode'] },
+  'azure-eventgrid': { required: ['endpoint', 'key'], optional: [] },
   log: { required: [], optional: [] },
 };
 
@@ -56,8 +68,17 @@ function readMappings(file) {
 
 /** Names of the sources whose type is one of types, sorted. */
 function sourcesOfTypes(mappings, types) {
-  return Object.entries(mappings.sources || {})
-    .filter(([, s]) => s && types.includes(s.type))
+  return namesOfTypes(mappings.sources, types);
+}
+
+/** Names of the sinks of the given types, sorted. */
+function sinksOfTypes(mappings, types) {
+  return namesOfTypes(mappings.sinks, types);
+}
+
+function namesOfTypes(components, types) {
+  return Object.entries(components || {})
+    .filter(([, c]) => c && types.includes(c.type))
     .map(([name]) => name)
     .sort();
 }
@@ -148,4 +169,12 @@ function contractProblems(mappings) {
   return problems;
 }
 
-module.exports = { CLOUD_SOURCE_TYPES, CLOUD_PROVIDERS, readMappings, sourcesOfTypes, contractProblems };
+module.exports = {
+  CLOUD_SOURCE_TYPES,
+  CLOUD_SINK_TYPES,
+  CLOUD_PROVIDERS,
+  readMappings,
+  sourcesOfTypes,
+  sinksOfTypes,
+  contractProblems,
+};
