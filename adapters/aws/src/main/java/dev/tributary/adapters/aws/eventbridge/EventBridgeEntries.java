@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /**
  * Maps a CloudEvent onto a {@code PutEvents} entry, the {@code aws-eventbridge} sink's half of the
- * mapping in cloudevents-mapping.md:
+ * mapping in docs/cloud-sinks.md:
  * <ul>
  *   <li>{@code Source} ← the event's {@code source} (EventBridge refuses sources starting with
  *       {@code aws.}: such an entry fails as not authorized and is dead-lettered);</li>
