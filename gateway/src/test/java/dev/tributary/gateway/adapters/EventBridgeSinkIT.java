@@ -16,8 +16,6 @@ import dev.tributary.gateway.testing.RecordingSink;
 import dev.tributary.gateway.testing.RecordingSink.Response;
 import dev.tributary.gateway.testing.SigV4;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.jackson.JsonFormat;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +119,7 @@ class EventBridgeSinkIT {
     }
 
     private int push(CloudEvent event) throws Exception {
-        return gateway.post("/sources/in", new String(new JsonFormat().serialize(event), StandardCharsets.UTF_8),
-                "Content-Type", "application/cloudevents+json").statusCode();
+        return gateway.pushStructured("in", event).statusCode();
     }
 
     private static String failedEntry(String code) {

@@ -13,7 +13,6 @@ import dev.tributary.gateway.testing.RecordingSink;
 import dev.tributary.gateway.testing.RecordingSink.Response;
 import dev.tributary.gateway.testing.SigV4;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.jackson.JsonFormat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -117,8 +116,7 @@ class SnsSinkIT {
     }
 
     private int push(CloudEvent event) throws Exception {
-        return gateway.post("/sources/in", new String(new JsonFormat().serialize(event), StandardCharsets.UTF_8),
-                "Content-Type", "application/cloudevents+json").statusCode();
+        return gateway.pushStructured("in", event).statusCode();
     }
 
     private static Map<String, String> form(String body) {

@@ -1,12 +1,12 @@
 package dev.tributary.adapters.aws.eventbridge;
 
 import dev.tributary.adapters.aws.sink.AwsCalls;
-import dev.tributary.core.sink.EventSink;
+import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -25,28 +25,26 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * malformed or oversized entry) → 400 (dead-lettered). Service errors of the call itself are
  * classified by {@link AwsCalls}. Thread-safe.
  */
-final class EventBridgeSink implements EventSink {
+final class EventBridgeSink implements AwsSink.Call {
 
     private static final Set<String> RETRIED_AS_INTERNAL = Set.of("InternalFailure", "InternalException");
     private static final Set<String> FORBIDDEN = Set.of("AccessDeniedException", "NotAuthorizedForSourceException");
 
     private final EventBridgeClient client;
-    private final AwsCalls calls;
     private final EventBridgeSinkSettings settings;
 
-    EventBridgeSink(EventBridgeClient client, AwsCalls calls, EventBridgeSinkSettings settings) {
+    EventBridgeSink(EventBridgeClient client, EventBridgeSinkSettings settings) {
         this.client = client;
-        this.calls = calls;
         this.settings = settings;
     }
 
     @Override
-    public CompletionStage<SinkReply> send(CloudEvent event, Duration timeout) {
+    public Supplier<SinkReply> prepare(CloudEvent event, Duration timeout) {
         PutEventsRequest request = PutEventsRequest.builder()
                 .entries(EventBridgeEntries.entry(event, settings.bus()))
                 .overrideConfiguration(c -> c.apiCallTimeout(timeout))
                 .build();
-        return calls.run(() -> reply(client.putEvents(request)));
+        return () -> reply(client.putEvents(request));
     }
 
     static SinkReply reply(PutEventsResponse response) {
@@ -60,16 +58,5 @@ final class EventBridgeSink implements EventSink {
                 : FORBIDDEN.contains(code) ? 403
                 : 400;
         return AwsCalls.failure(status, code + ": " + failed.errorMessage());
-    }
-
-    @Override
-    public String destination() {
-        return settings.bus();
-    }
-
-    @Override
-    public void close() {
-        calls.close();
-        client.close();
     }
 }

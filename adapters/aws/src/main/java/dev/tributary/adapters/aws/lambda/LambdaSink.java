@@ -1,13 +1,13 @@
 package dev.tributary.adapters.aws.lambda;
 
-import dev.tributary.core.sink.EventSink;
+import dev.tributary.adapters.aws.sink.AwsCalls;
+import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import java.time.Duration;
-import dev.tributary.adapters.aws.sink.AwsCalls;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -25,26 +25,24 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  *
  * <p>The SDK client is synchronous; calls run on the sink's {@link AwsCalls} pool. Thread-safe.
  */
-final class LambdaSink implements EventSink {
+final class LambdaSink implements AwsSink.Call {
 
     private static final JsonFormat JSON = new JsonFormat();
 
     private final LambdaClient client;
-    private final AwsCalls calls;
     private final LambdaSinkSettings settings;
 
-    LambdaSink(LambdaClient client, AwsCalls calls, LambdaSinkSettings settings) {
+    LambdaSink(LambdaClient client, LambdaSinkSettings settings) {
         this.client = client;
-        this.calls = calls;
         this.settings = settings;
     }
 
     @Override
-    public CompletionStage<SinkReply> send(CloudEvent event, Duration timeout) {
+    public Supplier<SinkReply> prepare(CloudEvent event, Duration timeout) {
         SdkBytes payload = SdkBytes.fromByteArray(settings.dataOnly()
                 ? (event.getData() == null ? new byte[0] : event.getData().toBytes())
                 : JSON.serialize(event));
-        return calls.run(() -> invoke(payload, timeout));
+        return () -> invoke(payload, timeout);
     }
 
     private SinkReply invoke(SdkBytes payload, Duration timeout) {
@@ -57,16 +55,5 @@ final class LambdaSink implements EventSink {
         boolean functionError = response.functionError() != null;
         Optional<CloudEvent> reply = functionError || settings.asynchronous() ? Optional.empty() : LambdaReplies.parse(body);
         return new SinkReply(response.statusCode(), AwsCalls.truncated(body), Optional.empty(), functionError, reply);
-    }
-
-    @Override
-    public String destination() {
-        return settings.function();
-    }
-
-    @Override
-    public void close() {
-        calls.close();
-        client.close();
     }
 }

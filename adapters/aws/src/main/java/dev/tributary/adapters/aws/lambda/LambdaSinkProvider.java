@@ -1,13 +1,14 @@
 package dev.tributary.adapters.aws.lambda;
 
 import dev.tributary.adapters.aws.sink.AwsCalls;
+import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Provides sink type {@code aws-lambda}: a {@link LambdaClient} per sink (see
+ * Provides sink type {@code aws-lambda} ({@link LambdaSink}): a {@link LambdaClient} per sink (see
  * {@link dev.tributary.adapters.aws.sink.AwsClientOptions}) and an {@link AwsCalls} pool for its
  * blocking calls.
  */
@@ -21,7 +22,8 @@ public final class LambdaSinkProvider implements SinkProvider {
     @Override
     public EventSink create(SinkConfig config) {
         LambdaSinkSettings settings = LambdaSinkSettings.of(config);
-        return new LambdaSink(settings.client().build(LambdaClient.builder()), new AwsCalls("lambda-" + config.name()),
-                settings);
+        LambdaClient client = settings.client().build(LambdaClient.builder());
+        return new AwsSink(settings.function(), client, new AwsCalls("lambda-" + config.name()),
+                new LambdaSink(client, settings));
     }
 }

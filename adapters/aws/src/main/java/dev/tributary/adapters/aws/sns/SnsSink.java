@@ -1,14 +1,13 @@
 package dev.tributary.adapters.aws.sns;
 
-import dev.tributary.adapters.aws.sink.AwsCalls;
+import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.adapters.aws.sink.FifoIds;
 import dev.tributary.adapters.aws.sink.StructuredJson;
 import dev.tributary.core.sink.EventKey;
-import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -16,26 +15,23 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * Sink type {@code aws-sns}: one {@code Publish} call per delivery attempt, the message the event
  * in the structured JSON format ({@link StructuredJson} says why). A FIFO topic gets
  * {@code MessageGroupId} and {@code MessageDeduplicationId} from {@link FifoIds}. The event is
- * delivered once SNS accepted the message (the call returned a message id): fan-out to
- * subscriptions is SNS's job from there. Errors are classified by {@link AwsCalls}. No batching
- * ({@code PublishBatch} would hold events back). Thread-safe.
+ * delivered once SNS accepted the message (the call returned): fan-out to subscriptions is SNS's
+ * job from there. No batching ({@code PublishBatch} would hold events back). Thread-safe.
  */
-final class SnsSink implements EventSink {
+final class SnsSink implements AwsSink.Call {
 
     private final SnsClient client;
-    private final AwsCalls calls;
     private final SnsSinkSettings settings;
     private final EventKey key;
 
-    SnsSink(SnsClient client, AwsCalls calls, SnsSinkSettings settings, EventKey key) {
+    SnsSink(SnsClient client, SnsSinkSettings settings, EventKey key) {
         this.client = client;
-        this.calls = calls;
         this.settings = settings;
         this.key = key;
     }
 
     @Override
-    public CompletionStage<SinkReply> send(CloudEvent event, Duration timeout) {
+    public Supplier<SinkReply> prepare(CloudEvent event, Duration timeout) {
         PublishRequest.Builder request = PublishRequest.builder()
                 .topicArn(settings.topicArn())
                 .message(StructuredJson.of(event))
@@ -44,20 +40,9 @@ final class SnsSink implements EventSink {
             request.messageGroupId(FifoIds.group(event, key.of(event))).messageDeduplicationId(FifoIds.deduplication(event));
         }
         PublishRequest built = request.build();
-        return calls.run(() -> {
+        return () -> {
             client.publish(built);
             return SinkReply.of(200);
-        });
-    }
-
-    @Override
-    public String destination() {
-        return settings.topicArn();
-    }
-
-    @Override
-    public void close() {
-        calls.close();
-        client.close();
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.tributary.adapters.aws.sns;
 
 import dev.tributary.adapters.aws.sink.AwsCalls;
+import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.EventSink;
@@ -8,7 +9,7 @@ import dev.tributary.core.sink.SinkProvider;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Provides sink type {@code aws-sns}: an {@link SnsClient} per sink (see
+ * Provides sink type {@code aws-sns} ({@link SnsSink}): an {@link SnsClient} per sink (see
  * {@link dev.tributary.adapters.aws.sink.AwsClientOptions}), an {@link AwsCalls} pool, no event key.
  */
 public final class SnsSinkProvider implements SinkProvider {
@@ -21,7 +22,8 @@ public final class SnsSinkProvider implements SinkProvider {
     @Override
     public EventSink create(SinkConfig config) {
         SnsSinkSettings settings = SnsSinkSettings.of(config);
-        return new SnsSink(settings.client().build(SnsClient.builder()), new AwsCalls("sns-" + config.name()), settings,
-                EventKey.NONE);
+        SnsClient client = settings.client().build(SnsClient.builder());
+        return new AwsSink(settings.topicArn(), client, new AwsCalls("sns-" + config.name()),
+                new SnsSink(client, settings, EventKey.NONE));
     }
 }

@@ -1,14 +1,13 @@
 package dev.tributary.adapters.aws.sqs;
 
-import dev.tributary.adapters.aws.sink.AwsCalls;
+import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.adapters.aws.sink.FifoIds;
 import dev.tributary.adapters.aws.sink.StructuredJson;
 import dev.tributary.core.sink.EventKey;
-import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -16,26 +15,23 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * Sink type {@code aws-sqs}: one {@code SendMessage} call per delivery attempt, the body the event
  * in the structured JSON format ({@link StructuredJson} says why). A FIFO queue gets
  * {@code MessageGroupId} and {@code MessageDeduplicationId} from {@link FifoIds}. The event is
- * delivered once SQS has stored the message (the call returned a message id); errors are
- * classified by {@link AwsCalls}. No batching: {@code SendMessageBatch} would hold events back to
- * fill a batch. Thread-safe.
+ * delivered once SQS has stored the message (the call returned). No batching:
+ * {@code SendMessageBatch} would hold events back to fill a batch. Thread-safe.
  */
-final class SqsSink implements EventSink {
+final class SqsSink implements AwsSink.Call {
 
     private final SqsClient client;
-    private final AwsCalls calls;
     private final SqsSinkSettings settings;
     private final EventKey key;
 
-    SqsSink(SqsClient client, AwsCalls calls, SqsSinkSettings settings, EventKey key) {
+    SqsSink(SqsClient client, SqsSinkSettings settings, EventKey key) {
         this.client = client;
-        this.calls = calls;
         this.settings = settings;
         this.key = key;
     }
 
     @Override
-    public CompletionStage<SinkReply> send(CloudEvent event, Duration timeout) {
+    public Supplier<SinkReply> prepare(CloudEvent event, Duration timeout) {
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(settings.queue().url().toString())
                 .messageBody(StructuredJson.of(event))
@@ -44,20 +40,9 @@ final class SqsSink implements EventSink {
             request.messageGroupId(FifoIds.group(event, key.of(event))).messageDeduplicationId(FifoIds.deduplication(event));
         }
         SendMessageRequest built = request.build();
-        return calls.run(() -> {
+        return () -> {
             client.sendMessage(built);
             return SinkReply.of(200);
-        });
-    }
-
-    @Override
-    public String destination() {
-        return settings.queue().url().toString();
-    }
-
-    @Override
-    public void close() {
-        calls.close();
-        client.close();
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.tributary.adapters.aws.sqs;
 
 import dev.tributary.adapters.aws.sink.AwsCalls;
+import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.EventSink;
@@ -8,7 +9,7 @@ import dev.tributary.core.sink.SinkProvider;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Provides sink type {@code aws-sqs}: an {@link SqsClient} per sink (see
+ * Provides sink type {@code aws-sqs} ({@link SqsSink}): an {@link SqsClient} per sink (see
  * {@link dev.tributary.adapters.aws.sink.AwsClientOptions}), an {@link AwsCalls} pool, no event key.
  */
 public final class SqsSinkProvider implements SinkProvider {
@@ -21,7 +22,8 @@ public final class SqsSinkProvider implements SinkProvider {
     @Override
     public EventSink create(SinkConfig config) {
         SqsSinkSettings settings = SqsSinkSettings.of(config);
-        return new SqsSink(settings.client().build(SqsClient.builder()), new AwsCalls("sqs-" + config.name()), settings,
-                EventKey.NONE);
+        SqsClient client = settings.client().build(SqsClient.builder());
+        return new AwsSink(settings.queue().url().toString(), client, new AwsCalls("sqs-" + config.name()),
+                new SqsSink(client, settings, EventKey.NONE));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.adapters.aws.sink.AwsCalls;
+import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.core.delivery.SinkResponse;
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SinkConfig;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -96,8 +98,8 @@ class SqsSinkIT {
                 .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")));
         SqsSinkSettings settings = SqsSinkSettings.of(config(queue));
         EventKey byTenant = event -> Optional.of("tenant-" + event.getExtension("tenant"));
-        try (EventSink sink = new SqsSink(settings.client().build(software.amazon.awssdk.services.sqs.SqsClient.builder()),
-                new AwsCalls("sqs-test"), settings, byTenant)) {
+        SqsClient client = settings.client().build(SqsClient.builder());
+        try (EventSink sink = new AwsSink(queue, client, new AwsCalls("sqs-test"), new SqsSink(client, settings, byTenant))) {
             assertEquals(200, send(sink, RoundTripEvents.sample("order-44")).status());
         }
         assertEquals("tenant-acme", receiveOne(queue).attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
