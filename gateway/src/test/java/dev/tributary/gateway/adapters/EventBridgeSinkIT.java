@@ -19,7 +19,6 @@ import io.cloudevents.CloudEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,18 +47,8 @@ class EventBridgeSinkIT {
                 delivery: { retry: 2, backoffDelay: PT0.05S, deadLetterSink: dead }
             """;
 
-    static {
-        // read by the SDK's default credentials chain; set before the gateway below starts
-        SigV4.useTestCredentials();
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        SigV4.clearTestCredentials();
-    }
-
     @RegisterExtension
-    static final GatewayExtension GATEWAY = new GatewayExtension(MAPPINGS);
+    static final GatewayExtension GATEWAY = GatewayExtension.withAwsTestCredentials(MAPPINGS);
 
     private final RecordingSink eventBridge = GATEWAY.sink();
     private final GatewayUnderTest gateway = GATEWAY.gateway();

@@ -13,7 +13,6 @@ import dev.tributary.gateway.testing.SigV4;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,18 +46,8 @@ class LambdaSinkTest {
                 to: [audit]
             """;
 
-    static {
-        // read by the SDK's default credentials chain; set before the gateway below starts
-        SigV4.useTestCredentials();
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        SigV4.clearTestCredentials();
-    }
-
     @RegisterExtension
-    static final GatewayExtension GATEWAY = new GatewayExtension(MAPPINGS);
+    static final GatewayExtension GATEWAY = GatewayExtension.withAwsTestCredentials(MAPPINGS);
 
     private final RecordingSink lambda = GATEWAY.sink();
     private final GatewayUnderTest gateway = GATEWAY.gateway();

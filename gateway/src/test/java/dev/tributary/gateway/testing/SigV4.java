@@ -31,12 +31,12 @@ public final class SigV4 {
     }
 
     /** Sets the test credentials as the system properties the SDK's default chain reads. */
-    public static void useTestCredentials() {
+    static void useTestCredentials() {
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", SECRET);
     }
 
-    public static void clearTestCredentials() {
+    static void clearTestCredentials() {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
     }
