@@ -81,11 +81,13 @@ public final class ComponentCatalog {
                     .required("queueUrl", STRING)
                     .optional("region", STRING)
                     .optional("endpoint", STRING)
+                    .optional("mode", "structured", "binary")
                     .build(),
             ComponentType.named("aws-sns")
                     .required("topicArn", STRING)
                     .optional("region", STRING)
                     .optional("endpoint", STRING)
+                    .optional("mode", "structured", "binary")
                     .build(),
             ComponentType.named("aws-eventbridge")
                     .required("bus", STRING)

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The {@code aws-sns} sink against a loopback server implementing SNS {@code Publish} (query
  * protocol): requests are SigV4-signed (recomputed and compared), the message is the structured
- * CloudEvent, the notification SNS would put on a subscribed SQS queue decodes back to the same
- * event; throttling is retried and an authorization error dead-lettered at once.
+ * CloudEvent (or, in binary mode, the data with {@code ce-} message attributes), the notification
+ * SNS would put on a subscribed SQS queue decodes back to the same event; throttling is retried
+ * and an authorization error dead-lettered at once.
  */
 class SnsSinkIT {
 
@@ -41,15 +42,20 @@ class SnsSinkIT {
             apiVersion: tributary.dev/v1
             sources:
               in: { type: cloudevents }
+              binary-in: { type: cloudevents }
             sinks:
               topic: { type: aws-sns, topicArn: "%s", endpoint: SINK }
+              binary-topic: { type: aws-sns, topicArn: "%s", endpoint: SINK, mode: binary }
               dead: { type: http, url: SINK/dead }
             routes:
               - name: orders
                 from: [in]
                 to: [topic]
                 delivery: { retry: 2, backoffDelay: PT0.05S, deadLetterSink: dead }
-            """.formatted(TOPIC);
+              - name: binary
+                from: [binary-in]
+                to: [binary-topic]
+            """.formatted(TOPIC, TOPIC);
 
     @RegisterExtension
     static final GatewayExtension GATEWAY = GatewayExtension.withAwsTestCredentials(MAPPINGS);
@@ -75,6 +81,34 @@ class SnsSinkIT {
                 "SignatureVersion", "1", "Signature", "EXAMPLE", "SigningCertURL",
                 "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0000000000000000000000.pem");
         List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false)).decode(new SqsMessage("m-1",
+                new ObjectMapper().writeValueAsString(notification), List.of(), Instant.now(),
+                "arn:aws:sqs:us-east-1:123456789012:subscriber"));
+        assertEquals(1, decoded.size());
+        RoundTripEvents.assertSameEvent(sent, decoded.get(0));
+    }
+
+    @Test
+    void aBinaryModeEventComesBackFromASubscribedQueueAsTheSameEvent() throws Exception {
+        sns.script("/", xml(200, PUBLISHED));
+        CloudEvent sent = RoundTripEvents.sample("order-2");
+        assertEquals(202, gateway.pushStructured("binary-in", sent).statusCode());
+
+        RecordingSink.Request publish = sns.next("/", 10);
+        SigV4.assertSigned(sns, publish, "sns", "us-east-1");
+        Map<String, String> form = form(publish.bodyText());
+        // MessageAttributes.entry.N.Name / .Value.DataType / .Value.StringValue, as the envelope's MessageAttributes
+        Map<String, Map<String, String>> attributes = new HashMap<>();
+        for (int n = 1; form.containsKey("MessageAttributes.entry." + n + ".Name"); n++) {
+            String entry = "MessageAttributes.entry." + n;
+            attributes.put(form.get(entry + ".Name"), Map.of("Type", form.get(entry + ".Value.DataType"),
+                    "Value", form.get(entry + ".Value.StringValue")));
+        }
+        assertEquals("order-2", attributes.get("ce-id").get("Value"));
+
+        Map<String, Object> notification = Map.of("Type", "Notification", "MessageId", "5b2e3c1a-0d7e-4a52-9f0e-2f4c4a7f1d11",
+                "TopicArn", TOPIC, "Message", form.get("Message"), "Timestamp", "2026-12-04T23:30:16.000Z",
+                "MessageAttributes", attributes);
+        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false)).decode(new SqsMessage("m-2",
                 new ObjectMapper().writeValueAsString(notification), List.of(), Instant.now(),
                 "arn:aws:sqs:us-east-1:123456789012:subscriber"));
         assertEquals(1, decoded.size());

@@ -2,8 +2,10 @@ package dev.tributary.adapters.aws.sqs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tributary.adapters.aws.MessageAttribute;
 import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.adapters.aws.sink.AwsCalls;
 import dev.tributary.adapters.aws.sink.AwsSink;
@@ -15,6 +17,7 @@ import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import dev.tributary.core.testing.RoundTripEvents;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +35,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The {@code aws-sqs} sink against ElasticMQ: what it sends is read back through the
- * {@code aws-sqs} source's decoder as the same event; FIFO queues get a group and a deduplication
- * id; a queue that does not exist is a rejected (dead-lettered) delivery.
+ * The {@code aws-sqs} sink against ElasticMQ: what it sends, structured or binary, is read back
+ * through the {@code aws-sqs} source's decoder as the same event; FIFO queues get a group and a
+ * deduplication id; a queue that does not exist is a rejected (dead-lettered) delivery.
  */
 class SqsSinkIT {
 
@@ -72,6 +75,39 @@ class SqsSinkIT {
                 message.messageId(), message.body(), List.of(), Instant.now(), sqs.queueArn(queue)));
         assertEquals(1, decoded.size());
         RoundTripEvents.assertSameEvent(sent, decoded.get(0));
+    }
+
+    @Test
+    void aBinaryModeEventIsReadBackByTheSqsSourceUnchanged() throws Exception {
+        String queue = sqs.createQueue("binary", Map.of());
+        CloudEvent sent = RoundTripEvents.sample("order-2");
+        try (EventSink sink = new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")))) {
+            assertEquals(200, send(sink, sent).status());
+        }
+
+        Message message = receiveOne(queue);
+        assertEquals("order-2", message.messageAttributes().get("ce-id").stringValue());
+        assertEquals("application/json", message.messageAttributes().get("content-type").stringValue());
+        List<MessageAttribute> attributes = message.messageAttributes().entrySet().stream()
+                .map(entry -> new MessageAttribute(entry.getKey(), entry.getValue().dataType(), entry.getValue().stringValue()))
+                .toList();
+        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false)).decode(new SqsMessage(
+                message.messageId(), message.body(), attributes, Instant.now(), sqs.queueArn(queue)));
+        assertEquals(1, decoded.size());
+        RoundTripEvents.assertSameEvent(sent, decoded.get(0));
+    }
+
+    @Test
+    void anEventBinaryModeCannotCarryIsRefusedBeforeAnythingIsSent() throws Exception {
+        String queue = sqs.createQueue("refused", Map.of());
+        CloudEventBuilder crowded = CloudEventBuilder.v1(RoundTripEvents.sample("order-3"));
+        // specversion, id, source, type, content-type, subject, time, tenant, region: 9, and 2 more
+        crowded.withExtension("ext0", "value").withExtension("ext1", "value");
+        try (EventSink sink = new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")))) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> sink.send(crowded.build(), TIMEOUT)).getMessage()
+                    .startsWith("binary mode needs 11 message attributes"));
+        }
+        assertEquals(0, sqs.messagesIn(queue));
     }
 
     @Test
@@ -123,7 +159,7 @@ class SqsSinkIT {
                 "region", "us-east-1", "endpoint", "http://127.0.0.1:1"));
         try (EventSink sink = new SqsSinkProvider().create(new SinkConfig("queue", "aws-sqs", Options.of(options)))) {
             var attempt = sink.send(RoundTripEvents.sample("lost-2"), TIMEOUT).toCompletableFuture();
-            assertNotEquals(null, org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+            assertNotEquals(null, assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> attempt.get(20, TimeUnit.SECONDS)).getCause());
         }
     }
@@ -134,13 +170,18 @@ class SqsSinkIT {
 
     private static Message receiveOne(String queue) {
         List<Message> messages = sqs.client.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(2)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
         assertEquals(1, messages.size(), "messages on the queue");
         return messages.get(0);
     }
 
     private static SinkConfig config(String queueUrl) {
-        return new SinkConfig("queue", "aws-sqs", Options.of(Map.of("queueUrl", queueUrl, "region", "us-east-1",
-                "endpoint", sqs.endpoint.toString())));
+        return config(queueUrl, Map.of());
+    }
+
+    private static SinkConfig config(String queueUrl, Map<String, Object> extra) {
+        Map<String, Object> options = new HashMap<>(extra);
+        options.putAll(Map.of("queueUrl", queueUrl, "region", "us-east-1", "endpoint", sqs.endpoint.toString()));
+        return new SinkConfig("queue", "aws-sqs", Options.of(options));
     }
 }
