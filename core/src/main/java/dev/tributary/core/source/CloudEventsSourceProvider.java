@@ -1,13 +1,17 @@
 package dev.tributary.core.source;
 
+import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.SourceConfig;
 
 /** Provides source type {@code cloudevents}. */
 public final class CloudEventsSourceProvider implements SourceProvider {
 
+    private static final ComponentType DECLARATION = ComponentType.push("cloudevents",
+            "Receives CloudEvents posted over HTTP (the CloudEvents HTTP binding).");
+
     @Override
-    public String type() {
-        return "cloudevents";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override

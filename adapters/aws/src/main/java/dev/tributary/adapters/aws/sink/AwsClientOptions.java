@@ -1,6 +1,8 @@
 package dev.tributary.adapters.aws.sink;
 
 import dev.tributary.adapters.aws.AwsRegions;
+import dev.tributary.core.mapping.OptionKind;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SinkConfig;
 import java.net.URI;
 import java.util.Optional;
@@ -20,6 +22,16 @@ import software.amazon.awssdk.regions.Region;
  * @param endpoint an endpoint override (an emulator, a VPC endpoint)
  */
 public record AwsClientOptions(Optional<String> region, Optional<URI> endpoint) {
+
+    /** The declaration of {@code endpoint}. */
+    public static final OptionSpec ENDPOINT =
+            OptionSpec.optional("endpoint", OptionKind.STRING, "Endpoint override URL (emulators, VPC endpoints).");
+
+    /** The declaration of {@code region}, whose default comes from {@code destination} (e.g. "the topic ARN"). */
+    public static OptionSpec region(String destination) {
+        return OptionSpec.optional("region", OptionKind.STRING,
+                "AWS region (default: the one in " + destination + ", else the standard provider chain).");
+    }
 
     /**
      * @param regionFallback the region named by the destination itself (an ARN, a queue URL), used

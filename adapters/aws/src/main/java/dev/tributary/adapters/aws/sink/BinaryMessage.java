@@ -1,6 +1,7 @@
 package dev.tributary.adapters.aws.sink;
 
 import dev.tributary.core.binding.AttributeBinding;
+import dev.tributary.core.mapping.OptionSpec;
 import io.cloudevents.CloudEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,6 +26,12 @@ public record BinaryMessage(Map<String, String> attributes, String body) {
 
     /** Message attributes SQS and SNS accept per message. */
     public static final int MAX_ATTRIBUTES = 10;
+
+    /** The declaration of the SQS and SNS sinks' {@code mode}; {@code body} names what carries the event. */
+    public static OptionSpec mode(String body) {
+        return OptionSpec.oneOf("mode", "structured (the CloudEvent JSON as " + body + ") or binary (ce- message "
+                + "attributes, the data as " + body + ").", "structured", "binary").withDefault("structured");
+    }
 
     /** @throws IllegalArgumentException saying why the event cannot be sent in binary mode */
     public static BinaryMessage of(CloudEvent event) {

@@ -12,6 +12,7 @@ import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.core.delivery.SinkResponse;
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.provider.GatewayServices;
 import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
@@ -64,7 +65,7 @@ class SqsSinkIT {
     void anEventSentIsReadBackByTheSqsSourceUnchanged() throws Exception {
         String queue = sqs.createQueue("roundtrip", Map.of());
         CloudEvent sent = RoundTripEvents.sample("order-42");
-        try (EventSink sink = new SqsSinkProvider().create(config(queue))) {
+        try (EventSink sink = new SqsSinkProvider().create(config(queue), GatewayServices.of())) {
             assertEquals(SinkResponse.ACCEPTED, SinkResponse.classify(send(sink, sent).status()));
             assertEquals(queue, sink.destination());
         }
@@ -81,7 +82,7 @@ class SqsSinkIT {
     void aBinaryModeEventIsReadBackByTheSqsSourceUnchanged() throws Exception {
         String queue = sqs.createQueue("binary", Map.of());
         CloudEvent sent = RoundTripEvents.sample("order-2");
-        try (EventSink sink = new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")))) {
+        try (EventSink sink = new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")), GatewayServices.of())) {
             assertEquals(200, send(sink, sent).status());
         }
 
@@ -103,7 +104,7 @@ class SqsSinkIT {
         CloudEventBuilder crowded = CloudEventBuilder.v1(RoundTripEvents.sample("order-3"));
         // specversion, id, source, type, content-type, subject, time, tenant, region: 9, and 2 more
         crowded.withExtension("ext0", "value").withExtension("ext1", "value");
-        try (EventSink sink = new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")))) {
+        try (EventSink sink = new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")), GatewayServices.of())) {
             assertTrue(assertThrows(IllegalArgumentException.class, () -> sink.send(crowded.build(), TIMEOUT)).getMessage()
                     .startsWith("binary mode needs 11 message attributes"));
         }
@@ -116,7 +117,7 @@ class SqsSinkIT {
         sqs.client.createQueue(r -> r.queueName(queue.substring(queue.lastIndexOf('/') + 1))
                 .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")));
         CloudEvent event = RoundTripEvents.sample("order-43");
-        try (EventSink sink = new SqsSinkProvider().create(config(queue))) {
+        try (EventSink sink = new SqsSinkProvider().create(config(queue), GatewayServices.of())) {
             assertEquals(200, send(sink, event).status());
             assertEquals(200, send(sink, event).status(), "a redelivery is accepted...");
         }
@@ -144,7 +145,7 @@ class SqsSinkIT {
     @Test
     void aMissingQueueIsRejectedAtOnce() throws Exception {
         String missing = sqs.endpoint + "/" + ElasticMq.ACCOUNT + "/no-such-queue";
-        try (EventSink sink = new SqsSinkProvider().create(config(missing))) {
+        try (EventSink sink = new SqsSinkProvider().create(config(missing), GatewayServices.of())) {
             SinkReply reply = send(sink, RoundTripEvents.sample("lost-1"));
             assertEquals(SinkResponse.REJECTED, SinkResponse.classify(reply.status()), "status " + reply.status());
             assertTrue(new String(reply.body(), StandardCharsets.UTF_8).contains("NonExistentQueue")
@@ -157,7 +158,7 @@ class SqsSinkIT {
     void anUnreachableEndpointFailsTheAttempt() throws Exception {
         Map<String, Object> options = new HashMap<>(Map.of("queueUrl", "http://127.0.0.1:1/000000000000/q",
                 "region", "us-east-1", "endpoint", "http://127.0.0.1:1"));
-        try (EventSink sink = new SqsSinkProvider().create(new SinkConfig("queue", "aws-sqs", Options.of(options)))) {
+        try (EventSink sink = new SqsSinkProvider().create(new SinkConfig("queue", "aws-sqs", Options.of(options)), GatewayServices.of())) {
             var attempt = sink.send(RoundTripEvents.sample("lost-2"), TIMEOUT).toCompletableFuture();
             assertNotEquals(null, assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> attempt.get(20, TimeUnit.SECONDS)).getCause());

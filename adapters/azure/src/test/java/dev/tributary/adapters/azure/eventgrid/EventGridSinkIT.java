@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tributary.core.delivery.SinkResponse;
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.provider.GatewayServices;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import dev.tributary.core.source.PushDecision;
@@ -137,7 +138,7 @@ class EventGridSinkIT {
     private static EventSink sink(String key) {
         String endpoint = "http://127.0.0.1:" + topic.getAddress().getPort() + "/api/events";
         return new EventGridSinkProvider().create(new SinkConfig("grid", "azure-eventgrid",
-                Options.of(Map.of("endpoint", endpoint, "key", key))));
+                Options.of(Map.of("endpoint", endpoint, "key", key))), GatewayServices.of());
     }
 
     private static SinkReply send(EventSink sink, CloudEvent event) throws Exception {

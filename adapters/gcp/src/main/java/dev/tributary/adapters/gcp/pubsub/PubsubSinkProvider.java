@@ -1,9 +1,14 @@
 package dev.tributary.adapters.gcp.pubsub;
 
+import static dev.tributary.core.mapping.OptionKind.STRING;
+
 import com.google.api.gax.batching.BatchingSettings;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.pubsub.v1.Publisher;
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.provider.GatewayServices;
 import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
@@ -22,13 +27,20 @@ public final class PubsubSinkProvider implements SinkProvider {
     /** How long the publisher waits to fill a batch. */
     static final long BATCH_DELAY_MILLIS = 5;
 
+    static final ComponentType DECLARATION = ComponentType.of("gcp-pubsub",
+            "Publishes each event to a Pub/Sub topic per the CloudEvents Pub/Sub binding; published is delivered.",
+            OptionSpec.required("topic", STRING, "Pub/Sub topic (projects/P/topics/T) to publish to."),
+            OptionSpec.optional("endpoint", STRING, "Endpoint override as host:port (e.g. the Pub/Sub emulator)."),
+            OptionSpec.oneOf("mode", "binary (ce- attributes, the data as message data) or structured (the CloudEvent JSON).",
+                    "binary", "structured").withDefault("binary"));
+
     @Override
-    public String type() {
-        return "gcp-pubsub";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override
-    public EventSink create(SinkConfig config) {
+    public EventSink create(SinkConfig config, GatewayServices services) {
         PubsubSinkSettings settings = PubsubSinkSettings.of(config);
         PubsubTransport transport = PubsubTransport.of(settings.emulator());
         try {

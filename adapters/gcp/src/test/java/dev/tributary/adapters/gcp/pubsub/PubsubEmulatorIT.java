@@ -20,6 +20,7 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.provider.GatewayServices;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.source.EventDispatch;
@@ -165,7 +166,7 @@ class PubsubEmulatorIT {
 
     @Test
     void aMissingTopicAnswersNotFound() throws Exception {
-        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig("never-created", Map.of()))) {
+        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig("never-created", Map.of()), GatewayServices.of())) {
             assertEquals(404, sink.send(RoundTripEvents.sample("lost-1"), Duration.ofSeconds(10))
                     .toCompletableFuture().get(20, TimeUnit.SECONDS).status());
         }
@@ -174,7 +175,7 @@ class PubsubEmulatorIT {
     private static void assertRoundTrip(String topicId, Map<String, Object> sinkOptions, String id) throws Exception {
         String subscription = subscribe(topicId, 10);
         CloudEvent sent = RoundTripEvents.sample(id);
-        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig(topicId, sinkOptions))) {
+        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig(topicId, sinkOptions), GatewayServices.of())) {
             assertEquals(200, sink.send(sent, Duration.ofSeconds(10)).toCompletableFuture().get(20, TimeUnit.SECONDS).status());
         }
         List<CloudEvent> received = new CopyOnWriteArrayList<>();

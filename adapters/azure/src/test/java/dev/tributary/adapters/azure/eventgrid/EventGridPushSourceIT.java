@@ -28,7 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class EventGridPushSourceTest {
+class EventGridPushSourceIT {
 
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
     private static final Map<String, String> CODE = Map.of("code", "s3cret");

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Health for Kubernetes, Prometheus metrics, the built-in default and start-up failures. */
-class OperationsTest {
+class OperationsIT {
 
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1

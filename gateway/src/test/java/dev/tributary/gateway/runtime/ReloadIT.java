@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Live reload of the mappings file: a valid change takes over, a broken one leaves the running mappings. */
-class ReloadTest {
+class ReloadIT {
 
     private static final String FIRST = """
             apiVersion: tributary.dev/v1

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /** The {@code aws-sqs} source against a real SQS-compatible server (embedded ElasticMQ) and a fake dispatch. */
-class SqsPullSourceTest {
+class SqsPullSourceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * failed deliveries that end in the dead-letter sink, throttling is retried, {@code Event}
  * invocations are asynchronous.
  */
-class LambdaSinkTest {
+class LambdaSinkIT {
 
     private static final String INVOKE = "/2015-03-31/functions/resize/invocations";
     private static final String INVOKE_ASYNC = "/2015-03-31/functions/audit/invocations";

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** OIDC-authenticated pushes: tokens signed by a test key whose JWKS a local server publishes. */
-class PubsubPushSourceTest {
+class PubsubPushSourceIT {
 
     private static final byte[] PUSH_BODY = GoldenFiles.input("golden/gcp", "pubsub-push");
     private static final RSAKey KEY = TestTokens.newKey("key-1");

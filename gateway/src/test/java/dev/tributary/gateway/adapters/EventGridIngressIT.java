@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * schemas), events arriving at HTTP sinks; handshakes, authentication and a retriable answer when
  * a sink fails.
  */
-class EventGridIngressTest {
+class EventGridIngressIT {
 
     private static final String SECRET = "s3cr3t-from-event-grid";
     private static final String TOPIC = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/media"

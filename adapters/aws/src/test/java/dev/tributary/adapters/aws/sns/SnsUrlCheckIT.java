@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SNS host check guards every request the source makes: certificate fetches and subscription confirmations. */
-class SnsUrlCheckTest {
+class SnsUrlCheckIT {
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code cloudevents} push source over real HTTP: content modes, errors, and delivery to an HTTP sink. */
-class CloudEventsIngressTest {
+class CloudEventsIngressIT {
 
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the gateway's {@code aws-sqs} source and delivered to an HTTP sink that fails for a while:
  * nothing is lost, and the queue is empty at the end.
  */
-class SqsIngressTest {
+class SqsIngressIT {
 
     private static SQSRestServer elasticMq;
     private static SqsClient sqs;

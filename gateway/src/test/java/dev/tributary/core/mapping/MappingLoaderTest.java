@@ -34,8 +34,8 @@ class MappingLoaderTest {
         assertEquals(Optional.of("https://sqs.eu-west-1.amazonaws.com/1/q"), uploads.options().string("queueUrl"));
         assertEquals(Optional.of("eu-west-1"), uploads.options().string("region"), "default after :-");
         assertEquals(4, uploads.options().integer("concurrency", 1));
-        assertFalse(uploads.isPush());
-        assertTrue(mappings.sources().get("hooks").isPush());
+        assertFalse(uploads.push());
+        assertTrue(mappings.sources().get("hooks").push());
 
         CompiledRoute images = mappings.routes().get(0);
         assertEquals(List.of("uploads", "hooks"), images.from());

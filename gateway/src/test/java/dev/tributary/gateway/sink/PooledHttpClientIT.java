@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sinks' HTTP client against real loopback servers (the JDK's HttpServer and HttpsServer). */
-class PooledHttpClientTest {
+class PooledHttpClientIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 

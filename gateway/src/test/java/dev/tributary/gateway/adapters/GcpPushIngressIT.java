@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * A Cloud Storage notification pushed by Pub/Sub with an OIDC token, through the whole gateway:
  * verified, decoded, turned into a neutral storage event for the route, delivered.
  */
-class GcpPushIngressTest {
+class GcpPushIngressIT {
 
     private static final String AUDIENCE = "https://gateway.example.com/sources/gcs";
     private static final String SERVICE_ACCOUNT = "pubsub-push@demo-project.iam.gserviceaccount.com";
@@ -54,7 +54,7 @@ class GcpPushIngressTest {
                     filters: [ { exact: { type: dev.tributary.storage.object.created } } ]
                     to: [thumbnailer]
                 """.formatted(AUDIENCE, SERVICE_ACCOUNT, issuer.jwksUrl()), sink);
-        try (InputStream in = GcpPushIngressTest.class.getResourceAsStream("/fixtures/gcs-object-finalized-push.json")) {
+        try (InputStream in = GcpPushIngressIT.class.getResourceAsStream("/fixtures/gcs-object-finalized-push.json")) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

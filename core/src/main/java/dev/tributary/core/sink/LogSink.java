@@ -1,7 +1,5 @@
-package dev.tributary.gateway.sink;
+package dev.tributary.core.sink;
 
-import dev.tributary.core.sink.EventSink;
-import dev.tributary.core.sink.SinkReply;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.provider.EventFormatProvider;

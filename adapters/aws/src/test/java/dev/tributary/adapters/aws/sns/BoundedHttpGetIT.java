@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BoundedHttpGetTest {
+class BoundedHttpGetIT {
 
     @Test
     void returnsTheBodyOfA2xx() throws IOException {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class BearerTokenAuthenticatorTest {
+class BearerTokenAuthenticatorIT {
 
     private static final String ISSUER = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0";
     private static final String AUDIENCE = "api://tributary-gateway";

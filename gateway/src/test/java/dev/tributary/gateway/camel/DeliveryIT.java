@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Retries, backoff, timeouts, dead letters and the acknowledgement rule, end to end: a real
  * gateway, real HTTP sinks on loopback answering from a script.
  */
-class DeliveryTest {
+class DeliveryIT {
 
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1

@@ -3,14 +3,20 @@ package dev.tributary.gateway.knative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tributary.core.mapping.MappingLoader;
+import dev.tributary.gateway.sink.PooledHttpClient;
 import dev.tributary.gateway.sink.SinkFactory;
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The {@code knative-broker} sink and the Knative source contract ({@code K_SINK}, {@code K_CE_OVERRIDES}). */
-class KnativeSinkTest {
+class KnativeSinkIT {
 
     @Test
     void withoutUrlTheBrokerIsKSinkAndEveryEventGetsTheOverrides() throws Exception {
@@ -51,9 +57,15 @@ class KnativeSinkTest {
                   explicit: { type: knative-broker, url: "http://broker.example/ns/b" }
                 routes: [ { name: r, from: [in], to: [named, explicit] } ]
                 """).sinks();
-        SinkFactory factory = new SinkFactory(null, ""); // resolving URLs needs no client
-        assertEquals("http://broker-ingress.knative-eventing.svc.cluster.local/events/default",
-                factory.create(sinks.get("named")).destination());
-        assertEquals("http://broker.example/ns/b", factory.create(sinks.get("explicit")).destination());
+        MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (PooledHttpClient client = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1024)) {
+            SinkFactory factory = new SinkFactory(client, "");
+            assertEquals("http://broker-ingress.knative-eventing.svc.cluster.local/events/default",
+                    factory.create(sinks.get("named")).destination());
+            assertEquals("http://broker.example/ns/b", factory.create(sinks.get("explicit")).destination());
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 }

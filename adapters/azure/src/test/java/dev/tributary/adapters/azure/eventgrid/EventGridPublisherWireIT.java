@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deliveries never carry; the source's secret travels as {@code ?code=} in the URL, as Event Grid
  * sends it.
  */
-class EventGridPublisherWireTest {
+class EventGridPublisherWireIT {
 
     private static final String SECRET = "wire-s3cret";
     private static final String TOPIC = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop"
@@ -60,7 +60,7 @@ class EventGridPublisherWireTest {
 
     @BeforeAll
     static void start(@TempDir Path directory) throws Exception {
-        server = new LoopbackHttps(directory, EventGridPublisherWireTest::handle);
+        server = new LoopbackHttps(directory, EventGridPublisherWireIT::handle);
     }
 
     @AfterAll
