@@ -3,6 +3,7 @@ package dev.tributary.adapters.aws.eventbridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.adapters.aws.AwsJson;
 import dev.tributary.adapters.aws.Events;
+import dev.tributary.adapters.aws.StructuredCloudEvents;
 import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.util.List;
@@ -12,7 +13,11 @@ import java.util.List;
  * docs/cloudevents-mapping.md: type {@code com.amazonaws.<service>.<DetailType>} for {@code aws.*}
  * sources and {@code <source>.<DetailType>} for custom ones (detail-type without whitespace), source
  * {@code <source>.<region>}, id and time from the event, subject {@code detail.object.key} for
- * {@code aws.s3} (EventBridge does not URL-encode keys), data the whole event. Pure and thread-safe.
+ * {@code aws.s3} (EventBridge does not URL-encode keys), data the whole event.
+ *
+ * <p>An event whose {@code detail} is a structured CloudEvent (what the {@code aws-eventbridge}
+ * sink puts: see {@code EventBridgeEntries}) decodes to that CloudEvent unchanged; the envelope's
+ * own id, account, region and time are EventBridge's and are dropped. Pure and thread-safe.
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html">EventBridge event structure</a>
  */
@@ -32,6 +37,9 @@ public final class EventBridgeDecoder implements NotificationDecoder<JsonNode> {
      */
     @Override
     public List<CloudEvent> decode(JsonNode event) {
+        if (StructuredCloudEvents.isEvent(event.path("detail"))) {
+            return List.of(StructuredCloudEvents.decode(event.path("detail")));
+        }
         String source = AwsJson.text(event, "source", WHERE);
         String detailType = AwsJson.text(event, "detail-type", WHERE).replaceAll("\\s", "");
         String type = source.startsWith(AWS_SOURCE_PREFIX)

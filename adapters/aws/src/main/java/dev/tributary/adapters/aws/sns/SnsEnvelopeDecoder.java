@@ -2,6 +2,7 @@ package dev.tributary.adapters.aws.sns;
 
 import dev.tributary.adapters.aws.AttributeExtensions;
 import dev.tributary.adapters.aws.AwsJson;
+import dev.tributary.adapters.aws.BinaryEvents;
 import dev.tributary.adapters.aws.Events;
 import dev.tributary.adapters.aws.MessageAttribute;
 import dev.tributary.adapters.aws.envelope.InnerDocuments;
@@ -9,11 +10,14 @@ import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decodes an SNS notification per docs/cloudevents-mapping.md and the CloudEvents AWS SNS adapter spec.
- * A {@code Message} of a known inner shape (S3 notification, {@code s3:TestEvent}, EventBridge
- * event) yields that shape's events; any other yields {@code com.amazonaws.sns.Notification} with id
+ * A binary-mode CloudEvent in the message attributes ({@link BinaryEvents}) passes through
+ * unchanged, its {@code Message} the data. A {@code Message} of a known inner shape (S3
+ * notification, {@code s3:TestEvent}, EventBridge event) yields that shape's events; any other
+ * yields {@code com.amazonaws.sns.Notification} with id
  * {@code MessageId}, time {@code Timestamp}, subject {@code Subject} and the whole SNS message as data.
  * The message attributes, followed by any outer ones (SQS), become extensions of every event.
  *
@@ -39,6 +43,10 @@ public final class SnsEnvelopeDecoder implements NotificationDecoder<SnsDelivery
         SnsMessage message = delivery.message();
         if (!message.isNotification()) {
             return List.of();
+        }
+        Optional<CloudEvent> binary = BinaryEvents.read(message.attributes(), message.message());
+        if (binary.isPresent()) {
+            return List.of(binary.get());
         }
         List<CloudEvent> events = AwsJson.tryParse(message.message())
                 .flatMap(inner::decode)

@@ -18,7 +18,15 @@ import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.PushConfig;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
+import dev.tributary.core.mapping.Options;
+import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.provider.GatewayServices;
+import dev.tributary.core.sink.EventSink;
+import dev.tributary.core.source.DispatchResult;
+import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.PullSource;
+import dev.tributary.core.testing.RoundTripEvents;
+import io.cloudevents.CloudEvent;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Files;
@@ -30,7 +38,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -38,7 +49,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The {@code gcp-pubsub} source against the real Pub/Sub emulator, delivering to an HTTP sink. */
+/**
+ * The {@code gcp-pubsub} source against the real Pub/Sub emulator, delivering to an HTTP sink; and
+ * the {@code gcp-pubsub} sink, whose events the source reads back unchanged.
+ */
 class PubsubEmulatorIT {
 
     private static final String PROJECT = "tributary-it";
@@ -120,7 +134,70 @@ class PubsubEmulatorIT {
                 + PROJECT + "/subscriptions/missing"), refused.getMessage());
     }
 
-    private static PullSource start(String subscription, HttpSinkDispatch dispatch, Map<String, Object> extra)
+    @Test
+    void aBinaryEventPublishedByTheSinkIsReadBackByTheSourceUnchanged() throws Exception {
+        assertRoundTrip("roundtrip-binary", Map.of(), "order-1");
+    }
+
+    @Test
+    void aStructuredEventPublishedByTheSinkIsReadBackByTheSourceUnchanged() throws Exception {
+        assertRoundTrip("roundtrip-structured", Map.of("mode", "structured"), "order-2");
+    }
+
+    @Test
+    void theWireFormatIsTheBindingsAndTheEventsKeyIsTheOrderingKey() throws Exception {
+        String subscription = subscribe("keyed", 10);
+        PubsubSinkSettings settings = PubsubSinkSettings.of(sinkConfig("keyed", Map.of()));
+        PubsubTransport transport = PubsubTransport.of(settings.emulator());
+        Publisher publisher = transport.configure(Publisher.newBuilder(settings.topic())).setEnableMessageOrdering(true).build();
+        try (EventSink sink = new PubsubSink(publisher, transport, settings, event -> Optional.of("tenant-acme"))) {
+            assertEquals(200, sink.send(RoundTripEvents.sample("order-3"), Duration.ofSeconds(10))
+                    .toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+        }
+        PubsubMessage message = subscriptions.pull(subscription, 10).getReceivedMessages(0).getMessage();
+        assertEquals("tenant-acme", message.getOrderingKey());
+        assertEquals("order-3", message.getAttributesOrThrow("ce-id"));
+        assertEquals("1.0", message.getAttributesOrThrow("ce-specversion"));
+        assertEquals("2026-12-04T23:30:15.123Z", message.getAttributesOrThrow("ce-time"));
+        assertEquals("acme", message.getAttributesOrThrow("ce-tenant"));
+        assertEquals("application/json", message.getAttributesOrThrow("content-type"));
+        assertTrue(message.getData().toStringUtf8().startsWith("{\"order\":42"), message.getData().toStringUtf8());
+    }
+
+    @Test
+    void aMissingTopicAnswersNotFound() throws Exception {
+        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig("never-created", Map.of()), GatewayServices.of())) {
+            assertEquals(404, sink.send(RoundTripEvents.sample("lost-1"), Duration.ofSeconds(10))
+                    .toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+        }
+    }
+
+    private static void assertRoundTrip(String topicId, Map<String, Object> sinkOptions, String id) throws Exception {
+        String subscription = subscribe(topicId, 10);
+        CloudEvent sent = RoundTripEvents.sample(id);
+        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig(topicId, sinkOptions), GatewayServices.of())) {
+            assertEquals(200, sink.send(sent, Duration.ofSeconds(10)).toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+        }
+        List<CloudEvent> received = new CopyOnWriteArrayList<>();
+        EventDispatch recording = (source, events) -> {
+            received.addAll(events);
+            return CompletableFuture.completedFuture(new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
+        };
+        try (PullSource source = start(subscription, recording, Map.of())) {
+            await(Duration.ofSeconds(20), () -> !received.isEmpty());
+        }
+        assertEquals(1, received.size());
+        RoundTripEvents.assertSameEvent(sent, received.get(0));
+    }
+
+    private static SinkConfig sinkConfig(String topicId, Map<String, Object> extra) {
+        Map<String, Object> options = new HashMap<>(extra);
+        options.put("topic", topic(topicId));
+        options.put("endpoint", emulator.endpoint());
+        return new SinkConfig("out", "gcp-pubsub", Options.of(options));
+    }
+
+    private static PullSource start(String subscription, EventDispatch dispatch, Map<String, Object> extra)
             throws Exception {
         Map<String, Object> options = new HashMap<>(extra);
         options.put("subscription", subscription);
@@ -139,6 +216,7 @@ class PubsubEmulatorIT {
                 .setTopic(topic(topicId))
                 .setPushConfig(PushConfig.getDefaultInstance())
                 .setAckDeadlineSeconds(ackDeadlineSeconds)
+                .setEnableMessageOrdering(true)
                 .build());
         return subscription;
     }
