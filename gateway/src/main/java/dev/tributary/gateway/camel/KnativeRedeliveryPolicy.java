@@ -12,6 +12,11 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
  * A non-retriable failure goes to the dead-letter channel at once. A sink's {@code Retry-After}
  * reaches Camel as the {@link Exchange#REDELIVERY_DELAY} header, which Camel prefers over this
  * policy's delay; {@link SinkProcessor} sets it to the longer of the two.
+ *
+ * <p>Every wait is asynchronous: the retry is scheduled on the error handler's scheduled executor
+ * and no thread sleeps meanwhile. A synchronous wait would sleep on the event loop that completed
+ * the failed attempt, stalling every route's ingress, all sink I/O, the health probe and the
+ * per-attempt timeout timers on that loop.
  */
 public class KnativeRedeliveryPolicy extends RedeliveryPolicy {
 
@@ -22,6 +27,7 @@ public class KnativeRedeliveryPolicy extends RedeliveryPolicy {
         setMaximumRedeliveries(policy.retry());
         setRedeliveryDelay(policy.backoffDelay().toMillis());
         setMaximumRedeliveryDelay(Long.MAX_VALUE);
+        setAsyncDelayedRedelivery(true);
         setLogStackTrace(false);
         setLogRetryStackTrace(false);
         setRetryAttemptedLogLevel(LoggingLevel.DEBUG);
