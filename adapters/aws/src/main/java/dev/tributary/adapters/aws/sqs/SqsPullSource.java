@@ -37,6 +37,7 @@ public final class SqsPullSource implements PullSource {
 
     private final SqsSourceSettings settings;
     private final SqsClient client;
+    private final StoppablePolls polls;
     private final SourceContext context;
     private final String routeId;
     private final InnerDocuments inner;
@@ -45,9 +46,11 @@ public final class SqsPullSource implements PullSource {
     private ExecutorService settleExecutor;
     private SqsDeleteBatcher deletes;
 
-    public SqsPullSource(SqsSourceSettings settings, SqsClient client, SourceContext context) {
+    /** @param polls the HTTP client {@code client} was built with */
+    public SqsPullSource(SqsSourceSettings settings, SqsClient client, StoppablePolls polls, SourceContext context) {
         this.settings = settings;
         this.client = client;
+        this.polls = polls;
         this.context = context;
         this.routeId = "tributary-source-" + settings.name();
         this.inner = new InnerDocuments(settings.forwardTestEvents());
@@ -103,6 +106,7 @@ public final class SqsPullSource implements PullSource {
 
     @Override
     public void close() {
+        polls.stop();
         try {
             if (camel != null && camel.getRoute(routeId) != null) {
                 camel.getRouteController().stopRoute(routeId, STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
