@@ -45,8 +45,10 @@ public final class JsonProblem {
                     : "JSON value exceeds a size limit";
         } else if (original.startsWith("Trailing token")) {
             problem = "content after the end of the JSON document";
-        } else if (json instanceof MismatchedInputException mismatch) {
-            problem = original.startsWith("No content") ? "empty JSON document" : "a value has the wrong JSON type";
+        } else if (original.startsWith("No content")) {
+            problem = "empty JSON document";
+        } else if (json instanceof MismatchedInputException && (original.contains("`") || original.startsWith("Cannot "))) {
+            problem = "a value has the wrong JSON type";
         } else {
             problem = withoutNames(original);
         }

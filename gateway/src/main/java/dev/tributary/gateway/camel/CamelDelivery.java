@@ -70,8 +70,10 @@ public final class CamelDelivery implements AutoCloseable {
         if (failure == null) {
             boolean deadLettered = exchange.getProperty(DeadLetterEnricher.DEAD_LETTERED, false, Boolean.class);
             CloudEvent reply = exchange.getProperty(SinkProcessor.REPLY, CloudEvent.class);
+            SinkFailure last = deadLettered ? exchange.getProperty(SinkProcessor.LAST_FAILURE, SinkFailure.class) : null;
             return new DeliveryOutcome(deadLettered ? DeliveryOutcome.Status.DEAD_LETTERED : DeliveryOutcome.Status.DELIVERED,
-                    null, Optional.empty(), deadLettered ? Optional.empty() : Optional.ofNullable(reply));
+                    last == null ? null : last.describe(), Optional.empty(),
+                    deadLettered ? Optional.empty() : Optional.ofNullable(reply));
         }
         if (failure instanceof DeliveryFailedException delivery) {
             return DeliveryOutcome.failed(delivery.getMessage(),

@@ -9,7 +9,6 @@ import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -72,10 +71,8 @@ public final class SinkProcessor extends AsyncProcessorSupport {
     private void complete(Exchange exchange, int attempt, SinkReply reply, Throwable error) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            String why = cause instanceof TimeoutException
-                    ? "no answer within " + policy.timeout()
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, why), true, cause);
+            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, TransportFailure.describe(cause, policy.timeout())),
+                    true, cause);
             return;
         }
         if (reply.functionError()) {

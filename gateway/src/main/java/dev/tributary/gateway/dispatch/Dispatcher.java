@@ -119,7 +119,8 @@ public final class Dispatcher {
                 }
                 case DEAD_LETTERED -> {
                     meters.deadLettered().increment();
-                    LOG.warn("route '{}': event {} dead-lettered after failing at sink '{}'", route.name(), event.getId(), sink);
+                    LOG.warn("route '{}': event {} dead-lettered after failing at sink '{}': {}", route.name(), event.getId(), sink,
+                            result.failure());
                 }
                 case FAILED -> {
                     meters.failed().increment();
