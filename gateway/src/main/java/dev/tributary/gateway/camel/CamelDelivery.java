@@ -15,6 +15,7 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.direct.DirectComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -38,6 +39,10 @@ public final class CamelDelivery implements AutoCloseable {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
+        // a delivery started while this context stops fails at once (the push is answered 503, the
+        // pulled message stays unacknowledged) instead of waiting 30 s, on the calling thread, for a
+        // consumer that will never come back
+        camel.getComponent("direct", DirectComponent.class).setBlock(false);
         camel.addRoutes(new DeliveryRoutes(mappings, sinks, overrides, metrics));
         camel.start();
         for (int r = 0; r < mappings.routes().size(); r++) {
