@@ -39,7 +39,25 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code request} and reads its first answer: returns once a whole response (head and
+     * {@code Content-Length} body) arrived, the server closed the connection, or it was quiet for
+     * {@code quietMillis}.
+     */
+    public static Answer firstAnswer(int port, byte[] request, int quietMillis) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(quietMillis);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream(), true);
+        }
+    }
+
     static Answer read(InputStream in) throws IOException {
+        return read(in, false);
+    }
+
+    private static Answer read(InputStream in, boolean firstOnly) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         boolean closed = false;
@@ -47,6 +65,9 @@ public final class RawHttp {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);
+                if (firstOnly && complete(out.toString(StandardCharsets.ISO_8859_1))) {
+                    return new Answer(out.toString(StandardCharsets.ISO_8859_1), false);
+                }
             }
             closed = true;
         } catch (SocketTimeoutException e) {
@@ -55,6 +76,20 @@ public final class RawHttp {
             closed = true; // reset by the server
         }
         return new Answer(out.toString(StandardCharsets.ISO_8859_1), closed);
+    }
+
+    /** Whether {@code text} holds a whole response with a {@code Content-Length} body. */
+    private static boolean complete(String text) {
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        for (String line : text.substring(0, end).split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                return text.length() >= end + 4 + Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return false;
     }
 
     /** A request head ({@code \r\n} line ends added) followed by a body, all as ISO-8859-1 except the body. */
