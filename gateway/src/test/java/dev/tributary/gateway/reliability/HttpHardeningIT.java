@@ -103,11 +103,11 @@ class HttpHardeningIT {
     void ceHeaderValuesAreUtf8AndInvalidBytesAreRefused() throws Exception {
         byte[] head = ("POST /sources/ce HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nce-specversion: 1.0\r\n"
                 + "ce-id: utf8\r\nce-source: /t\r\nce-type: t\r\nContent-Length: 2\r\nce-subject: ").getBytes(StandardCharsets.UTF_8);
-        Answer accepted = RawHttp.exchange(gateway.port(), concat(head, "café\r\n\r\n{}".getBytes(StandardCharsets.UTF_8)), 3000);
+        Answer accepted = RawHttp.firstAnswer(gateway.port(), concat(head, "café\r\n\r\n{}".getBytes(StandardCharsets.UTF_8)), 3000);
         assertEquals(202, accepted.status(), accepted.text());
         assertEquals("café", HeaderValueCodec.decode(sink.next("/out", 10).header("ce-subject")));
 
-        Answer invalid = RawHttp.exchange(gateway.port(), concat(head, new byte[] {'c', (byte) 0xC3, '(', '\r', '\n', '\r', '\n', '{', '}'}), 3000);
+        Answer invalid = RawHttp.firstAnswer(gateway.port(), concat(head, new byte[] {'c', (byte) 0xC3, '(', '\r', '\n', '\r', '\n', '{', '}'}), 3000);
         assertEquals(400, invalid.status(), invalid.text());
         assertTrue(invalid.body().contains("ce-subject") && invalid.body().contains("UTF-8"), invalid.body());
     }
@@ -116,7 +116,7 @@ class HttpHardeningIT {
     void overlongUtf8InAJsonBodyIsRefused() throws Exception {
         byte[] body = concat("{\"specversion\":\"1.0\",\"id\":\"a".getBytes(StandardCharsets.UTF_8),
                 new byte[] {(byte) 0xC0, (byte) 0xAF}, "b\",\"source\":\"/t\",\"type\":\"t\"}".getBytes(StandardCharsets.UTF_8));
-        Answer answer = raw("POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\nContent-Length: "
+        Answer answer = first("POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\nContent-Length: "
                 + body.length + "\n", body);
         assertEquals(400, answer.status(), answer.text());
         assertTrue(answer.body().contains("not valid UTF-8"), answer.body());
@@ -124,7 +124,7 @@ class HttpHardeningIT {
 
     @Test
     void aRepeatedCeAttributeHeaderIsRefused() throws Exception {
-        Answer answer = raw("POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/json\nce-specversion: 1.0\n"
+        Answer answer = first("POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/json\nce-specversion: 1.0\n"
                 + "ce-id: a\nce-id: b\nce-source: /t\nce-type: t\nContent-Length: 2\n", "{}".getBytes());
         assertEquals(400, answer.status(), answer.text());
         assertTrue(answer.body().contains("ce-id is repeated"), answer.body());
@@ -145,12 +145,12 @@ class HttpHardeningIT {
 
     @Test
     void micronautsOwnErrorsDoNotEchoTheUri() throws Exception {
-        Answer wrongMethod = raw("PUT /sources/ce?code=SECRET-1 HTTP/1.1\nHost: x\nContent-Length: 0\n", new byte[0]);
+        Answer wrongMethod = first("PUT /sources/ce?code=SECRET-1 HTTP/1.1\nHost: x\nContent-Length: 0\n", new byte[0]);
         assertEquals(405, wrongMethod.status(), wrongMethod.text());
-        Answer unknown = raw("GET /nothing?code=SECRET-1 HTTP/1.1\nHost: x\n", new byte[0]);
+        Answer unknown = first("GET /nothing?code=SECRET-1 HTTP/1.1\nHost: x\n", new byte[0]);
         assertEquals(404, unknown.status(), unknown.text());
         byte[] big = new byte[5 * 1024 * 1024];
-        Answer tooLarge = raw("POST /sources/ce?code=SECRET-1 HTTP/1.1\nHost: x\nContent-Type: application/json\n"
+        Answer tooLarge = first("POST /sources/ce?code=SECRET-1 HTTP/1.1\nHost: x\nContent-Type: application/json\n"
                 + "Content-Length: " + big.length + "\n", big);
         assertEquals(413, tooLarge.status(), tooLarge.text().substring(0, Math.min(300, tooLarge.text().length())));
         for (Answer answer : List.of(wrongMethod, unknown, tooLarge)) {
@@ -216,12 +216,18 @@ class HttpHardeningIT {
 
     private Answer post(String path, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return raw("POST " + path + " HTTP/1.1\nHost: x\nContent-Type: " + contentType + "\nContent-Length: "
+        return first("POST " + path + " HTTP/1.1\nHost: x\nContent-Type: " + contentType + "\nContent-Length: "
                 + bytes.length + "\n", bytes);
     }
 
+    /** Reads until the server closes the connection (or is quiet for 3 s): for answers that must close it. */
     private Answer raw(String head, byte[] body) throws IOException {
         return RawHttp.exchange(gateway.port(), RawHttp.request(head, body), 3000);
+    }
+
+    /** Reads the first answer only: for answers on a connection that stays open. */
+    private Answer first(String head, byte[] body) throws IOException {
+        return RawHttp.firstAnswer(gateway.port(), RawHttp.request(head, body), 3000);
     }
 
     private static byte[] concat(byte[]... parts) {
