@@ -15,6 +15,7 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.direct.DirectComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -52,6 +53,10 @@ public final class CamelDelivery implements AutoCloseable {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
+        // a delivery started while this context stops fails at once (the push is answered 503, the
+        // pulled message stays unacknowledged) instead of waiting 30 s, on the calling thread, for a
+        // consumer that will never come back
+        camel.getComponent("direct", DirectComponent.class).setBlock(false);
         camel.addRoutes(new DeliveryRoutes(deliveries, sinks, overrides, metrics));
         camel.start();
         for (SinkDelivery delivery : deliveries) {
@@ -82,8 +87,10 @@ public final class CamelDelivery implements AutoCloseable {
         if (failure == null) {
             boolean deadLettered = exchange.getProperty(DeadLetterEnricher.DEAD_LETTERED, false, Boolean.class);
             CloudEvent reply = exchange.getProperty(SinkProcessor.REPLY, CloudEvent.class);
+            SinkFailure last = deadLettered ? exchange.getProperty(SinkProcessor.LAST_FAILURE, SinkFailure.class) : null;
             return new DeliveryOutcome(deadLettered ? DeliveryOutcome.Status.DEAD_LETTERED : DeliveryOutcome.Status.DELIVERED,
-                    null, Optional.empty(), deadLettered ? Optional.empty() : Optional.ofNullable(reply));
+                    last == null ? null : last.describe(), Optional.empty(),
+                    deadLettered ? Optional.empty() : Optional.ofNullable(reply));
         }
         if (failure instanceof DeliveryFailedException delivery) {
             return DeliveryOutcome.failed(delivery.getMessage(),

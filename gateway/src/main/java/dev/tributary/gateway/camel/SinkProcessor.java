@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -74,11 +73,9 @@ public final class SinkProcessor extends AsyncProcessorSupport {
     private void complete(Exchange exchange, int attempt, SinkReply reply, Throwable error) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            String why = cause instanceof TimeoutException
-                    ? "no answer within " + policy.timeout()
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             retriable(exchange, attempt, Optional.empty());
-            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, why), true, cause);
+            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, TransportFailure.describe(cause, policy.timeout())),
+                    true, cause);
             return;
         }
         if (reply.functionError()) {

@@ -170,7 +170,7 @@ public final class Dispatcher {
                 }
                 case DEAD_LETTERED -> {
                     meters.deadLettered().increment();
-                    DELIVERIES.deadLettered(route.name(), sink, event.getId());
+                    DELIVERIES.deadLettered(route.name(), sink, event.getId(), result.failure());
                 }
                 case FAILED -> {
                     meters.failed().increment();

@@ -18,10 +18,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.netty.NettyHttpHeaders;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +61,14 @@ public class SourceController {
                     : "no source named '" + name + "'";
             return CompletableFuture.completedFuture(text(HttpResponse.notFound(), why));
         }
-        PushDecision decision = source.get().accept(toPushRequest(request, body));
+        Map<String, String> headers;
+        try {
+            headers = RequestHeaders.read(request);
+        } catch (IllegalArgumentException e) {
+            metrics.source(name).rejected().increment();
+            return CompletableFuture.completedFuture(text(HttpResponse.badRequest(), e.getMessage()));
+        }
+        PushDecision decision = source.get().accept(toPushRequest(request, headers, body));
         if (decision instanceof PushDecision.Respond respond) {
             if (respond.status() >= 400) {
                 metrics.source(name).rejected().increment();
@@ -90,22 +95,10 @@ public class SourceController {
         return text(HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE), message);
     }
 
-    private static PushRequest toPushRequest(HttpRequest<?> request, byte[] body) {
+    private static PushRequest toPushRequest(HttpRequest<?> request, Map<String, String> headers, byte[] body) {
         Map<String, List<String>> query = new HashMap<>();
         request.getParameters().forEach((parameter, values) -> query.put(parameter, List.copyOf(values)));
-        return new PushRequest(request.getMethodName(), new InboundPayload(headers(request), body), query);
-    }
-
-    /**
-     * The request's headers, repeated ones joined with commas (RFC 9110, section 5.3). Reads the
-     * Netty headers (the gateway's server is Micronaut's Netty one) in one pass: Micronaut's
-     * per-name view looks every name up again, which showed in profiles.
-     */
-    private static Map<String, String> headers(HttpRequest<?> request) {
-        Map<String, String> headers = new HashMap<>();
-        ((NettyHttpHeaders) request.getHeaders()).getNettyHeaders().iteratorAsString().forEachRemaining(header -> headers.merge(
-                header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (first, next) -> first + "," + next));
-        return headers;
+        return new PushRequest(request.getMethodName(), new InboundPayload(headers, body), query);
     }
 
     private static MutableHttpResponse<String> text(MutableHttpResponse<String> response, String message) {

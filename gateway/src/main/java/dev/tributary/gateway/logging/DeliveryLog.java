@@ -25,10 +25,11 @@ public final class DeliveryLog {
         }
     }
 
-    public void deadLettered(String route, String sink, String eventId) {
+    /** @param cause why the sink's delivery failed (its answer, or why it never answered) */
+    public void deadLettered(String route, String sink, String eventId, String cause) {
         log.atWarn().addKeyValue("event", eventId).addKeyValue("route", route).addKeyValue("sink", sink)
                 .addKeyValue("outcome", "deadlettered")
-                .log("route '{}': event {} dead-lettered after failing at sink '{}'", route, eventId, sink);
+                .log("route '{}': event {} dead-lettered after failing at sink '{}': {}", route, eventId, sink, cause);
     }
 
     public void failed(String route, String sink, String eventId, String failure) {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * reload builds and starts the new pipeline before switching to it, so a file that does not
  * validate, or whose sinks or sources cannot start, leaves the running mappings in place. The
  * replaced pipeline is closed in the background: requests already in it finish there. The first
- * load happens at start-up and, failing, fails the start-up. Thread-safe.
+ * load happens at start-up and, failing, fails the start-up. Once {@link #close()} began, nothing is
+ * reloaded: a stopping gateway starts no pipeline. Thread-safe.
  */
 @Context
 public class LivePipeline implements AutoCloseable {
@@ -30,6 +31,7 @@ public class LivePipeline implements AutoCloseable {
     private final AtomicReference<Pipeline> current = new AtomicReference<>();
     /** The content last loaded, or tried: read before loading, so a change racing a load is seen next time. */
     private Optional<String> loaded;
+    private boolean closed;
 
     public LivePipeline(MappingsSource source, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics)
             throws Exception {
@@ -48,11 +50,14 @@ public class LivePipeline implements AutoCloseable {
     /**
      * Loads the mappings again and makes them current when the file's content differs from the
      * content last loaded or tried (a file that failed is not tried again until it changes).
-     * Nothing happens on the built-in default.
+     * Nothing happens on the built-in default, nor once {@link #close()} was called.
      *
      * @return false when nothing changed, or, with the error logged, when the running mappings were kept
      */
     public synchronized boolean reloadIfChanged() {
+        if (closed) {
+            return false;
+        }
         Optional<String> now = source.fingerprint();
         if (now.isEmpty() || now.equals(loaded)) {
             return false;
@@ -84,6 +89,7 @@ public class LivePipeline implements AutoCloseable {
     @Override
     @PreDestroy
     public synchronized void close() throws Exception {
+        closed = true;
         current.get().close();
     }
 }

@@ -53,6 +53,10 @@ public final class GatewayUnderTest implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getPort() + path);
     }
 
+    public int port() {
+        return server.getPort();
+    }
+
     public ApplicationContext context() {
         return server.getApplicationContext();
     }
