@@ -5,6 +5,7 @@ import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
+import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,10 +38,10 @@ public final class CamelDelivery implements AutoCloseable {
      *     stay the caller's to close
      */
     public CamelDelivery(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics) throws Exception {
+            GatewayMetrics metrics, Tracing tracing) throws Exception {
         camel = new DefaultCamelContext();
         try {
-            start(deliveries, sinks, overrides, metrics);
+            start(deliveries, sinks, overrides, metrics, tracing);
         } catch (Exception | Error e) {
             camel.stop();
             throw e;
@@ -48,11 +49,11 @@ public final class CamelDelivery implements AutoCloseable {
     }
 
     private void start(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics) throws Exception {
+            GatewayMetrics metrics, Tracing tracing) throws Exception {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
-        camel.addRoutes(new DeliveryRoutes(deliveries, sinks, overrides, metrics));
+        camel.addRoutes(new DeliveryRoutes(deliveries, sinks, overrides, metrics, tracing));
         camel.start();
         for (SinkDelivery delivery : deliveries) {
             Endpoint endpoint = camel.getEndpoint(DeliveryRoutes.deliverUri(delivery));

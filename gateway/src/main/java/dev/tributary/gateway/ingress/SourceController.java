@@ -8,6 +8,7 @@ import dev.tributary.core.source.DispatchResult;
 import dev.tributary.gateway.runtime.LivePipeline;
 import dev.tributary.gateway.runtime.Pipeline;
 import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.tracing.Tracing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +20,7 @@ import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.netty.NettyHttpHeaders;
+import io.opentelemetry.context.Scope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code POST /sources/{name}} (and {@code OPTIONS}, for webhook handshakes): hands the request to
  * the named push source and, when it carries events, answers only once every event is delivered
  * or dead-lettered — 503 (or 429 with {@code Retry-After}) otherwise, so the sender retries.
+ * A W3C {@code traceparent} header is the parent of the ingress span ({@link Tracing#enter}).
  * Runs on the event loop and never blocks it.
  */
 @Controller("/sources")
@@ -37,10 +40,12 @@ public class SourceController {
 
     private final LivePipeline pipelines;
     private final GatewayMetrics metrics;
+    private final Tracing tracing;
 
-    public SourceController(LivePipeline pipelines, GatewayMetrics metrics) {
+    public SourceController(LivePipeline pipelines, GatewayMetrics metrics, Tracing tracing) {
         this.pipelines = pipelines;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Post(uri = "/{name}", consumes = MediaType.ALL, produces = MediaType.ALL)
@@ -63,7 +68,8 @@ public class SourceController {
                     : "no source named '" + name + "'";
             return CompletableFuture.completedFuture(text(HttpResponse.notFound(), why));
         }
-        PushDecision decision = source.get().accept(toPushRequest(request, body));
+        Map<String, String> headers = headers(request);
+        PushDecision decision = source.get().accept(toPushRequest(request, headers, body));
         if (decision instanceof PushDecision.Respond respond) {
             if (respond.status() >= 400) {
                 metrics.source(name).rejected().increment();
@@ -73,7 +79,9 @@ public class SourceController {
             return CompletableFuture.completedFuture(respond.body().isEmpty() ? response : response.body(respond.body()));
         }
         PushDecision.Route route = (PushDecision.Route) decision;
-        return pipeline.dispatcher().dispatch(name, route.events()).thenApply(result -> answer(result, route.successStatus()));
+        try (Scope ignored = tracing.enter(headers)) {
+            return pipeline.ingress().dispatch(name, route.events()).thenApply(result -> answer(result, route.successStatus()));
+        }
     }
 
     private static MutableHttpResponse<String> answer(DispatchResult result, int successStatus) {
@@ -90,10 +98,10 @@ public class SourceController {
         return text(HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE), message);
     }
 
-    private static PushRequest toPushRequest(HttpRequest<?> request, byte[] body) {
+    private static PushRequest toPushRequest(HttpRequest<?> request, Map<String, String> headers, byte[] body) {
         Map<String, List<String>> query = new HashMap<>();
         request.getParameters().forEach((parameter, values) -> query.put(parameter, List.copyOf(values)));
-        return new PushRequest(request.getMethodName(), new InboundPayload(headers(request), body), query);
+        return new PushRequest(request.getMethodName(), new InboundPayload(headers, body), query);
     }
 
     /**
