@@ -8,7 +8,6 @@ import dev.tributary.core.source.DispatchResult;
 import dev.tributary.gateway.runtime.LivePipeline;
 import dev.tributary.gateway.runtime.Pipeline;
 import dev.tributary.gateway.metrics.GatewayMetrics;
-import dev.tributary.gateway.tracing.Tracing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,7 +19,6 @@ import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.netty.NettyHttpHeaders;
-import io.opentelemetry.context.Scope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code POST /sources/{name}} (and {@code OPTIONS}, for webhook handshakes): hands the request to
  * the named push source and, when it carries events, answers only once every event is delivered
  * or dead-lettered — 503 (or 429 with {@code Retry-After}) otherwise, so the sender retries.
- * A W3C {@code traceparent} header is the parent of the ingress span ({@link Tracing#enter}).
+ * The request's headers go with the events, for a W3C {@code traceparent} to be continued
+ * ({@link dev.tributary.core.source.EventDispatch#dispatch(String, List, Map)}).
  * Runs on the event loop and never blocks it.
  */
 @Controller("/sources")
@@ -40,12 +39,10 @@ public class SourceController {
 
     private final LivePipeline pipelines;
     private final GatewayMetrics metrics;
-    private final Tracing tracing;
 
-    public SourceController(LivePipeline pipelines, GatewayMetrics metrics, Tracing tracing) {
+    public SourceController(LivePipeline pipelines, GatewayMetrics metrics) {
         this.pipelines = pipelines;
         this.metrics = metrics;
-        this.tracing = tracing;
     }
 
     @Post(uri = "/{name}", consumes = MediaType.ALL, produces = MediaType.ALL)
@@ -79,9 +76,8 @@ public class SourceController {
             return CompletableFuture.completedFuture(respond.body().isEmpty() ? response : response.body(respond.body()));
         }
         PushDecision.Route route = (PushDecision.Route) decision;
-        try (Scope ignored = tracing.enter(headers)) {
-            return pipeline.ingress().dispatch(name, route.events()).thenApply(result -> answer(result, route.successStatus()));
-        }
+        return pipeline.ingress().dispatch(name, route.events(), headers)
+                .thenApply(result -> answer(result, route.successStatus()));
     }
 
     private static MutableHttpResponse<String> answer(DispatchResult result, int successStatus) {

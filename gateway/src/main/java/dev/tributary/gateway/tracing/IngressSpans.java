@@ -10,13 +10,15 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * An {@link EventDispatch} recording one span per call, {@code ingress SOURCE} (kind consumer):
  * from the dispatch to its {@link DispatchResult}, with attributes {@code tributary.source},
  * {@code tributary.events}, {@code tributary.deliveries} and {@code tributary.failures}, status
- * error when the result is not safe. Its parent is chosen by {@link TraceContexts#parentOf}; it is
+ * error when the result is not safe. Its parent is chosen by {@link TraceContexts#parentOf} from the
+ * transport's fields, the events and the current context; it is
  * the current span while the delegate starts the deliveries, which makes it their parent.
  */
 final class IngressSpans implements EventDispatch {
@@ -31,7 +33,13 @@ final class IngressSpans implements EventDispatch {
 
     @Override
     public CompletableFuture<DispatchResult> dispatch(String sourceName, List<CloudEvent> events) {
-        Context parent = TraceContexts.parentOf(Context.current(), events);
+        return dispatch(sourceName, events, Map.of());
+    }
+
+    @Override
+    public CompletableFuture<DispatchResult> dispatch(String sourceName, List<CloudEvent> events,
+            Map<String, String> transportFields) {
+        Context parent = TraceContexts.parentOf(Context.current(), transportFields, events);
         Span span = tracer.spanBuilder("ingress " + sourceName)
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
@@ -40,7 +48,7 @@ final class IngressSpans implements EventDispatch {
                 .startSpan();
         CompletableFuture<DispatchResult> result;
         try (Scope ignored = parent.with(span).makeCurrent()) {
-            result = delegate.dispatch(sourceName, events);
+            result = delegate.dispatch(sourceName, events, transportFields);
         } catch (RuntimeException | Error e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);

@@ -50,17 +50,19 @@ final class TraceContexts {
     private TraceContexts() {
     }
 
-    /** The root context with the remote span {@code headers} carry; the root context when they carry none valid. */
-    static Context fromHeaders(Map<String, String> headers) {
-        return W3C.extract(Context.root(), headers, MAP);
-    }
-
     /**
-     * The parent of an ingress span: {@code current} when it holds a valid span (the transport's
-     * context, see {@link Tracing#enter}), else the distributed-tracing extension of the first of
-     * {@code events} that carries one, else {@code current}.
+     * The parent of an ingress span: the W3C context of {@code transportFields} (a push request's
+     * headers, a queue message's attributes) when valid, else {@code current} when it holds a
+     * valid span (a reply dispatched from a delivery), else the distributed-tracing extension of
+     * the first of {@code events} that carries one, else {@code current}.
      */
-    static Context parentOf(Context current, List<CloudEvent> events) {
+    static Context parentOf(Context current, Map<String, String> transportFields, List<CloudEvent> events) {
+        if (transportFields.containsKey(TRACEPARENT)) {
+            Context extracted = W3C.extract(Context.root(), transportFields, MAP);
+            if (Span.fromContext(extracted).getSpanContext().isValid()) {
+                return extracted;
+            }
+        }
         if (Span.fromContext(current).getSpanContext().isValid()) {
             return current;
         }

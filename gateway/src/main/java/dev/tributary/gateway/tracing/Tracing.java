@@ -3,7 +3,6 @@ package dev.tributary.gateway.tracing;
 import dev.tributary.core.source.EventDispatch;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,8 @@ import org.apache.camel.Processor;
 /**
  * The gateway's one entry point to OpenTelemetry tracing: a span per ingress ({@link #ingress}),
  * per delivery attempt ({@link #attempt}) and per dead-lettering ({@link #deadLetter}), with the
- * W3C trace context taken from what came in ({@link #enter}) and passed on to sinks.
+ * W3C trace context taken from what came in (transport headers or attributes, the CloudEvents
+ * distributed-tracing extension) and passed on to sinks.
  *
  * <p>{@link #OFF} is the tracing of a gateway without an OTLP endpoint ({@link OtlpExport#configured}):
  * no SDK is built, {@link #ingress} returns the dispatch it is given, and every other method
@@ -46,16 +46,6 @@ public final class Tracing implements AutoCloseable {
 
     public boolean enabled() {
         return tracer != null;
-    }
-
-    /**
-     * Makes the W3C trace context of a push request ({@code traceparent}/{@code tracestate} in
-     * {@code headers}, lower-case names) the current one, for the {@link #ingress} span dispatched
-     * under the returned scope to continue. Off, or without a valid {@code traceparent}: a no-op scope.
-     */
-    public Scope enter(Map<String, String> headers) {
-        return tracer == null || !headers.containsKey(TraceContexts.TRACEPARENT) ? Scope.noop()
-                : TraceContexts.fromHeaders(headers).makeCurrent();
     }
 
     /**
