@@ -27,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The cost of the tracing hooks with tracing off ({@link Tracing#OFF}, no {@code OTEL_*} endpoint):
  * {@code hooksOff} runs, per event, every call the gateway makes on the push and delivery path
- * (the dispatch through {@link Tracing#ingress} with the request's headers, the attempt hook of
+ * (the dispatch through {@link Tracing#ingress} with the request's headers, {@code CamelDelivery}'s
+ * {@link Tracing#startDelivery}, the attempt hook of
  * {@code SinkProcessor} with its scope, stamp and end, and the {@code traceparent} injection of
  * {@code HttpSink}) around the same work as {@code baseline}, which is that work alone (dispatch,
  * set the request's headers, hand on the event). Off, {@link Tracing#ingress} returns the
@@ -74,6 +75,7 @@ public class TracingOffBenchmark extends BenchmarkDefaults {
     @Benchmark
     public void hooksOff(Blackhole hole) {
         hole.consume(ingress.dispatch("source", events, requestHeaders));
+        tracing.startDelivery(exchange);
         DeliveryAttempt traced = tracing.attempt(exchange, "route", "sink", 0);
         try (Scope attempt = traced.makeCurrent()) {
             headers.set("host", "127.0.0.1");

@@ -26,6 +26,7 @@ import org.apache.camel.support.service.ServiceHelper;
 public final class CamelDelivery implements AutoCloseable {
 
     private final CamelContext camel;
+    private final Tracing tracing;
     private final Map<SinkDelivery, Producer> producers = new IdentityHashMap<>();
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
@@ -40,6 +41,7 @@ public final class CamelDelivery implements AutoCloseable {
     public CamelDelivery(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
             GatewayMetrics metrics, Tracing tracing) throws Exception {
         camel = new DefaultCamelContext();
+        this.tracing = tracing;
         try {
             start(deliveries, sinks, overrides, metrics, tracing);
         } catch (Exception | Error e) {
@@ -73,6 +75,7 @@ public final class CamelDelivery implements AutoCloseable {
         Producer target = producers.get(delivery);
         Exchange exchange = target.endpoint().createExchange();
         exchange.getIn().setBody(event);
+        tracing.startDelivery(exchange);
         CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();
         target.producer().process(exchange, doneSync -> outcome.complete(outcomeOf(exchange)));
         return outcome;

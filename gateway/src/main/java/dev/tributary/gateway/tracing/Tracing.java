@@ -74,14 +74,22 @@ public final class Tracing implements AutoCloseable {
         return tracer == null ? Optional.empty() : Optional.of(new DeadLetterSpan(tracer, route, sink, deadLetterSink));
     }
 
-    /** The parent of the spans of a delivery: the context current when it started, kept on the exchange. */
+    /**
+     * Keeps the current context (the ingress span, while the dispatch starts its deliveries) on a
+     * delivery's new exchange, as the parent of its attempts: Camel may run the first attempt
+     * later on the same thread, after the dispatch returned, and retries on its own threads. Off,
+     * nothing.
+     */
+    public void startDelivery(Exchange exchange) {
+        if (tracer != null) {
+            exchange.setProperty(AttemptSpan.PARENT, Context.current());
+        }
+    }
+
+    /** The parent of the spans of a delivery: the context kept by {@link #startDelivery}, else the current one. */
     static Context parentOf(Exchange exchange) {
         Context parent = exchange.getProperty(AttemptSpan.PARENT, Context.class);
-        if (parent == null) {
-            parent = Context.current();
-            exchange.setProperty(AttemptSpan.PARENT, parent);
-        }
-        return parent;
+        return parent == null ? Context.current() : parent;
     }
 
     /** Exports the spans still buffered and stops the SDK; off, nothing. */

@@ -20,16 +20,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * OpenTelemetry tracing end to end: the packaged gateway as a process configured by real
  * {@code OTEL_*} variables, exporting over OTLP/HTTP to a loopback receiver that decodes the
  * protobuf it gets, with real HTTP sinks on loopback. A second gateway without an endpoint shows
  * that tracing off exports nothing (a receiver listens where the SDK's default endpoint would
- * send, 127.0.0.1:4318) and adds no trace header.
+ * send, 127.0.0.1:4318) and adds no trace header. An {@code aws-sqs} source on ElasticMQ shows
+ * the trace context taken from message attributes.
  */
 class TracingIT {
 
@@ -38,7 +47,9 @@ class TracingIT {
             sources:
               orders: { type: cloudevents }
               refunds: { type: cloudevents }
+              uploads: { type: aws-sqs, queueUrl: QUEUES/PREFIX-uploads, endpoint: SQS, region: us-east-1, waitTimeSeconds: 1 }
             sinks:
+              uploaded: { type: http, url: SINK/PREFIX-uploaded }
               flaky: { type: http, url: SINK/PREFIX-flaky }
               rejecting: { type: http, url: SINK/PREFIX-rejecting }
               dead: { type: http, url: SINK/PREFIX-dead }
@@ -51,6 +62,9 @@ class TracingIT {
                 from: [refunds]
                 to: [rejecting]
                 delivery: { retry: 3, backoffDelay: PT0.05S, deadLetterSink: dead }
+              - name: uploads
+                from: [uploads]
+                to: [uploaded]
             """;
 
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -58,6 +72,9 @@ class TracingIT {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private static SQSRestServer elasticMq;
+    private static String sqsEndpoint;
+    private static SqsClient sqs;
     private static RecordingSink sink;
     private static OtlpReceiver receiver;
     private static OtlpReceiver defaultEndpoint;
@@ -69,15 +86,22 @@ class TracingIT {
 
     @BeforeAll
     static void start() throws Exception {
+        elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+        sqsEndpoint = "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort();
+        sqs = SqsClient.builder().endpointOverride(URI.create(sqsEndpoint)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
         sink = new RecordingSink();
         receiver = new OtlpReceiver(0);
         defaultEndpoint = new OtlpReceiver(4318);
         traced = gateway("traced", Map.of(
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "OTEL_SERVICE_NAME", "tributary-it",
                 "OTEL_BSP_SCHEDULE_DELAY", "50"));
         untraced = gateway("untraced", Map.of(
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "OTEL_BSP_SCHEDULE_DELAY", "50"));
     }
@@ -89,10 +113,13 @@ class TracingIT {
                 gateway.process().close();
             }
         }
-        for (AutoCloseable closeable : new AutoCloseable[] {receiver, defaultEndpoint, sink}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {receiver, defaultEndpoint, sink, sqs}) {
             if (closeable != null) {
                 closeable.close();
             }
+        }
+        if (elasticMq != null) {
+            elasticMq.stopAndWait();
         }
     }
 
@@ -163,6 +190,20 @@ class TracingIT {
     }
 
     @Test
+    void anSqsMessageWithATraceparentAttributeIsContinued() throws Exception {
+        String trace = "5bf92f3577b34da6a3ce929d0e0e4737";
+        String producerSpan = "10f067aa0ba902b8";
+        sqs.sendMessage(message -> message.queueUrl(queue("traced")).messageBody("{\"n\": 1}").messageAttributes(Map.of(
+                "traceparent", MessageAttributeValue.builder().dataType("String").stringValue("00-" + trace + "-" + producerSpan + "-01").build())));
+
+        OtlpReceiver.Received ingress = single(trace, "ingress uploads");
+        assertEquals(producerSpan, ingress.parentSpanId(), "the message attribute is the parent");
+        OtlpReceiver.Received attempt = single(trace, "deliver uploaded");
+        assertEquals(ingress.spanId(), attempt.parentSpanId());
+        assertEquals("00-" + trace + "-" + attempt.spanId() + "-01", sink.next("/traced-uploaded", 10).header("traceparent"));
+    }
+
+    @Test
     void withNoEndpointNothingIsExportedAndNoTraceHeaderIsAdded() throws Exception {
         String extension = "00-" + TRACE + "-" + CALLER_SPAN + "-01";
         HttpResponse<String> withHeader = push(untraced, "orders", "evt-untraced",
@@ -206,7 +247,9 @@ class TracingIT {
     private static Gateway gateway(String name, Map<String, String> environment) throws Exception {
         Path mappings = Files.createTempFile("tracing-" + name, ".yaml");
         mappings.toFile().deleteOnExit();
-        Files.writeString(mappings, MAPPINGS.replace("SINK", sink.url()).replace("PREFIX", name));
+        String queue = sqs.createQueue(q -> q.queueName(name + "-uploads")).queueUrl();
+        Files.writeString(mappings, MAPPINGS.replace("SINK", sink.url()).replace("QUEUES/PREFIX-uploads", queue)
+                .replace("SQS", sqsEndpoint).replace("PREFIX", name));
         int port = freePort();
         GatewayProcess process = GatewayProcess.start(mappings, environment, Path.of("target", "tracing-" + name + ".log"), port);
         Instant deadline = Instant.now().plusSeconds(60);
@@ -224,6 +267,10 @@ class TracingIT {
             }
             Thread.sleep(100);
         }
+    }
+
+    private static String queue(String gateway) {
+        return sqs.getQueueUrl(q -> q.queueName(gateway + "-uploads")).queueUrl();
     }
 
     private static int freePort() throws IOException {
