@@ -98,7 +98,7 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
      * The W3C trace context the message's attributes carry ({@code traceparent}, {@code tracestate}
      * string attributes, as OpenTelemetry's SQS instrumentation sends them), for the ingress span.
      */
-    static Map<String, String> traceFields(SqsMessage message) {
+    private static Map<String, String> traceFields(SqsMessage message) {
         Map<String, String> fields = Map.of();
         for (MessageAttribute attribute : message.attributes()) {
             String name = attribute.name().toLowerCase(Locale.ROOT);
