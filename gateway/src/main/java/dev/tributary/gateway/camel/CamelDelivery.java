@@ -5,6 +5,7 @@ import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
+import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.camel.support.service.ServiceHelper;
 public final class CamelDelivery implements AutoCloseable {
 
     private final CamelContext camel;
+    private final Tracing tracing;
     private final Map<SinkDelivery, Producer> producers = new IdentityHashMap<>();
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
@@ -38,10 +40,11 @@ public final class CamelDelivery implements AutoCloseable {
      *     stay the caller's to close
      */
     public CamelDelivery(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics) throws Exception {
+            GatewayMetrics metrics, Tracing tracing) throws Exception {
         camel = new DefaultCamelContext();
+        this.tracing = tracing;
         try {
-            start(deliveries, sinks, overrides, metrics);
+            start(deliveries, sinks, overrides, metrics, tracing);
         } catch (Exception | Error e) {
             camel.stop();
             throw e;
@@ -49,7 +52,7 @@ public final class CamelDelivery implements AutoCloseable {
     }
 
     private void start(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics) throws Exception {
+            GatewayMetrics metrics, Tracing tracing) throws Exception {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
@@ -57,7 +60,7 @@ public final class CamelDelivery implements AutoCloseable {
         // pulled message stays unacknowledged) instead of waiting 30 s, on the calling thread, for a
         // consumer that will never come back
         camel.getComponent("direct", DirectComponent.class).setBlock(false);
-        camel.addRoutes(new DeliveryRoutes(deliveries, sinks, overrides, metrics));
+        camel.addRoutes(new DeliveryRoutes(deliveries, sinks, overrides, metrics, tracing));
         camel.start();
         for (SinkDelivery delivery : deliveries) {
             Endpoint endpoint = camel.getEndpoint(DeliveryRoutes.deliverUri(delivery));
@@ -77,6 +80,7 @@ public final class CamelDelivery implements AutoCloseable {
         Producer target = producers.get(delivery);
         Exchange exchange = target.endpoint().createExchange();
         exchange.getIn().setBody(event);
+        tracing.startDelivery(exchange);
         CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();
         target.producer().process(exchange, doneSync -> outcome.complete(outcomeOf(exchange)));
         return outcome;

@@ -28,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code POST /sources/{name}} (and {@code OPTIONS}, for webhook handshakes): hands the request to
  * the named push source and, when it carries events, answers only once every event is delivered
  * or dead-lettered — 503 (or 429 with {@code Retry-After}) otherwise, so the sender retries.
+ * The request's headers go with the events, for a W3C {@code traceparent} to be continued
+ * ({@link dev.tributary.core.source.EventDispatch#dispatch(String, List, Map)}).
  * Runs on the event loop and never blocks it.
  */
 @Controller("/sources")
@@ -78,7 +80,8 @@ public class SourceController {
             return CompletableFuture.completedFuture(respond.body().isEmpty() ? response : response.body(respond.body()));
         }
         PushDecision.Route route = (PushDecision.Route) decision;
-        return pipeline.dispatcher().dispatch(name, route.events()).thenApply(result -> answer(result, route.successStatus()));
+        return pipeline.ingress().dispatch(name, route.events(), headers)
+                .thenApply(result -> answer(result, route.successStatus()));
     }
 
     private static MutableHttpResponse<String> answer(DispatchResult result, int successStatus) {

@@ -2,6 +2,7 @@ package dev.tributary.gateway.runtime;
 
 import dev.tributary.gateway.MappingsSource;
 import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.tracing.Tracing;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
 import io.micronaut.context.annotation.Context;
@@ -28,19 +29,21 @@ public class LivePipeline implements AutoCloseable {
     private final SinkFactory sinkFactory;
     private final CeOverrides overrides;
     private final GatewayMetrics metrics;
+    private final Tracing tracing;
     private final AtomicReference<Pipeline> current = new AtomicReference<>();
     /** The content last loaded, or tried: read before loading, so a change racing a load is seen next time. */
     private Optional<String> loaded;
     private boolean closed;
 
-    public LivePipeline(MappingsSource source, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics)
-            throws Exception {
+    public LivePipeline(MappingsSource source, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics,
+            Tracing tracing) throws Exception {
         this.source = source;
         this.sinkFactory = sinkFactory;
         this.overrides = overrides;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.loaded = source.fingerprint();
-        current.set(Pipeline.start(source.load(), sinkFactory, overrides, metrics));
+        current.set(Pipeline.start(source.load(), sinkFactory, overrides, metrics, tracing));
     }
 
     public Pipeline current() {
@@ -65,7 +68,7 @@ public class LivePipeline implements AutoCloseable {
         loaded = now;
         Pipeline next;
         try {
-            next = Pipeline.start(source.load(), sinkFactory, overrides, metrics);
+            next = Pipeline.start(source.load(), sinkFactory, overrides, metrics, tracing);
         } catch (Exception e) {
             LOG.error("Reloading the mappings failed; the running mappings stay in force:\n{}", e.getMessage());
             return false;

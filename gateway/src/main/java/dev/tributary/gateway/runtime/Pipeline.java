@@ -12,6 +12,8 @@ import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
+import dev.tributary.gateway.tracing.Tracing;
+import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.SourceProvider;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -34,15 +36,15 @@ public final class Pipeline implements AutoCloseable {
     private final Mappings mappings;
     private final Collection<EventSink> sinks;
     private final CamelDelivery delivery;
-    private final Dispatcher dispatcher;
+    private final EventDispatch ingress;
     private final Sources sources;
 
-    private Pipeline(Mappings mappings, Collection<EventSink> sinks, CamelDelivery delivery, Dispatcher dispatcher,
+    private Pipeline(Mappings mappings, Collection<EventSink> sinks, CamelDelivery delivery, EventDispatch ingress,
             Sources sources) {
         this.mappings = mappings;
         this.sinks = sinks;
         this.delivery = delivery;
-        this.dispatcher = dispatcher;
+        this.ingress = ingress;
         this.sources = sources;
     }
 
@@ -52,13 +54,13 @@ public final class Pipeline implements AutoCloseable {
      * @throws Exception naming the sink or source that cannot be built or started
      */
     public static Pipeline start(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides,
-            GatewayMetrics metrics) throws Exception {
-        return start(mappings, sinkFactory, overrides, metrics, Sources.installedProviders());
+            GatewayMetrics metrics, Tracing tracing) throws Exception {
+        return start(mappings, sinkFactory, overrides, metrics, tracing, Sources.installedProviders());
     }
 
-    /** As {@link #start(Mappings, SinkFactory, CeOverrides, GatewayMetrics)}, with these source providers. */
+    /** As {@link #start(Mappings, SinkFactory, CeOverrides, GatewayMetrics, Tracing)}, with these source providers. */
     static Pipeline start(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics,
-            List<SourceProvider> sourceProviders) throws Exception {
+            Tracing tracing, List<SourceProvider> sourceProviders) throws Exception {
         Map<String, EventSink> sinks = new LinkedHashMap<>();
         CamelDelivery delivery = null;
         Sources sources = null;
@@ -67,12 +69,12 @@ public final class Pipeline implements AutoCloseable {
                 sinks.put(sink.name(), sinkFactory.create(sink));
             }
             List<SinkDelivery> deliveries = SinkDelivery.of(mappings, metrics);
-            delivery = new CamelDelivery(deliveries, sinks, overrides, metrics);
+            delivery = new CamelDelivery(deliveries, sinks, overrides, metrics, tracing);
             Dispatcher dispatcher = new Dispatcher(mappings, deliveries, delivery, metrics, NeutralStorageEvents.installed());
-            sources = new Sources(mappings, SourceContext.of(dispatcher::dispatch, delivery.camelContext()),
-                    sourceProviders);
+            EventDispatch ingress = tracing.ingress(dispatcher::dispatch);
+            sources = new Sources(mappings, SourceContext.of(ingress, delivery.camelContext()), sourceProviders);
             sources.startPullSources();
-            return new Pipeline(mappings, List.copyOf(sinks.values()), delivery, dispatcher, sources);
+            return new Pipeline(mappings, List.copyOf(sinks.values()), delivery, ingress, sources);
         } catch (Exception | Error e) {
             closeAll(sources, delivery, sinks.values());
             throw e;
@@ -83,8 +85,9 @@ public final class Pipeline implements AutoCloseable {
         return mappings;
     }
 
-    public Dispatcher dispatcher() {
-        return dispatcher;
+    /** Where sources hand their events: the dispatcher, traced when tracing is on ({@link Tracing#ingress}). */
+    public EventDispatch ingress() {
+        return ingress;
     }
 
     public Sources sources() {

@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>Sends through the gateway's shared {@link PooledHttpClient} (pooled keep-alive connections on
  * the server's event loops, redirects never followed: a 3xx is a failed delivery). An attempt that
  * outlives its timeout fails with a {@link java.util.concurrent.TimeoutException} and its
- * connection is closed. Thread-safe.
+ * connection is closed. When a delivery attempt is traced (its span is current, see
+ * {@link dev.tributary.gateway.tracing.DeliveryAttempt}), the request carries its W3C
+ * {@code traceparent} (and {@code tracestate}) header; otherwise no trace header is added.
+ * Thread-safe.
  */
 public final class HttpSink implements EventSink {
 
@@ -79,6 +84,7 @@ public final class HttpSink implements EventSink {
         }
         byte[] content = body[0] == null ? new byte[0] : body[0];
         headers.set(HttpHeaderNames.HOST, host).setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, HttpHeaders::set);
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
                 Unpooled.wrappedBuffer(content), headers, EmptyHttpHeaders.INSTANCE);
         return client.send(url, request, timeout).thenApply(HttpSink::toReply);
