@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.core.mapping.MappingException;
 import dev.tributary.core.mapping.MappingLoader;
 import io.cloudevents.CloudEvent;
@@ -31,6 +33,7 @@ import org.yaml.snakeyaml.Yaml;
 class FilterTckTest {
 
     private static final String DIRECTORY = "filter-tck";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestFactory
     Stream<DynamicTest> filterTestKit() throws IOException, URISyntaxException {
@@ -113,6 +116,14 @@ class FilterTckTest {
         Object time = attributes.remove("time");
         if (time != null) {
             builder.withTime(OffsetDateTime.parse((String) time));
+        }
+        Object data = attributes.remove("data");
+        if (data != null) {
+            try {
+                builder.withData("application/json", JSON.writeValueAsBytes(data));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(e);
+            }
         }
         attributes.forEach((name, value) -> builder.withExtension(name, String.valueOf(value)));
         return builder.build();
