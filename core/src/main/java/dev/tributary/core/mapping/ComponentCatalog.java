@@ -77,7 +77,12 @@ public final class ComponentCatalog {
                     .optional("invocationType", "RequestResponse", "Event")
                     .optional("payload", "cloudevent", "data")
                     .build(),
-            ComponentType.named("log").build());
+            ComponentType.named("log").build(),
+            ComponentType.named("file")
+                    .required("path", STRING)
+                    .optional("maxBytes", POSITIVE_INTEGER)
+                    .optional("maxFiles", POSITIVE_INTEGER)
+                    .build());
 
     private ComponentCatalog() {
     }
