@@ -1,5 +1,6 @@
 package dev.tributary.gateway.camel;
 
+import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
@@ -27,6 +28,9 @@ public final class CamelDelivery implements AutoCloseable {
     private final CamelContext camel;
     private final Map<String, EventSink> sinks;
     private final List<List<Producer>> producers = new ArrayList<>();
+    /** Per route: where its transform failures go (its dead-letter sink), or null when it has no such route. */
+    private final List<Producer> untransformed = new ArrayList<>();
+    private final Mappings mappings;
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
     }
@@ -34,6 +38,7 @@ public final class CamelDelivery implements AutoCloseable {
     public CamelDelivery(Mappings mappings, Map<String, EventSink> sinks, CeOverrides overrides, GatewayMetrics metrics)
             throws Exception {
         this.sinks = sinks;
+        this.mappings = mappings;
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
@@ -43,13 +48,20 @@ public final class CamelDelivery implements AutoCloseable {
         for (int r = 0; r < mappings.routes().size(); r++) {
             List<Producer> routeProducers = new ArrayList<>();
             for (int s = 0; s < mappings.routes().get(r).to().size(); s++) {
-                Endpoint endpoint = camel.getEndpoint(DeliveryRoutes.deliverUri(r, s));
-                AsyncProducer producer = endpoint.createAsyncProducer();
-                ServiceHelper.startService(producer);
-                routeProducers.add(new Producer(endpoint, producer));
+                routeProducers.add(producer(DeliveryRoutes.deliverUri(r, s)));
             }
             producers.add(routeProducers);
+            CompiledRoute route = mappings.routes().get(r);
+            boolean deadLettersUntransformed = route.transform().isPresent() && route.delivery().deadLetterSink().isPresent();
+            untransformed.add(deadLettersUntransformed ? producer(DeliveryRoutes.untransformedUri(r)) : null);
         }
+    }
+
+    private Producer producer(String uri) throws Exception {
+        Endpoint endpoint = camel.getEndpoint(uri);
+        AsyncProducer producer = endpoint.createAsyncProducer();
+        ServiceHelper.startService(producer);
+        return new Producer(endpoint, producer);
     }
 
     /**
@@ -58,7 +70,29 @@ public final class CamelDelivery implements AutoCloseable {
      */
     public CompletableFuture<DeliveryOutcome> deliver(int routeIndex, int sinkIndex, CloudEvent event) {
         Producer target = producers.get(routeIndex).get(sinkIndex);
+        return send(target, target.endpoint().createExchange(), event);
+    }
+
+    /**
+     * Hands an event the {@code routeIndex}-th route's transform failed on to the route's
+     * dead-letter sink, with {@code knativeerrordest} naming the transform, {@code knativeerrorcode}
+     * 422 and {@code knativeerrordata} the reason. A route without a dead-letter sink has nowhere
+     * to put it: the outcome is a failed delivery (the event stays unacknowledged upstream, whose
+     * own redelivery limits apply), never a retry here. The future never completes exceptionally.
+     */
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(int routeIndex, CloudEvent event, String reason) {
+        CompiledRoute route = mappings.routes().get(routeIndex);
+        Producer target = untransformed.get(routeIndex);
+        if (target == null) {
+            return CompletableFuture.completedFuture(DeliveryOutcome.failed(
+                    "route '" + route.name() + "': transform failed and the route has no deadLetterSink: " + reason, Optional.empty()));
+        }
         Exchange exchange = target.endpoint().createExchange();
+        exchange.setProperty(SinkProcessor.LAST_FAILURE, SinkFailure.untransformed(route.name(), reason));
+        return send(target, exchange, event);
+    }
+
+    private static CompletableFuture<DeliveryOutcome> send(Producer target, Exchange exchange, CloudEvent event) {
         exchange.getIn().setBody(event);
         CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();
         target.producer().process(exchange, doneSync -> outcome.complete(outcomeOf(exchange)));

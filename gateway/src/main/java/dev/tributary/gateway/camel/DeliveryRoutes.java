@@ -20,6 +20,12 @@ import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
  * direct:deadletter-R-S  → add knativeerror* extensions → [same redelivery] → sink D
  * </pre>
  *
+ * and, for a route with a transform and a dead-letter sink, one for the events its transform failed on:
+ *
+ * <pre>
+ * direct:untransformed-R → add knativeerror* extensions → [same redelivery] → sink D
+ * </pre>
+ *
  * A failure of the dead-letter sink itself is not swallowed ({@code deadLetterHandleNewException}
  * is off), so the event stays unacknowledged upstream.
  */
@@ -45,12 +51,24 @@ final class DeliveryRoutes extends RouteBuilder {
         return "direct:deadletter-" + route + "-" + sink;
     }
 
+    static String untransformedUri(int route) {
+        return "direct:untransformed-" + route;
+    }
+
     @Override
     public void configure() {
         for (int r = 0; r < mappings.routes().size(); r++) {
             CompiledRoute route = mappings.routes().get(r);
             String policyRef = "redelivery-" + r;
             getCamelContext().getRegistry().bind(policyRef, new KnativeRedeliveryPolicy(route.delivery()));
+            if (route.transform().isPresent() && route.delivery().deadLetterSink().isPresent()) {
+                String deadLetterSink = route.delivery().deadLetterSink().get();
+                from(untransformedUri(r))
+                        .routeId("route '" + route.name() + "' transform failures to '" + deadLetterSink + "'")
+                        .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)))
+                        .process(new DeadLetterEnricher())
+                        .process(processor(route, deadLetterSink));
+            }
             for (int s = 0; s < route.to().size(); s++) {
                 String sinkName = route.to().get(s);
                 DefaultErrorHandlerDefinition errorHandler;

@@ -5,6 +5,7 @@ import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.mapping.StorageEvents;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.storage.NeutralStorageEvents;
+import dev.tributary.core.transform.TransformException;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.metrics.GatewayMetrics;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes decoded events: for each event, every route listening to its source whose filters pass
- * delivers it to each of its sinks (through {@link CamelDelivery}). The returned future completes
+ * transforms it (when it has a transform) and delivers it to each of its sinks (through
+ * {@link CamelDelivery}); an event the transform fails on goes once to the route's dead-letter sink. The returned future completes
  * when every delivery has a final outcome; it never completes exceptionally. Thread-safe.
  */
 public final class Dispatcher {
@@ -75,6 +77,14 @@ public final class Dispatcher {
                     continue;
                 }
                 routed = true;
+                if (route.transform().isPresent()) {
+                    try {
+                        routedEvent = route.transform().get().apply(routedEvent);
+                    } catch (TransformException e) {
+                        deliveries.add(untransformed(indexed, routedEvent, e.getMessage()));
+                        continue;
+                    }
+                }
                 for (int s = 0; s < route.to().size(); s++) {
                     deliveries.add(track(route, route.to().get(s), indexed.sinkMeters().get(s), routedEvent,
                             delivery.deliver(indexed.index(), s, routedEvent).thenCompose(o -> routeReply(route, o))));
@@ -87,6 +97,19 @@ public final class Dispatcher {
         }
         return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> summarize(events.size(), deliveries));
+    }
+
+    /** An event the route's transform failed on goes to the route's dead-letter sink (or fails the delivery). */
+    private CompletableFuture<DeliveryOutcome> untransformed(IndexedRoute indexed, CloudEvent event, String reason) {
+        String route = indexed.route().name();
+        metrics.untransformed(route).increment();
+        return delivery.deadLetterUntransformed(indexed.index(), event, reason).whenComplete((outcome, error) -> {
+            if (outcome.status() == DeliveryOutcome.Status.DEAD_LETTERED) {
+                LOG.warn("route '{}': event {} dead-lettered: {}", route, event.getId(), reason);
+            } else {
+                LOG.error("route '{}': event {} not delivered: {}", route, event.getId(), outcome.failure());
+            }
+        });
     }
 
     /**
