@@ -1,5 +1,6 @@
 package dev.tributary.core.source;
 
+import dev.tributary.core.decode.NotificationDecoder;
 import dev.tributary.core.mapping.SourceConfig;
 
 /** Provides source type {@code cloudevents}. */
@@ -13,5 +14,10 @@ public final class CloudEventsSourceProvider implements SourceProvider {
     @Override
     public Source create(SourceConfig config, SourceContext context) {
         return new CloudEventsPushSource();
+    }
+
+    @Override
+    public NotificationDecoder decoder(SourceConfig config) {
+        return CloudEventsPushSource.DECODER;
     }
 }

@@ -1,14 +1,11 @@
 package dev.tributary.adapters.aws.sns;
 
 import dev.tributary.adapters.aws.AwsJson;
-import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
 import dev.tributary.core.source.PushSource;
 import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +32,13 @@ public final class SnsPushSource implements PushSource {
     private final SnsSourceSettings settings;
     private final SnsSignatureVerifier verifier;
     private final SubscriptionHandshake handshake;
-    private final SnsEnvelopeDecoder decoder;
+    private final SnsNotificationDecoder decoder;
 
     public SnsPushSource(SnsSourceSettings settings, CertificateStore certificates, HttpGet http) {
         this.settings = settings;
         this.verifier = new SnsSignatureVerifier(certificates, settings.region());
         this.handshake = new SubscriptionHandshake(settings, http);
-        this.decoder = new SnsEnvelopeDecoder(new InnerDocuments(settings.forwardTestEvents()));
+        this.decoder = new SnsNotificationDecoder(settings);
     }
 
     @Override
@@ -75,9 +72,8 @@ public final class SnsPushSource implements PushSource {
     }
 
     private PushDecision route(PushRequest request, SnsMessage message) {
-        String source = Optional.ofNullable(request.payload().header(SUBSCRIPTION_ARN_HEADER)).orElse(message.topicArn());
         try {
-            return new PushDecision.Route(decoder.decode(message, request.payload().body(), source, List.of()), 200);
+            return new PushDecision.Route(decoder.decode(message, request.payload()), 200);
         } catch (DecodeException e) {
             return PushDecision.Respond.error(400, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.tributary.adapters.aws.sns;
 
+import dev.tributary.core.decode.NotificationDecoder;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -21,5 +22,11 @@ public final class SnsSourceProvider implements SourceProvider {
                 .map(CertificateStore::pinned)
                 .orElseGet(() -> new FetchingCertificateStore(http));
         return new SnsPushSource(settings, certificates, http);
+    }
+
+    /** Decodes a saved notification as the source would once its signature is verified (not verified here). */
+    @Override
+    public NotificationDecoder decoder(SourceConfig config) {
+        return new SnsNotificationDecoder(SnsSourceSettings.from(config));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tributary.adapters.azure.eventgrid;
 
 import dev.tributary.adapters.azure.auth.RequestAuthenticator;
+import dev.tributary.core.decode.NotificationDecoder;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -36,5 +37,11 @@ public final class EventGridSourceProvider implements SourceProvider {
         }
         return new EventGridPushSource(config.name(), authenticators,
                 new WebHookHandshake(config.name(), config.options().stringList("allowedOrigins")));
+    }
+
+    /** Decodes a saved delivery as the source would once it is authenticated (not checked here); a validation handshake has no event. */
+    @Override
+    public NotificationDecoder decoder(SourceConfig config) {
+        return new EventGridDeliveryDecoder();
     }
 }
