@@ -31,7 +31,7 @@ public final class PubsubPullSourceProvider implements SourceProvider {
     @Override
     public NotificationDecoder decoder(SourceConfig config) {
         String topic = PullSettings.from(config).topic().orElseThrow(() -> new IllegalArgumentException(
-                "set 'topic' to decode saved messages (it is otherwise looked up from the subscription at start)"));
+                "source '" + config.name() + "': set 'topic' to decode saved messages (it is otherwise looked up from the subscription at start)"));
         return new PushDecoder(topic);
     }
 }
