@@ -1,4 +1,4 @@
-package dev.tributary.gateway.cli;
+package dev.tributary.gateway.testing;
 
 import dev.tributary.gateway.Main;
 import java.io.PrintWriter;
@@ -6,15 +6,15 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the command line in-process, capturing what it prints. */
-final class Cli {
+public final class Cli {
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private Cli() {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new Main());
