@@ -84,6 +84,8 @@ public final class RouteFilters {
         filters.put("any", List.of("any: [ { suffix: { subject: .png } }, { suffix: { subject: .jpg } } ]"));
         filters.put("not", List.of("not: { prefix: { subject: thumbnails/ } }"));
         filters.put("cesql", List.of("cesql: \"type LIKE 'com.amazonaws.s3.ObjectCreated:%'\""));
+        filters.put("pattern", List.of("pattern: { type: [ { prefix: 'com.amazonaws.s3.ObjectCreated:' } ],"
+                + " data: { s3: { object: { size: [ { numeric: [ '>', 0 ] } ] } } } }"));
         filters.put("route-5", List.of(
                 "prefix: { type: 'com.amazonaws.s3.ObjectCreated:' }",
                 "exact: { source: 'aws:s3.eu-west-1.photos' }",
