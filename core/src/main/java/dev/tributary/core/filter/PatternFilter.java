@@ -28,13 +28,13 @@ public final class PatternFilter implements EventFilter {
     /**
      * Compiles a pattern.
      *
-     * @throws IllegalArgumentException with event-ruler's description when the pattern is invalid
+     * @throws IllegalArgumentException with event-ruler's description (its first line) when the pattern is invalid
      */
     public PatternFilter(String patternJson) {
         this.patternJson = patternJson;
         String problem = JsonRuleCompiler.check(patternJson);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new IllegalArgumentException(problem.lines().findFirst().orElse(problem).strip());
         }
         try {
             machine.addRule(RULE, patternJson);

@@ -29,13 +29,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-inject events from JSON-lines files written by a 'file' sink (dead letters or an archive).",
             "",
-            "An event dead-lettered by a sink goes to that sink again; one dead-lettered by a route's",
-            "transform goes through that transform again, then to the route's sinks; any other line",
-            "goes through every route's filters, transform and sinks. Each source+id is replayed once",
-            "per run. Deliveries have the routes' retries and dead-lettering; no source is started.",
+            "An event dead-lettered by a sink goes to that sink again; one dead-lettered by a route's transform goes "
+                    + "through that transform again, then to the route's sinks; any other line goes through every "
+                    + "route's filters, transform and sinks. Each source+id is replayed once per run. Deliveries have "
+                    + "the routes' retries and dead-lettering; no source is started.",
             "",
-            "Exit status: 0 every event replayed or skipped on purpose, 1 a delivery failed or a line",
-            "could not be read."})
+            "Exit status: 0 every event replayed or skipped on purpose, 1 a delivery failed or a line could not be read."})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON-lines files, replayed in the order given")
@@ -69,7 +68,7 @@ public final class ReplayCommand implements Callable<Integer> {
             try (ReplayTarget target = dryRun ? new DryRunTarget(loaded, out) : new GatewayTarget(loaded)) {
                 counts = new Replayer(loaded, plan, from, target, err).replay(files);
             }
-            out.println((dryRun ? "dry run, nothing delivered: " : "replayed: ") + counts);
+            out.println((dryRun ? "dry run: " : "replayed: ") + counts.summary(dryRun));
             return counts.clean() ? 0 : 1;
         } catch (MappingException e) {
             e.errors().stream().map(MappingError::toString).forEach(err::println);

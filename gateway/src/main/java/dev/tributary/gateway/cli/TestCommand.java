@@ -36,11 +36,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Show what the routes do with a saved payload, or check a routing test file. No sink is contacted.",
             "",
-            "  tributary test MAPPINGS --source NAME --payload FILE [--header NAME=VALUE...]",
-            "      decode FILE as source NAME would; print each event, the routes that match and the",
-            "      filters that reject (and why), the event each route delivers after its transform, its sinks",
-            "  tributary test FILE.test.yaml",
-            "      run the cases of a routing test file; print PASS/FAIL per case",
+            "tributary test MAPPINGS --source NAME --payload FILE [--header NAME=VALUE...]: decode FILE as source NAME "
+                    + "would; print each event, the routes that match and the filters that reject, the event each "
+                    + "route delivers after its transform, and its sinks.",
+            "",
+            "tributary test FILE.test.yaml: run the cases of a routing test file; print PASS/FAIL per case.",
             "",
             "Exit status: 0 done / all cases passed, 1 a case failed or the input is invalid."})
 public final class TestCommand implements Callable<Integer> {

@@ -61,7 +61,7 @@ public final class Replayer {
                 replay(file + ":" + (i + 1), lines.get(i));
                 if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
                     lastProgress = System.nanoTime();
-                    err.printf("replay: %s: line %d of %d, %s%n", file, i + 1, lines.size(), counts);
+                    err.printf("replay: %s: line %d of %d, %s%n", file, i + 1, lines.size(), counts.summary(false));
                     err.flush();
                 }
             }

@@ -97,7 +97,7 @@ class ReplayIT {
         Cli.Result dryRun = replay(broken.toString(), "--mappings", mappingsFile().toString(), "--dry-run");
         assertEquals(0, dryRun.exitCode(), dryRun.err());
         assertTrue(dryRun.out().startsWith("would deliver img-1 (source aws:s3.eu-west-1.photos) on route 'thumbnails' to sink 'thumbnailer'\n"
-                + "dry run, nothing delivered: 1 events read"), dryRun.out());
+                + "dry run: 1 events read: 1 would be delivered, 0 would be dead-lettered again"), dryRun.out());
         Thread.sleep(200);
         assertEquals(0, sink.pending("/thumbnailer"), "a dry run delivers nothing");
 
