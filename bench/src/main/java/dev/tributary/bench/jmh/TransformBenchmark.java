@@ -1,6 +1,5 @@
 package dev.tributary.bench.jmh;
 
-import dev.tributary.core.mapping.MappingLoader;
 import dev.tributary.core.transform.JsonataTransform;
 import dev.tributary.core.transform.TransformException;
 import io.cloudevents.CloudEvent;
@@ -46,18 +45,8 @@ public class TransformBenchmark extends BenchmarkDefaults {
         if (expression == null) {
             throw new IllegalArgumentException("unknown transform '" + name + "', known: " + TRANSFORMS.keySet());
         }
-        String yaml = """
-                apiVersion: tributary.dev/v1
-                sources: { bench: { type: cloudevents } }
-                sinks: { out: { type: log } }
-                routes:
-                  - name: bench
-                    from: [bench]
-                    to: [out]
-                    transform:
-                      jsonata: '%s'
-                """.formatted(expression.replace("'", "''"));
-        return new MappingLoader(variable -> null).load("transform " + name, yaml).routes().get(0).transform().orElseThrow();
+        String fields = "    transform:\n      jsonata: '" + expression.replace("'", "''") + "'\n";
+        return RouteFilters.route("transform " + name, fields).transform().orElseThrow();
     }
 
     /** Every transform name. */

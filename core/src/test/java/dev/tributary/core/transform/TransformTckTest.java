@@ -9,22 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.core.format.EventJson;
 import dev.tributary.core.mapping.MappingException;
 import dev.tributary.core.mapping.MappingLoader;
+import dev.tributary.core.testing.YamlTestKit;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /** Runs the transform test kit in {@code src/test/resources/transform-tck} (format in its README) through the real loader. */
 class TransformTckTest {
@@ -33,31 +27,10 @@ class TransformTckTest {
 
     @TestFactory
     Stream<DynamicTest> transformTestKit() throws IOException, URISyntaxException {
-        Path directory = Path.of(TransformTckTest.class.getClassLoader().getResource("transform-tck").toURI());
-        List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                tests.addAll(casesOf(file));
-            }
-        }
+        List<DynamicTest> tests = YamlTestKit.cases("transform-tck",
+                (suite, testCase) -> () -> run(testCase, testCase.getOrDefault("event", suite.get("event"))));
         assertTrue(tests.size() >= 14, "the kit should hold all its cases, found " + tests.size());
         return tests.stream();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<DynamicTest> casesOf(Path file) {
-        Map<String, Object> suite;
-        try (InputStream in = Files.newInputStream(file)) {
-            suite = new Yaml().load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Map<String, Object> testCase : (List<Map<String, Object>>) suite.get("tests")) {
-            Object event = testCase.getOrDefault("event", suite.get("event"));
-            tests.add(DynamicTest.dynamicTest(suite.get("name") + ": " + testCase.get("name"), () -> run(testCase, event)));
-        }
-        return tests;
     }
 
     private static void run(Map<String, Object> testCase, Object event) throws Exception {
@@ -92,19 +65,6 @@ class TransformTckTest {
             transform.put("timeout", testCase.get("timeout"));
         }
         transform.put("jsonata", testCase.get("jsonata"));
-        Map<String, Object> route = new LinkedHashMap<>();
-        route.put("name", "tck");
-        route.put("from", List.of("in"));
-        route.put("to", List.of("out"));
-        route.put("transform", transform);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("apiVersion", MappingLoader.API_VERSION);
-        document.put("sources", Map.of("in", Map.of("type", "cloudevents")));
-        document.put("sinks", Map.of("out", Map.of("type", "log")));
-        document.put("routes", List.of(route));
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setDefaultScalarStyle(DumperOptions.ScalarStyle.PLAIN);
-        return new Yaml(options).dump(document);
+        return YamlTestKit.mappingsWith(Map.of("transform", transform));
     }
 }

@@ -1,7 +1,5 @@
 package dev.tributary.gateway.cli;
 
-import dev.tributary.core.mapping.MappingError;
-import dev.tributary.core.mapping.MappingException;
 import dev.tributary.core.mapping.MappingLoader;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.gateway.replay.DryRunTarget;
@@ -10,7 +8,6 @@ import dev.tributary.gateway.replay.ReplayCounts;
 import dev.tributary.gateway.replay.ReplayPlan;
 import dev.tributary.gateway.replay.ReplayTarget;
 import dev.tributary.gateway.replay.Replayer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +57,7 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        return CommandFailures.guard("tributary replay", out, err, () -> {
             Optional<Instant> from = since == null ? Optional.empty() : Optional.of(instant(since));
             Mappings loaded = new MappingLoader().load(mappings);
             ReplayPlan plan = new ReplayPlan(loaded, Optional.ofNullable(route));
@@ -70,22 +67,7 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             out.println((dryRun ? "dry run: " : "replayed: ") + counts.summary(dryRun));
             return counts.clean() ? 0 : 1;
-        } catch (MappingException e) {
-            e.errors().stream().map(MappingError::toString).forEach(err::println);
-            return 1;
-        } catch (IOException e) {
-            err.println("tributary replay: cannot read " + e.getMessage());
-            return 1;
-        } catch (IllegalArgumentException e) {
-            err.println("tributary replay: " + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            err.println("tributary replay: " + e);
-            return 1;
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 
     private static Instant instant(String text) {

@@ -1,9 +1,6 @@
 package dev.tributary.gateway.cli;
 
-import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.decode.InboundPayload;
-import dev.tributary.core.mapping.MappingError;
-import dev.tributary.core.mapping.MappingException;
 import dev.tributary.core.mapping.MappingLoader;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.storage.NeutralStorageEvents;
@@ -65,21 +62,8 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            return payload != null ? showPayload(out, err) : runTestFile(out, err);
-        } catch (MappingException e) {
-            e.errors().stream().map(MappingError::toString).forEach(err::println);
-            return 1;
-        } catch (IOException e) {
-            err.println("tributary test: cannot read " + e.getMessage());
-            return 1;
-        } catch (IllegalArgumentException | DecodeException e) {
-            err.println("tributary test: " + e.getMessage());
-            return 1;
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return CommandFailures.guard("tributary test", out, err,
+                () -> payload != null ? showPayload(out, err) : runTestFile(out, err));
     }
 
     private int showPayload(PrintWriter out, PrintWriter err) throws IOException {
