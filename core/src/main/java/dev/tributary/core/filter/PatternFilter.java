@@ -46,8 +46,8 @@ public final class PatternFilter implements EventFilter {
     @Override
     public boolean test(CloudEvent event) {
         try {
-            return !machine.rulesForJSONEvent(EventJson.line(event)).isEmpty();
-        } catch (Exception e) {
+            return !machine.rulesForJSONEvent(EventJson.tree(event)).isEmpty();
+        } catch (RuntimeException e) {
             return false;
         }
     }

@@ -5,30 +5,87 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
 import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * An event in the CloudEvents JSON format (structured mode), as a tree: the context attributes and
- * extensions as top-level members, JSON data inline as {@code data}, text data as a string and
- * other data as {@code data_base64}. This is the shape Knative's EventTransform gives to JSONata,
- * what EventBridge-style patterns match against, and one line of a {@code file} sink. Stateless.
+ * An event in the CloudEvents JSON format (structured mode). As a tree ({@link #tree}): the
+ * context attributes and extensions as top-level members, JSON data inline as {@code data}, text
+ * data ({@code text/*}) as a string and other data as {@code data_base64} — the shape Knative's
+ * EventTransform gives to JSONata and EventBridge-style patterns match against. As a line
+ * ({@link #line}): what the SDK writes, one line of a {@code file} sink (text data there is
+ * {@code data_base64}); {@link #read} takes either. Stateless.
  */
 public final class EventJson {
 
+    /** The SDK's own test for inline JSON data (cloudevents-json-jackson's {@code JsonFormat}). */
+    private static final Pattern JSON_CONTENT_TYPE = Pattern.compile("^(application|text)/([a-zA-Z]+\\+)?json(;.*)*$");
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
 
     private EventJson() {
     }
 
-    /** The event as a JSON tree. */
+    /**
+     * The event as a JSON tree, built directly: patterns and transforms read it for every event,
+     * so it skips a serialize-and-parse round trip.
+     *
+     * @throws IllegalArgumentException when JSON data does not parse
+     */
     public static ObjectNode tree(CloudEvent event) {
-        try {
-            // through text: the format writes JSON data as a raw value, which a tree would keep opaque
-            return (ObjectNode) MAPPER.readTree(line(event));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + event.getId() + " has data that is not the JSON its datacontenttype says: "
-                    + firstLine(e.getOriginalMessage()), e);
+        ObjectNode tree = MAPPER.createObjectNode();
+        for (String name : event.getAttributeNames()) {
+            put(tree, name, event.getAttribute(name));
         }
+        for (String name : event.getExtensionNames()) {
+            put(tree, name, event.getExtension(name));
+        }
+        CloudEventData data = event.getData();
+        if (data != null) {
+            byte[] bytes = data.toBytes();
+            String type = event.getDataContentType();
+            if (isJson(type)) {
+                try {
+                    tree.set("data", MAPPER.readTree(bytes));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("event " + event.getId() + " has data that is not the JSON its datacontenttype says: "
+                            + firstLine(e.getMessage()), e);
+                }
+            } else if (type.startsWith("text/")) {
+                tree.put("data", new String(bytes, StandardCharsets.UTF_8));
+            } else {
+                tree.put("data_base64", Base64.getEncoder().encodeToString(bytes));
+            }
+        }
+        return tree;
+    }
+
+    private static void put(ObjectNode tree, String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Integer number) {
+            tree.put(name, number);
+        } else if (value instanceof Boolean bool) {
+            tree.put(name, bool);
+        } else if (value instanceof OffsetDateTime time) {
+            tree.put(name, time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        } else if (value instanceof byte[] bytes) {
+            tree.put(name, Base64.getEncoder().encodeToString(bytes));
+        } else {
+            tree.put(name, value.toString());
+        }
+    }
+
+    /** As the SDK's JSON format decides: no content type, or {@code (application|text)/[name+]json[;...]}. */
+    private static boolean isJson(String contentType) {
+        return contentType == null || JSON_CONTENT_TYPE.matcher(contentType).matches();
     }
 
     /** The event as one line of JSON (no line breaks). */
@@ -48,7 +105,7 @@ public final class EventJson {
      */
     public static CloudEvent read(JsonNode tree) {
         if (!tree.isObject()) {
-            throw new IllegalArgumentException("not a CloudEvent: expected a JSON object, got " + tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException("not a CloudEvent: expected a JSON object, got " + tree.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         try {
             return MAPPER.treeToValue(tree, CloudEvent.class);
