@@ -1,13 +1,13 @@
 package dev.tributary.gateway.camel;
 
 import dev.tributary.core.mapping.CompiledRoute;
-import dev.tributary.core.mapping.Mappings;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,34 +26,43 @@ import org.apache.camel.support.service.ServiceHelper;
 public final class CamelDelivery implements AutoCloseable {
 
     private final CamelContext camel;
-    private final Map<String, EventSink> sinks;
-    private final List<List<Producer>> producers = new ArrayList<>();
-    /** Per route: where its transform failures go (its dead-letter sink), or null when it has no such route. */
-    private final List<Producer> untransformed = new ArrayList<>();
-    private final Mappings mappings;
+    private final Map<SinkDelivery, Producer> producers = new IdentityHashMap<>();
+    /** Per route with a transform and a dead-letter sink: where its transform failures go. */
+    private final Map<CompiledRoute, Producer> untransformed = new IdentityHashMap<>();
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
     }
 
-    public CamelDelivery(Mappings mappings, Map<String, EventSink> sinks, CeOverrides overrides, GatewayMetrics metrics)
-            throws Exception {
-        this.sinks = sinks;
-        this.mappings = mappings;
+    /**
+     * Starts a Camel context with a delivery route for each of {@code deliveries}.
+     *
+     * @param sinks every sink the deliveries and their dead-letter channels name, by name; they
+     *     stay the caller's to close
+     */
+    public CamelDelivery(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
+            GatewayMetrics metrics) throws Exception {
         camel = new DefaultCamelContext();
+        try {
+            start(deliveries, sinks, overrides, metrics);
+        } catch (Exception | Error e) {
+            camel.stop();
+            throw e;
+        }
+    }
+
+    private void start(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
+            GatewayMetrics metrics) throws Exception {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
-        camel.addRoutes(new DeliveryRoutes(mappings, sinks, overrides, metrics));
+        DeliveryRoutes routes = new DeliveryRoutes(deliveries, sinks, overrides, metrics);
+        camel.addRoutes(routes);
         camel.start();
-        for (int r = 0; r < mappings.routes().size(); r++) {
-            List<Producer> routeProducers = new ArrayList<>();
-            for (int s = 0; s < mappings.routes().get(r).to().size(); s++) {
-                routeProducers.add(producer(DeliveryRoutes.deliverUri(r, s)));
-            }
-            producers.add(routeProducers);
-            CompiledRoute route = mappings.routes().get(r);
-            boolean deadLettersUntransformed = route.transform().isPresent() && route.delivery().deadLetterSink().isPresent();
-            untransformed.add(deadLettersUntransformed ? producer(DeliveryRoutes.untransformedUri(r)) : null);
+        for (SinkDelivery delivery : deliveries) {
+            producers.put(delivery, producer(DeliveryRoutes.deliverUri(delivery)));
+        }
+        for (Map.Entry<CompiledRoute, String> channel : routes.untransformedUris().entrySet()) {
+            untransformed.put(channel.getKey(), producer(channel.getValue()));
         }
     }
 
@@ -65,24 +74,27 @@ public final class CamelDelivery implements AutoCloseable {
     }
 
     /**
-     * Delivers an event to the {@code sinkIndex}-th sink of the {@code routeIndex}-th route, with
-     * the route's retries and dead-lettering. The future never completes exceptionally.
+     * Delivers an event to one (route, sink) pair, with the route's retries and dead-lettering.
+     * The future never completes exceptionally.
+     *
+     * @param delivery one of the pairs this delivery was built with
      */
-    public CompletableFuture<DeliveryOutcome> deliver(int routeIndex, int sinkIndex, CloudEvent event) {
-        Producer target = producers.get(routeIndex).get(sinkIndex);
+    public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery delivery, CloudEvent event) {
+        Producer target = producers.get(delivery);
         return send(target, target.endpoint().createExchange(), event);
     }
 
     /**
-     * Hands an event the {@code routeIndex}-th route's transform failed on to the route's
-     * dead-letter sink, with {@code knativeerrordest} naming the transform, {@code knativeerrorcode}
-     * 422 and {@code knativeerrordata} the reason. A route without a dead-letter sink has nowhere
-     * to put it: the outcome is a failed delivery (the event stays unacknowledged upstream, whose
-     * own redelivery limits apply), never a retry here. The future never completes exceptionally.
+     * Hands an event the route's transform failed on to the route's dead-letter sink, with
+     * {@code knativeerrordest} naming the transform, {@code knativeerrorcode} 422 and
+     * {@code knativeerrordata} the reason. A route without a dead-letter sink has nowhere to put
+     * it: the outcome is a failed delivery (the event stays unacknowledged upstream, whose own
+     * redelivery limits apply), never a retry here. The future never completes exceptionally.
+     *
+     * @param route one of the routes of the deliveries this delivery was built with
      */
-    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(int routeIndex, CloudEvent event, String reason) {
-        CompiledRoute route = mappings.routes().get(routeIndex);
-        Producer target = untransformed.get(routeIndex);
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason) {
+        Producer target = untransformed.get(route);
         if (target == null) {
             return CompletableFuture.completedFuture(DeliveryOutcome.failed(
                     "route '" + route.name() + "': transform failed and the route has no deadLetterSink: " + reason, Optional.empty()));
@@ -119,9 +131,9 @@ public final class CamelDelivery implements AutoCloseable {
         return camel;
     }
 
+    /** Stops the Camel context, waiting for the deliveries in flight; the sinks belong to the caller. */
     @Override
     public void close() {
         camel.stop();
-        sinks.values().forEach(EventSink::close);
     }
 }

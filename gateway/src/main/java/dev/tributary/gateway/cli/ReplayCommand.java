@@ -2,12 +2,15 @@ package dev.tributary.gateway.cli;
 
 import dev.tributary.core.mapping.MappingLoader;
 import dev.tributary.core.mapping.Mappings;
+import dev.tributary.gateway.delivery.SinkDelivery;
+import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.replay.DryRunTarget;
 import dev.tributary.gateway.replay.GatewayTarget;
 import dev.tributary.gateway.replay.ReplayCounts;
 import dev.tributary.gateway.replay.ReplayPlan;
 import dev.tributary.gateway.replay.ReplayTarget;
 import dev.tributary.gateway.replay.Replayer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,9 +63,11 @@ public final class ReplayCommand implements Callable<Integer> {
         return CommandFailures.guard("tributary replay", out, err, () -> {
             Optional<Instant> from = since == null ? Optional.empty() : Optional.of(instant(since));
             Mappings loaded = new MappingLoader().load(mappings);
-            ReplayPlan plan = new ReplayPlan(loaded, Optional.ofNullable(route));
+            GatewayMetrics metrics = new GatewayMetrics(new SimpleMeterRegistry());
+            List<SinkDelivery> deliveries = SinkDelivery.of(loaded, metrics);
+            ReplayPlan plan = new ReplayPlan(loaded, deliveries, Optional.ofNullable(route));
             ReplayCounts counts;
-            try (ReplayTarget target = dryRun ? new DryRunTarget(loaded, out) : new GatewayTarget(loaded)) {
+            try (ReplayTarget target = dryRun ? new DryRunTarget(out) : new GatewayTarget(loaded, deliveries, metrics)) {
                 counts = new Replayer(loaded, plan, from, target, err).replay(files);
             }
             out.println((dryRun ? "dry run: " : "replayed: ") + counts.summary(dryRun));

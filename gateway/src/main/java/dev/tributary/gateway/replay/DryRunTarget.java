@@ -1,7 +1,8 @@
 package dev.tributary.gateway.replay;
 
-import dev.tributary.core.mapping.Mappings;
+import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import io.cloudevents.CloudEvent;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -13,25 +14,23 @@ public final class DryRunTarget implements ReplayTarget {
     private static final CompletableFuture<DeliveryOutcome> DONE =
             CompletableFuture.completedFuture(new DeliveryOutcome(DeliveryOutcome.Status.DELIVERED, null, Optional.empty(), Optional.empty()));
 
-    private final Mappings mappings;
     private final PrintWriter out;
 
-    public DryRunTarget(Mappings mappings, PrintWriter out) {
-        this.mappings = mappings;
+    public DryRunTarget(PrintWriter out) {
         this.out = out;
     }
 
     @Override
-    public CompletableFuture<DeliveryOutcome> deliver(int route, int sink, CloudEvent event) {
+    public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery pair, CloudEvent event) {
         out.printf("would deliver %s (source %s) on route '%s' to sink '%s'%n", event.getId(), event.getSource(),
-                mappings.routes().get(route).name(), mappings.routes().get(route).to().get(sink));
+                pair.route().name(), pair.sink());
         return DONE;
     }
 
     @Override
-    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(int route, CloudEvent event, String reason) {
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason) {
         out.printf("would dead-letter %s (source %s) again: route '%s': %s%n", event.getId(), event.getSource(),
-                mappings.routes().get(route).name(), reason);
+                route.name(), reason);
         return DONE;
     }
 

@@ -1,23 +1,25 @@
 package dev.tributary.gateway.replay;
 
+import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.gateway.GatewayFactory;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.PooledHttpClient;
 import dev.tributary.gateway.sink.SinkFactory;
 import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -31,23 +33,26 @@ public final class GatewayTarget implements ReplayTarget {
 
     private final EventLoopGroup loops;
     private final PooledHttpClient client;
+    private final Map<String, EventSink> sinks = new LinkedHashMap<>();
     private final CamelDelivery delivery;
 
-    /** @throws Exception naming the sink that cannot be built */
-    public GatewayTarget(Mappings mappings) throws Exception {
+    /**
+     * @param deliveries every (route, sink) pair of {@code mappings}, with {@code metrics}' meters
+     * @throws Exception naming the sink that cannot be built
+     */
+    public GatewayTarget(Mappings mappings, List<SinkDelivery> deliveries, GatewayMetrics metrics) throws Exception {
         loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         client = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(5), Duration.ofSeconds(60),
                 GatewayFactory.MAX_SINK_ANSWER);
         try {
             SinkFactory factory = new SinkFactory(client, Objects.requireNonNullElse(System.getenv("K_SINK"), ""));
-            Map<String, EventSink> sinks = new LinkedHashMap<>();
             for (SinkConfig sink : mappings.sinks().values()) {
                 sinks.put(sink.name(), factory.create(sink));
             }
-            delivery = new CamelDelivery(mappings, sinks,
-                    CeOverrides.parse(Objects.requireNonNullElse(System.getenv("K_CE_OVERRIDES"), "")),
-                    new GatewayMetrics(new SimpleMeterRegistry()));
+            delivery = new CamelDelivery(deliveries, sinks,
+                    CeOverrides.parse(Objects.requireNonNullElse(System.getenv("K_CE_OVERRIDES"), "")), metrics);
         } catch (Exception | Error e) {
+            sinks.values().forEach(EventSink::close);
             client.close();
             loops.shutdownGracefully();
             throw e;
@@ -55,18 +60,19 @@ public final class GatewayTarget implements ReplayTarget {
     }
 
     @Override
-    public CompletableFuture<DeliveryOutcome> deliver(int route, int sink, CloudEvent event) {
-        return delivery.deliver(route, sink, event);
+    public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery pair, CloudEvent event) {
+        return delivery.deliver(pair, event);
     }
 
     @Override
-    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(int route, CloudEvent event, String reason) {
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason) {
         return delivery.deadLetterUntransformed(route, event, reason);
     }
 
     @Override
     public void close() {
         delivery.close();
+        sinks.values().forEach(EventSink::close);
         client.close();
         loops.shutdownGracefully();
     }

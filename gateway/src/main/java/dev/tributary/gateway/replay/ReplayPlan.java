@@ -2,10 +2,10 @@ package dev.tributary.gateway.replay;
 
 import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.mapping.Mappings;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Decides where a replayed event goes, from why it was stored ({@link DeadLetterOrigin}), so a
@@ -25,20 +25,25 @@ public final class ReplayPlan {
     /**
      * One route's part of a replay.
      *
-     * @param route the route's index in the mappings
-     * @param sinks indexes of the route's sinks to deliver to
+     * @param route the route
+     * @param sinks the route's (route, sink) pairs to deliver to
      * @param filter whether the route's filters must pass first
      * @param transform whether the route's transform is applied
      */
-    record Step(int route, List<Integer> sinks, boolean filter, boolean transform) {
+    record Step(CompiledRoute route, List<SinkDelivery> sinks, boolean filter, boolean transform) {
     }
 
     private final Mappings mappings;
+    private final List<SinkDelivery> deliveries;
     private final Optional<String> onlyRoute;
 
-    /** @throws IllegalArgumentException when {@code onlyRoute} names no route of the mappings */
-    public ReplayPlan(Mappings mappings, Optional<String> onlyRoute) {
+    /**
+     * @param deliveries every (route, sink) pair of {@code mappings}
+     * @throws IllegalArgumentException when {@code onlyRoute} names no route of the mappings
+     */
+    public ReplayPlan(Mappings mappings, List<SinkDelivery> deliveries, Optional<String> onlyRoute) {
         this.mappings = mappings;
+        this.deliveries = deliveries;
         this.onlyRoute = onlyRoute;
         onlyRoute.ifPresent(name -> {
             if (mappings.routes().stream().noneMatch(route -> route.name().equals(name))) {
@@ -50,24 +55,23 @@ public final class ReplayPlan {
     /** The steps for one event; empty when no (selected) route can take it. */
     List<Step> steps(DeadLetterOrigin origin) {
         List<Step> steps = new ArrayList<>();
-        List<CompiledRoute> routes = mappings.routes();
-        for (int r = 0; r < routes.size(); r++) {
-            CompiledRoute route = routes.get(r);
+        for (CompiledRoute route : mappings.routes()) {
             if (onlyRoute.isPresent() && !onlyRoute.get().equals(route.name())) {
                 continue;
             }
-            List<Integer> allSinks = IntStream.range(0, route.to().size()).boxed().toList();
+            List<SinkDelivery> allSinks = deliveries.stream().filter(pair -> pair.route() == route).toList();
             if (origin.transformOf().isPresent()) {
                 if (origin.transformOf().get().equals(route.name())) {
-                    steps.add(new Step(r, allSinks, false, true));
+                    steps.add(new Step(route, allSinks, false, true));
                 }
             } else if (origin.failedSink().isPresent()) {
-                int sink = route.to().indexOf(origin.failedSink().get());
-                if (sink >= 0) {
-                    return List.of(new Step(r, List.of(sink), false, false));
+                Optional<SinkDelivery> failed = allSinks.stream()
+                        .filter(pair -> pair.sink().equals(origin.failedSink().get())).findFirst();
+                if (failed.isPresent()) {
+                    return List.of(new Step(route, List.of(failed.get()), false, false));
                 }
             } else {
-                steps.add(new Step(r, allSinks, true, true));
+                steps.add(new Step(route, allSinks, true, true));
             }
         }
         return steps;

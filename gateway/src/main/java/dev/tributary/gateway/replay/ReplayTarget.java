@@ -1,6 +1,8 @@
 package dev.tributary.gateway.replay;
 
+import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import io.cloudevents.CloudEvent;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
 public interface ReplayTarget extends AutoCloseable {
 
     /** Delivers to one sink of one route, with the route's retries and dead-lettering. */
-    CompletableFuture<DeliveryOutcome> deliver(int route, int sink, CloudEvent event);
+    CompletableFuture<DeliveryOutcome> deliver(SinkDelivery pair, CloudEvent event);
 
     /** Dead-letters an event the route's transform failed on (again). */
-    CompletableFuture<DeliveryOutcome> deadLetterUntransformed(int route, CloudEvent event, String reason);
+    CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason);
 
     @Override
     void close();

@@ -5,6 +5,7 @@ import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.transform.TransformException;
 import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,7 +101,7 @@ public final class Replayer {
         }
         boolean taken = false;
         for (ReplayPlan.Step step : steps) {
-            CompiledRoute route = mappings.routes().get(step.route());
+            CompiledRoute route = step.route();
             if (step.filter() && !route.filter().test(event)) {
                 continue;
             }
@@ -114,8 +115,8 @@ public final class Replayer {
                     continue;
                 }
             }
-            for (int sink : step.sinks()) {
-                track(where, target.deliver(step.route(), sink, routed));
+            for (SinkDelivery pair : step.sinks()) {
+                track(where, target.deliver(pair, routed));
             }
         }
         if (!taken) {

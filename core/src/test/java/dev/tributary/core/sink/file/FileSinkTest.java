@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.core.format.EventJson;
 import dev.tributary.core.mapping.Options;
+import dev.tributary.core.provider.GatewayServices;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.sink.EventSink;
 import io.cloudevents.CloudEvent;
@@ -87,7 +88,7 @@ class FileSinkTest {
     private static EventSink sink(Path path, Map<String, Object> options) {
         Map<String, Object> all = new java.util.HashMap<>(options);
         all.put("path", path.toString());
-        return new FileSinkProvider().create(new SinkConfig("letters", "file", Options.of(all)));
+        return new FileSinkProvider().create(new SinkConfig("letters", "file", Options.of(all)), GatewayServices.of());
     }
 
     private static CloudEvent event(String id, String json) {

@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An {@code aws-sns} source's decoding of a notification whose signature and topic were checked:
- * the event source is the {@code x-amz-sns-subscription-arn} header, else the topic ARN; a
- * subscription handshake carries no event. Used by {@link SnsPushSource} after verification, and
- * offline ({@code tributary test}) without it. Pure and thread-safe.
+ * An {@code aws-sns} source's decoding of an HTTP delivery, without the signature check: the body
+ * parsed as an SNS message, then {@link SnsEnvelopeDecoder} on the {@link SnsDelivery} whose event
+ * source is the {@code x-amz-sns-subscription-arn} header, else the topic ARN; a subscription
+ * handshake carries no event. {@link SnsPushSource} uses {@link #parse} and {@link #delivery} around
+ * its verification; {@code tributary test} uses the whole. Pure and thread-safe.
  */
-final class SnsNotificationDecoder implements NotificationDecoder {
+final class SnsNotificationDecoder implements NotificationDecoder<InboundPayload> {
 
     private final SnsEnvelopeDecoder envelopes;
 
@@ -25,14 +26,18 @@ final class SnsNotificationDecoder implements NotificationDecoder {
 
     @Override
     public List<CloudEvent> decode(InboundPayload payload) {
-        SnsMessage message = SnsMessage.from(AwsJson.tryParse(payload.body())
-                .orElseThrow(() -> DecodeException.malformed("the body is not an SNS message: not JSON")));
-        return message.isNotification() ? decode(message, payload) : List.of();
+        return envelopes.decode(delivery(parse(payload), payload));
     }
 
-    /** Decodes a notification already parsed (and verified) from the payload. */
-    List<CloudEvent> decode(SnsMessage notification, InboundPayload payload) {
-        String source = Optional.ofNullable(payload.header(SnsPushSource.SUBSCRIPTION_ARN_HEADER)).orElse(notification.topicArn());
-        return envelopes.decode(notification, payload.body(), source, List.of());
+    /** @throws DecodeException when the body is not an SNS message */
+    static SnsMessage parse(InboundPayload payload) {
+        return SnsMessage.from(AwsJson.tryParse(payload.body())
+                .orElseThrow(() -> DecodeException.malformed("the body is not an SNS message: not JSON")));
+    }
+
+    /** The delivery of a message parsed from this HTTP payload: its source is the subscription header, else the topic. */
+    static SnsDelivery delivery(SnsMessage message, InboundPayload payload) {
+        String source = Optional.ofNullable(payload.header(SnsPushSource.SUBSCRIPTION_ARN_HEADER)).orElse(message.topicArn());
+        return new SnsDelivery(message, payload.body(), source, List.of());
     }
 }

@@ -1,6 +1,6 @@
 package dev.tributary.adapters.aws.sns;
 
-import dev.tributary.adapters.aws.AwsJson;
+import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
@@ -32,13 +32,13 @@ public final class SnsPushSource implements PushSource {
     private final SnsSourceSettings settings;
     private final SnsSignatureVerifier verifier;
     private final SubscriptionHandshake handshake;
-    private final SnsNotificationDecoder decoder;
+    private final SnsEnvelopeDecoder decoder;
 
     public SnsPushSource(SnsSourceSettings settings, CertificateStore certificates, HttpGet http) {
         this.settings = settings;
         this.verifier = new SnsSignatureVerifier(certificates, settings.region());
         this.handshake = new SubscriptionHandshake(settings, http);
-        this.decoder = new SnsNotificationDecoder(settings);
+        this.decoder = new SnsEnvelopeDecoder(new InnerDocuments(settings.forwardTestEvents()));
     }
 
     @Override
@@ -52,10 +52,9 @@ public final class SnsPushSource implements PushSource {
         }
         SnsMessage message;
         try {
-            message = SnsMessage.from(AwsJson.tryParse(request.payload().body())
-                    .orElseThrow(() -> DecodeException.malformed("the body is not an SNS message: not JSON")));
+            message = SnsNotificationDecoder.parse(request.payload());
         } catch (DecodeException e) {
-            return PushDecision.Respond.error(400, e.getMessage());
+            return PushDecision.Respond.undecodable(e);
         }
         try {
             verifier.verify(message);
@@ -73,9 +72,9 @@ public final class SnsPushSource implements PushSource {
 
     private PushDecision route(PushRequest request, SnsMessage message) {
         try {
-            return new PushDecision.Route(decoder.decode(message, request.payload()), 200);
+            return new PushDecision.Route(decoder.decode(SnsNotificationDecoder.delivery(message, request.payload())), 200);
         } catch (DecodeException e) {
-            return PushDecision.Respond.error(400, e.getMessage());
+            return PushDecision.Respond.undecodable(e);
         }
     }
 

@@ -1,6 +1,13 @@
 package dev.tributary.adapters.aws.sns;
 
+import static dev.tributary.core.mapping.OptionKind.BOOLEAN;
+import static dev.tributary.core.mapping.OptionKind.STRING;
+import static dev.tributary.core.mapping.OptionKind.STRING_LIST;
+
+import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.decode.NotificationDecoder;
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -9,9 +16,19 @@ import dev.tributary.core.source.SourceProvider;
 /** Provides source type {@code aws-sns}: certificates are fetched from SNS unless {@code signingCertificate} pins one. */
 public final class SnsSourceProvider implements SourceProvider {
 
+    static final ComponentType DECLARATION = ComponentType.push("aws-sns",
+            "Receives SNS HTTP(S) notifications; every message's signature is verified.",
+            OptionSpec.optional("topicArns", STRING_LIST, "SNS topics whose subscription confirmations are accepted."),
+            OptionSpec.optional("autoConfirm", BOOLEAN, "Confirm SNS subscriptions automatically.").withDefault(true),
+            OptionSpec.optional("signingCertificate", STRING,
+                    "PEM file pinning the SNS signing certificate instead of fetching it."),
+            OptionSpec.optional("region", STRING, "AWS region (default: the standard provider chain)."),
+            OptionSpec.optional("forwardTestEvents", BOOLEAN, "Forward S3 s3:TestEvent messages as com.amazonaws.s3.TestEvent instead of dropping them.")
+                    .withDefault(false));
+
     @Override
-    public String type() {
-        return "aws-sns";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override
@@ -26,7 +43,7 @@ public final class SnsSourceProvider implements SourceProvider {
 
     /** Decodes a saved notification as the source would once its signature is verified (not verified here). */
     @Override
-    public NotificationDecoder decoder(SourceConfig config) {
+    public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
         return new SnsNotificationDecoder(SnsSourceSettings.from(config));
     }
 }

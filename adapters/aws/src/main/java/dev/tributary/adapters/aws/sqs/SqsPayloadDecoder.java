@@ -15,7 +15,7 @@ import java.util.List;
  * {@value #DEFAULT_MESSAGE_ID}, none, the source's queue). Message attributes are not read here.
  * Decodes with the {@link SqsMessageDecoder} the running source uses. Pure and thread-safe.
  */
-final class SqsPayloadDecoder implements NotificationDecoder {
+final class SqsPayloadDecoder implements NotificationDecoder<InboundPayload> {
 
     static final String DEFAULT_MESSAGE_ID = "saved-message";
 

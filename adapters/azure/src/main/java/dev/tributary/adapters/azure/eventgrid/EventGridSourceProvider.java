@@ -1,7 +1,14 @@
 package dev.tributary.adapters.azure.eventgrid;
 
+import static dev.tributary.core.mapping.OptionKind.STRING;
+import static dev.tributary.core.mapping.OptionKind.STRING_LIST;
+
 import dev.tributary.adapters.azure.auth.RequestAuthenticator;
+import dev.tributary.adapters.azure.auth.SharedSecretAuthenticator;
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.decode.NotificationDecoder;
+import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -22,9 +29,22 @@ public final class EventGridSourceProvider implements SourceProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventGridSourceProvider.class);
 
+    static final ComponentType DECLARATION = ComponentType.push(TYPE,
+            "Receives Azure Event Grid webhook deliveries (Event Grid or CloudEvents schema), answering the "
+                    + "validation handshakes.",
+            OptionSpec.optional("secret", STRING, "Shared secret expected in the query string.").asSecret(),
+            OptionSpec.optional("secretParameter", STRING, "Query parameter carrying the secret.")
+                    .withDefault(SharedSecretAuthenticator.DEFAULT_PARAMETER),
+            OptionSpec.optional("jwksUrl", STRING, "JWKS URL for bearer-token verification."),
+            OptionSpec.optional("issuer", STRING, "Expected JWT issuer."),
+            OptionSpec.optional("audience", STRING, "Expected JWT audience."),
+            OptionSpec.oneOf("auth", "'none' to accept unauthenticated pushes (explicit opt-out).", "none"),
+            OptionSpec.optional("allowedOrigins", STRING_LIST,
+                    "Origins allowed by the CloudEvents webhook OPTIONS handshake."));
+
     @Override
-    public String type() {
-        return TYPE;
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override
@@ -41,7 +61,7 @@ public final class EventGridSourceProvider implements SourceProvider {
 
     /** Decodes a saved delivery as the source would once it is authenticated (not checked here); a validation handshake has no event. */
     @Override
-    public NotificationDecoder decoder(SourceConfig config) {
+    public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
         return new EventGridDeliveryDecoder();
     }
 }

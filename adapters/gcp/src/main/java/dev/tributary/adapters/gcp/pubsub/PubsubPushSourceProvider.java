@@ -1,6 +1,10 @@
 package dev.tributary.adapters.gcp.pubsub;
 
 import static dev.tributary.adapters.gcp.pubsub.PubsubNames.invalid;
+import static dev.tributary.core.mapping.OptionKind.STRING;
+
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.OptionSpec;
 
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SourceConfig;
@@ -32,9 +36,19 @@ public final class PubsubPushSourceProvider implements SourceProvider {
     private static final List<String> AUTH_OPTIONS = List.of("serviceAccount", "audience", "jwksUrl", "issuer");
     private static final Logger LOG = LoggerFactory.getLogger(PubsubPushSourceProvider.class);
 
+    static final ComponentType DECLARATION = ComponentType.push("gcp-pubsub-push",
+            "Receives Pub/Sub push deliveries (wrapped or unwrapped), verifying their OIDC token.",
+            OptionSpec.required("topic", STRING, "Pub/Sub topic (projects/P/topics/T), used as the event source."),
+            OptionSpec.optional("audience", STRING, "Expected JWT audience (the audience set on the push subscription)."),
+            OptionSpec.optional("serviceAccount", STRING, "Expected service-account email of Pub/Sub push OIDC tokens."),
+            OptionSpec.oneOf("auth", "'none' to accept unauthenticated pushes (explicit opt-out).", "none"),
+            OptionSpec.optional("jwksUrl", STRING, "JWKS URL for bearer-token verification.")
+                    .withDefault(GoogleOidcVerifier.GOOGLE_JWKS_URL),
+            OptionSpec.optional("issuer", STRING, "Expected JWT issuer.").withDefault(GoogleOidcVerifier.GOOGLE_ISSUER));
+
     @Override
-    public String type() {
-        return "gcp-pubsub-push";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     /** @throws IllegalArgumentException naming the source and option when the options cannot work together */
