@@ -68,7 +68,7 @@ public final class ReplayCommand implements Callable<Integer> {
             ReplayPlan plan = new ReplayPlan(loaded, deliveries, Optional.ofNullable(route));
             ReplayCounts counts;
             try (ReplayTarget target = dryRun ? new DryRunTarget(out) : new GatewayTarget(loaded, deliveries, metrics)) {
-                counts = new Replayer(loaded, plan, from, target, err).replay(files);
+                counts = new Replayer(plan, from, target, err).replay(files);
             }
             out.println((dryRun ? "dry run: " : "replayed: ") + counts.summary(dryRun));
             return counts.clean() ? 0 : 1;

@@ -2,7 +2,6 @@ package dev.tributary.gateway.replay;
 
 import dev.tributary.core.format.EventJson;
 import dev.tributary.core.mapping.CompiledRoute;
-import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.transform.TransformException;
 import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.delivery.SinkDelivery;
@@ -23,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Re-injects the events of JSON-lines files (a {@code file} sink: dead letters or an archive) into
- * the routes of a mappings file, as {@link ReplayPlan} decides, through a {@link ReplayTarget}.
+ * the routes of a mappings file, as a {@link ReplayPlan} decides, through a {@link ReplayTarget}.
  * Within one run an event is replayed once per {@code source}+{@code id}. Up to {@value #IN_FLIGHT}
  * deliveries run at once. Prints progress to {@code err} and returns the counts.
  */
@@ -33,7 +32,6 @@ public final class Replayer {
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
     private static final int MAX_REPORTED_LINES = 10;
 
-    private final Mappings mappings;
     private final ReplayPlan plan;
     private final Optional<Instant> since;
     private final ReplayTarget target;
@@ -42,8 +40,7 @@ public final class Replayer {
     private final Set<String> seen = new HashSet<>();
     private final Deque<CompletableFuture<?>> pending = new ArrayDeque<>();
 
-    public Replayer(Mappings mappings, ReplayPlan plan, Optional<Instant> since, ReplayTarget target, PrintWriter err) {
-        this.mappings = mappings;
+    public Replayer(ReplayPlan plan, Optional<Instant> since, ReplayTarget target, PrintWriter err) {
         this.plan = plan;
         this.since = since;
         this.target = target;
