@@ -31,7 +31,7 @@ public class GatewayFactory {
     }
 
     /** Largest sink answer read (a reply event travels in it): {@value} bytes, as for pushed requests. */
-    static final int MAX_SINK_ANSWER = 4 * 1024 * 1024;
+    public static final int MAX_SINK_ANSWER = 4 * 1024 * 1024;
 
     /** The one HTTP client of every HTTP-based sink, on the server's event loops. */
     @Singleton

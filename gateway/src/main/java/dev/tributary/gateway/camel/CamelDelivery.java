@@ -1,5 +1,6 @@
 package dev.tributary.gateway.camel;
 
+import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
@@ -29,6 +30,8 @@ public final class CamelDelivery implements AutoCloseable {
     private final CamelContext camel;
     private final Tracing tracing;
     private final Map<SinkDelivery, Producer> producers = new IdentityHashMap<>();
+    /** Per route with a transform and a dead-letter sink: where its transform failures go. */
+    private final Map<CompiledRoute, Producer> untransformed = new IdentityHashMap<>();
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
     }
@@ -60,14 +63,22 @@ public final class CamelDelivery implements AutoCloseable {
         // pulled message stays unacknowledged) instead of waiting 30 s, on the calling thread, for a
         // consumer that will never come back
         camel.getComponent("direct", DirectComponent.class).setBlock(false);
-        camel.addRoutes(new DeliveryRoutes(deliveries, sinks, overrides, metrics, tracing));
+        DeliveryRoutes routes = new DeliveryRoutes(deliveries, sinks, overrides, metrics, tracing);
+        camel.addRoutes(routes);
         camel.start();
         for (SinkDelivery delivery : deliveries) {
-            Endpoint endpoint = camel.getEndpoint(DeliveryRoutes.deliverUri(delivery));
-            AsyncProducer producer = endpoint.createAsyncProducer();
-            ServiceHelper.startService(producer);
-            producers.put(delivery, new Producer(endpoint, producer));
+            producers.put(delivery, producer(DeliveryRoutes.deliverUri(delivery)));
         }
+        for (Map.Entry<CompiledRoute, String> channel : routes.untransformedUris().entrySet()) {
+            untransformed.put(channel.getKey(), producer(channel.getValue()));
+        }
+    }
+
+    private Producer producer(String uri) throws Exception {
+        Endpoint endpoint = camel.getEndpoint(uri);
+        AsyncProducer producer = endpoint.createAsyncProducer();
+        ServiceHelper.startService(producer);
+        return new Producer(endpoint, producer);
     }
 
     /**
@@ -78,7 +89,30 @@ public final class CamelDelivery implements AutoCloseable {
      */
     public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery delivery, CloudEvent event) {
         Producer target = producers.get(delivery);
+        return send(target, target.endpoint().createExchange(), event);
+    }
+
+    /**
+     * Hands an event the route's transform failed on to the route's dead-letter sink, with
+     * {@code knativeerrordest} naming the transform, {@code knativeerrorcode} 422 and
+     * {@code knativeerrordata} the reason. A route without a dead-letter sink has nowhere to put
+     * it: the outcome is a failed delivery (the event stays unacknowledged upstream, whose own
+     * redelivery limits apply), never a retry here. The future never completes exceptionally.
+     *
+     * @param route one of the routes of the deliveries this delivery was built with
+     */
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason) {
+        Producer target = untransformed.get(route);
+        if (target == null) {
+            return CompletableFuture.completedFuture(DeliveryOutcome.failed(
+                    "route '" + route.name() + "': transform failed and the route has no deadLetterSink: " + reason, Optional.empty()));
+        }
         Exchange exchange = target.endpoint().createExchange();
+        exchange.setProperty(SinkProcessor.LAST_FAILURE, SinkFailure.untransformed(route.name(), reason));
+        return send(target, exchange, event);
+    }
+
+    private CompletableFuture<DeliveryOutcome> send(Producer target, Exchange exchange, CloudEvent event) {
         exchange.getIn().setBody(event);
         tracing.startDelivery(exchange);
         CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();

@@ -24,6 +24,12 @@ import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
  * direct:deadletter-ID  → [dead-letter span] → add knativeerror* extensions → [same redelivery] → sink D
  * </pre>
  *
+ * and, for a route with a transform and a dead-letter sink, one for the events its transform failed on:
+ *
+ * <pre>
+ * direct:untransformed-N → add knativeerror* extensions → [same redelivery] → sink D
+ * </pre>
+ *
  * A failure of the dead-letter sink itself is not swallowed ({@code deadLetterHandleNewException}
  * is off), so the event stays unacknowledged upstream. The dead-letter span step is there only
  * when tracing is on ({@link Tracing#deadLetter}).
@@ -35,6 +41,7 @@ final class DeliveryRoutes extends RouteBuilder {
     private final CeOverrides overrides;
     private final GatewayMetrics metrics;
     private final Tracing tracing;
+    private final Map<CompiledRoute, String> untransformedUris = new IdentityHashMap<>();
 
     DeliveryRoutes(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
             GatewayMetrics metrics, Tracing tracing) {
@@ -53,6 +60,14 @@ final class DeliveryRoutes extends RouteBuilder {
         return "direct:deadletter-" + delivery.id();
     }
 
+    /**
+     * The channel of each route with a transform and a dead-letter sink for the events its
+     * transform failed on; filled by {@link #configure()}.
+     */
+    Map<CompiledRoute, String> untransformedUris() {
+        return untransformedUris;
+    }
+
     @Override
     public void configure() {
         Map<CompiledRoute, String> policies = new IdentityHashMap<>();
@@ -61,6 +76,7 @@ final class DeliveryRoutes extends RouteBuilder {
             String policyRef = policies.computeIfAbsent(route, r -> {
                 String ref = "redelivery-" + policies.size();
                 getCamelContext().getRegistry().bind(ref, new KnativeRedeliveryPolicy(r.delivery()));
+                untransformedRoute(r, ref);
                 return ref;
             });
             DefaultErrorHandlerDefinition errorHandler;
@@ -84,6 +100,20 @@ final class DeliveryRoutes extends RouteBuilder {
                     .errorHandler(quiet(errorHandler))
                     .process(processor(route, delivery.sink(), delivery.meters()));
         }
+    }
+
+    private void untransformedRoute(CompiledRoute route, String policyRef) {
+        if (route.transform().isEmpty() || route.delivery().deadLetterSink().isEmpty()) {
+            return;
+        }
+        String deadLetterSink = route.delivery().deadLetterSink().get();
+        String uri = "direct:untransformed-" + untransformedUris.size();
+        untransformedUris.put(route, uri);
+        from(uri)
+                .routeId("route '" + route.name() + "' transform failures to '" + deadLetterSink + "'")
+                .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)))
+                .process(new DeadLetterEnricher())
+                .process(processor(route, deadLetterSink, metrics.sink(route.name(), deadLetterSink)));
     }
 
     /** Camel's own failure logs go to DEBUG: the Dispatcher logs every final outcome once, with the event id. */

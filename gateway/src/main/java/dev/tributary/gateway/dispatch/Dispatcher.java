@@ -5,6 +5,7 @@ import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.mapping.StorageEvents;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.storage.NeutralStorageEvents;
+import dev.tributary.core.transform.TransformException;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.camel.DeliveryOutcome;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes decoded events: for each event, every route listening to its source whose filters pass
- * delivers it to each of its sinks (through {@link CamelDelivery}). The returned future completes
+ * transforms it (when it has a transform) and delivers it to each of its sinks (through
+ * {@link CamelDelivery}); an event the transform fails on goes once to the route's dead-letter sink. The returned future completes
  * when every delivery has a final outcome; it never completes exceptionally. Thread-safe.
  */
 public final class Dispatcher {
@@ -43,8 +45,8 @@ public final class Dispatcher {
     /** The CloudEvents extension counting reply hops: {@value}. */
     public static final String HOPS_EXTENSION = "tributaryhops";
 
-    /** A route with its filter counter and its (route, sink) deliveries, resolved once. */
-    private record RouteDeliveries(CompiledRoute route, Counter filtered, List<SinkDelivery> sinks) {
+    /** A route with its filter and transform-failure counters and its (route, sink) deliveries, resolved once. */
+    private record RouteDeliveries(CompiledRoute route, Counter filtered, Counter untransformed, List<SinkDelivery> sinks) {
     }
 
     private final Map<String, List<RouteDeliveries>> routesBySource;
@@ -62,7 +64,7 @@ public final class Dispatcher {
         this.neutral = neutral;
         Map<CompiledRoute, RouteDeliveries> byRoute = new IdentityHashMap<>();
         for (CompiledRoute route : mappings.routes()) {
-            byRoute.put(route, new RouteDeliveries(route, metrics.filtered(route.name()),
+            byRoute.put(route, new RouteDeliveries(route, metrics.filtered(route.name()), metrics.untransformed(route.name()),
                     deliveries.stream().filter(pair -> pair.route() == route).toList()));
         }
         this.routesBySource = mappings.sources().keySet().stream().collect(Collectors.toMap(
@@ -90,7 +92,16 @@ public final class Dispatcher {
                     continue;
                 }
                 routed = true;
-                CloudEvent delivered = routedEvent;
+                CloudEvent transformed = routedEvent;
+                if (route.transform().isPresent()) {
+                    try {
+                        transformed = route.transform().get().apply(routedEvent);
+                    } catch (TransformException e) {
+                        deliveries.add(untransformed(indexed, routedEvent, e.getMessage()));
+                        continue;
+                    }
+                }
+                CloudEvent delivered = transformed;
                 for (SinkDelivery pair : indexed.sinks()) {
                     deliveries.add(track(pair, delivered,
                             delivery.deliver(pair, delivered).thenCompose(o -> routeReply(route, delivered, o))));
@@ -103,6 +114,19 @@ public final class Dispatcher {
         }
         return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> summarize(events.size(), deliveries));
+    }
+
+    /** An event the route's transform failed on goes to the route's dead-letter sink (or fails the delivery). */
+    private CompletableFuture<DeliveryOutcome> untransformed(RouteDeliveries indexed, CloudEvent event, String reason) {
+        String route = indexed.route().name();
+        indexed.untransformed().increment();
+        return delivery.deadLetterUntransformed(indexed.route(), event, reason).whenComplete((outcome, error) -> {
+            if (outcome.status() == DeliveryOutcome.Status.DEAD_LETTERED) {
+                LOG.warn("route '{}': event {} dead-lettered: {}", route, event.getId(), reason);
+            } else {
+                LOG.error("route '{}': event {} not delivered: {}", route, event.getId(), outcome.failure());
+            }
+        });
     }
 
     /**

@@ -4,6 +4,9 @@ import static dev.tributary.core.mapping.OptionKind.BOOLEAN;
 import static dev.tributary.core.mapping.OptionKind.POSITIVE_INTEGER;
 import static dev.tributary.core.mapping.OptionKind.STRING;
 
+import dev.tributary.adapters.aws.envelope.InnerDocuments;
+import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.decode.NotificationDecoder;
 import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
@@ -17,6 +20,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Provides source type {@code aws-sqs}; credentials come from the SDK's default provider chain. */
 public final class SqsSourceProvider implements SourceProvider {
+
+    /** The region of the queue ARN of saved messages when the source names none: {@value}. */
+    static final String ARN_REGION = "us-east-1";
 
     static final ComponentType DECLARATION = ComponentType.of("aws-sqs",
             "Polls an SQS queue (S3 notifications direct or via SNS/EventBridge, or any message); "
@@ -51,5 +57,13 @@ public final class SqsSourceProvider implements SourceProvider {
                     + "or AWS_REGION, when the queue URL names none): " + e.getMessage(), e);
         }
         return new SqsPullSource(settings, client, polls, context);
+    }
+
+    /** Decodes a saved message body as the source would; the queue ARN is in the source's region, else {@value #ARN_REGION}. */
+    @Override
+    public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
+        SqsSourceSettings settings = SqsSourceSettings.from(config);
+        return new SqsPayloadDecoder(new SqsMessageDecoder(new InnerDocuments(settings.forwardTestEvents())),
+                settings.queue().arn(settings.region().orElse(ARN_REGION)));
     }
 }
