@@ -28,9 +28,13 @@ public final class DemoMain implements Callable<Integer> {
     @Option(names = "--function-port", defaultValue = "8081", description = "thumbnail function port (default ${DEFAULT-VALUE})")
     int functionPort;
 
+    @Option(names = "--management-port", defaultValue = "9090",
+            description = "gateway health and metrics port (default ${DEFAULT-VALUE})")
+    int managementPort;
+
     @Override
     public Integer call() throws Exception {
-        DemoStack stack = DemoStack.start(new DemoStack.Ports(gatewayPort, storePort, sqsPort, functionPort));
+        DemoStack stack = DemoStack.start(new DemoStack.Ports(gatewayPort, storePort, sqsPort, functionPort, managementPort));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -49,8 +53,9 @@ public final class DemoMain implements Callable<Integer> {
                   Watch it flow: store -> S3 notification -> SQS -> gateway -> thumbnail function.
                   The thumbnail appears at %1$s/%2$s/thumbnails/cat.jpg
                   and side by side with the upload at %3$s/demo
+                  Metrics: %4$s/prometheus
 
-                """, store, DemoStack.BUCKET, stack.gatewayUrl());
+                """, store, DemoStack.BUCKET, stack.gatewayUrl(), stack.managementUrl());
         stopped.await();
         return 0;
     }

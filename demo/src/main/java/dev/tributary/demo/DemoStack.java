@@ -5,6 +5,7 @@ import dev.tributary.examples.thumbnail.HttpFunction;
 import dev.tributary.examples.thumbnail.Settings;
 import dev.tributary.examples.thumbnail.ThumbnailService;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +42,10 @@ public final class DemoStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
 
-    /** Ports of each part; 0 picks a free one. */
-    public record Ports(int gateway, int store, int queue, int function) {
-        public static final Ports DEFAULT = new Ports(8080, 9000, 9324, 8081);
-        public static final Ports ANY = new Ports(0, 0, 0, 0);
+    /** Ports of each part ({@code management}: the gateway's health and metrics); 0 picks a free one. */
+    public record Ports(int gateway, int store, int queue, int function, int management) {
+        public static final Ports DEFAULT = new Ports(8080, 9000, 9324, 8081, 9090);
+        public static final Ports ANY = new Ports(0, 0, 0, 0, 0);
     }
 
     private final List<AutoCloseable> parts = new ArrayList<>();
@@ -98,6 +99,7 @@ public final class DemoStack implements AutoCloseable {
                             "tributary.mappings", mappingsFile().toString(),
                             "micronaut.server.host", "127.0.0.1",
                             "micronaut.server.port", ports.gateway(),
+                            "endpoints.all.port", ports.management(),
                             "logger.levels.dev.tributary.gateway.dispatch.Dispatcher", "DEBUG"))
                     .singletons(store)
                     .start();
@@ -118,6 +120,13 @@ public final class DemoStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + gateway.getBean(EmbeddedServer.class).getPort();
+    }
+
+    /** The gateway's management base URL (health, Prometheus), on its own port. */
+    public String managementUrl() {
+        NettyEmbeddedServer server = gateway.getBean(NettyEmbeddedServer.class);
+        int port = server.getBoundPorts().stream().filter(bound -> bound != server.getPort()).findFirst().orElseThrow();
+        return "http://127.0.0.1:" + port;
     }
 
     public ApplicationContext gateway() {

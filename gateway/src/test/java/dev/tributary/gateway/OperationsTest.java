@@ -20,7 +20,7 @@ class OperationsTest {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              in: { type: cloudevents }
+              in: { type: cloudevents, auth: none }
             sinks:
               out: { type: http, url: SINK/out }
             routes:
@@ -33,8 +33,8 @@ class OperationsTest {
     @Test
     void healthAndMetricsAreServed() throws Exception {
         try (RecordingSink sink = new RecordingSink(); GatewayUnderTest gateway = new GatewayUnderTest(MAPPINGS, sink)) {
-            assertEquals(200, gateway.get("/health/liveness").statusCode());
-            assertEquals(200, gateway.get("/health/readiness").statusCode());
+            assertEquals(200, gateway.getManagement("/health/liveness").statusCode());
+            assertEquals(200, gateway.getManagement("/health/readiness").statusCode());
 
             gateway.post("/sources/in", "{}", "Content-Type", "application/json", "ce-specversion", "1.0",
                     "ce-id", "1", "ce-source", "/t", "ce-type", "com.example.order.created");
@@ -43,7 +43,7 @@ class OperationsTest {
             gateway.post("/sources/in", "{}", "Content-Type", "application/json");
             sink.next("/out", 10);
 
-            String metrics = gateway.get("/prometheus").body();
+            String metrics = gateway.getManagement("/prometheus").body();
             assertTrue(metrics.contains("tributary_events_received_total{source=\"in\"} 2.0"), metrics);
             assertTrue(metrics.contains("tributary_events_filtered_total{route=\"orders\"} 1.0"), metrics);
             assertTrue(metrics.contains("tributary_events_unrouted_total{source=\"in\"} 1.0"), metrics);
@@ -56,7 +56,8 @@ class OperationsTest {
     @Test
     void withoutMappingsTheBuiltInDefaultLogsEvents() throws Exception {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
-                Map.of("micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1"))) {
+                Map.of("micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
+                        "endpoints.all.port", GatewayUnderTest.freePort()))) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + server.getPort() + "/sources/default"))
                     .header("ce-specversion", "1.0").header("ce-id", "hello").header("ce-source", "/curl")

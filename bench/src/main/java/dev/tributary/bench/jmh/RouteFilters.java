@@ -47,7 +47,7 @@ public final class RouteFilters {
         }
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: tributary.dev/v1
-                sources: { bench: { type: cloudevents } }
+                sources: { bench: { type: cloudevents, auth: none } }
                 sinks: { out: { type: log } }
                 routes:
                   - name: bench

@@ -5,6 +5,7 @@ import static dev.tributary.core.mapping.OptionKind.POSITIVE_INTEGER;
 import static dev.tributary.core.mapping.OptionKind.STRING;
 import static dev.tributary.core.mapping.OptionKind.STRING_LIST;
 
+import dev.tributary.core.mapping.IngressAuthOptions.Profile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 public final class ComponentCatalog {
 
     static final Map<String, ComponentType> SOURCES = index(
-            ComponentType.named("cloudevents").push().build(),
+            IngressAuthOptions.declare(ComponentType.named("cloudevents").push(), Profile.CLOUDEVENTS).build(),
             ComponentType.named("aws-sqs")
                     .required("queueUrl", STRING)
                     .optional("region", STRING)
@@ -27,8 +28,7 @@ public final class ComponentCatalog {
                     .optional("visibilityTimeout", POSITIVE_INTEGER)
                     .optional("forwardTestEvents", BOOLEAN)
                     .build(),
-            ComponentType.named("aws-sns").push()
-                    .optional("topicArns", STRING_LIST)
+            IngressAuthOptions.declare(ComponentType.named("aws-sns").push(), Profile.SNS)
                     .optional("autoConfirm", BOOLEAN)
                     .optional("signingCertificate", STRING)
                     .optional("region", STRING)
@@ -42,21 +42,10 @@ public final class ComponentCatalog {
                     .optional("maxOutstandingBytes", POSITIVE_INTEGER)
                     .optional("parallelPullCount", POSITIVE_INTEGER)
                     .build(),
-            ComponentType.named("gcp-pubsub-push").push()
+            IngressAuthOptions.declare(ComponentType.named("gcp-pubsub-push").push(), Profile.PUBSUB_PUSH)
                     .required("topic", STRING)
-                    .optional("audience", STRING)
-                    .optional("serviceAccount", STRING)
-                    .optional("auth", "none")
-                    .optional("jwksUrl", STRING)
-                    .optional("issuer", STRING)
                     .build(),
-            ComponentType.named("azure-eventgrid").push()
-                    .optional("secret", STRING)
-                    .optional("secretParameter", STRING)
-                    .optional("jwksUrl", STRING)
-                    .optional("issuer", STRING)
-                    .optional("audience", STRING)
-                    .optional("auth", "none")
+            IngressAuthOptions.declare(ComponentType.named("azure-eventgrid").push(), Profile.EVENT_GRID)
                     .optional("allowedOrigins", STRING_LIST)
                     .build());
 

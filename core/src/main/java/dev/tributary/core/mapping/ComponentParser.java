@@ -109,7 +109,35 @@ final class ComponentParser {
                 ctx.error(entry.key(), context, required, "required option is missing for type '" + type.name() + "'");
             }
         }
+        OptionRule.Component view = ruleView(entry, fields, values, context);
+        type.rules().forEach(rule -> rule.check(view));
         return new Component(entry.name(), type.name(), new Options(values));
+    }
+
+    private OptionRule.Component ruleView(Field entry, Map<String, Field> fields, Map<String, Object> values, String context) {
+        Options options = new Options(values);
+        return new OptionRule.Component() {
+            @Override
+            public boolean has(String option) {
+                return fields.containsKey(option);
+            }
+
+            @Override
+            public java.util.Optional<String> string(String option) {
+                return options.string(option);
+            }
+
+            @Override
+            public List<String> list(String option) {
+                return options.stringList(option);
+            }
+
+            @Override
+            public void error(String option, String message) {
+                Field field = fields.get(option);
+                ctx.error(field == null ? entry.key() : field.key(), context, option, message);
+            }
+        };
     }
 
     private Object read(Field option, OptionKind kind, String context) {

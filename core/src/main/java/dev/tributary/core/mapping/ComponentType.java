@@ -10,12 +10,13 @@ import java.util.Set;
  *
  * @param name the value of {@code type:}
  * @param push whether the source listens on {@code POST /sources/{name}} (sources only)
- * @param options every accepted option and its shape
+ * @param options every accepted option and its shape, in declaration order (error hints list them so)
  * @param required the options that must be present
  * @param allowedValues for string options with a fixed vocabulary, the values accepted
+ * @param rules how options combine, checked after each is read
  */
 record ComponentType(String name, boolean push, Map<String, OptionKind> options, Set<String> required,
-        Map<String, java.util.List<String>> allowedValues) {
+        Map<String, java.util.List<String>> allowedValues, java.util.List<OptionRule> rules) {
 
     static Builder named(String name) {
         return new Builder(name);
@@ -26,6 +27,7 @@ record ComponentType(String name, boolean push, Map<String, OptionKind> options,
         private final Map<String, OptionKind> options = new LinkedHashMap<>();
         private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
         private final Map<String, java.util.List<String>> allowedValues = new LinkedHashMap<>();
+        private final java.util.List<OptionRule> rules = new java.util.ArrayList<>();
         private boolean push;
 
         private Builder(String name) {
@@ -53,8 +55,16 @@ record ComponentType(String name, boolean push, Map<String, OptionKind> options,
             return optional(option, OptionKind.STRING);
         }
 
+        /** A rule over how the options combine. */
+        Builder rule(OptionRule rule) {
+            rules.add(rule);
+            return this;
+        }
+
         ComponentType build() {
-            return new ComponentType(name, push, Map.copyOf(options), Set.copyOf(required), Map.copyOf(allowedValues));
+            return new ComponentType(name, push, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)),
+                    Set.copyOf(required), Map.copyOf(allowedValues),
+                    java.util.List.copyOf(rules));
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.tributary.core.source;
 
+import dev.tributary.core.auth.IngressAuthenticators;
+import dev.tributary.core.mapping.IngressAuthOptions.Profile;
 import dev.tributary.core.mapping.SourceConfig;
 
-/** Provides source type {@code cloudevents}. */
+/** Provides source type {@code cloudevents}, authenticated as its options say ({@link IngressAuthenticators}). */
 public final class CloudEventsSourceProvider implements SourceProvider {
 
     @Override
@@ -12,6 +14,6 @@ public final class CloudEventsSourceProvider implements SourceProvider {
 
     @Override
     public Source create(SourceConfig config, SourceContext context) {
-        return new CloudEventsPushSource();
+        return new CloudEventsPushSource(IngressAuthenticators.from(config, Profile.CLOUDEVENTS));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.gateway.Main;
+import dev.tributary.gateway.testing.GatewayUnderTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class ValidateCommandTest {
         Files.writeString(file, """
                 apiVersion: tributary.dev/v1
                 sources:
-                  uploads: { type: cloudevents }
+                  uploads: { type: cloudevents, auth: none }
                 sinks:
                   default-broker: { type: knative-broker, namespace: default, name: default }
                   thumbnailer: { type: http, url: "http://thumbnailer/", mode: binery }
@@ -66,8 +67,9 @@ class ValidateCommandTest {
     }
 
     @Test
-    void exitWhenReadyStartsTheGatewayAndStops() {
-        Result result = run("serve", "--exit-when-ready", "--micronaut.server.port=-1");
+    void exitWhenReadyStartsTheGatewayAndStops() throws Exception {
+        Result result = run("serve", "--exit-when-ready", "--micronaut.server.port=-1",
+                "--endpoints.all.port=" + GatewayUnderTest.freePort());
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("started and ready; stopped"), result.out());
         assertTrue(!ServeCommand.isServing());
@@ -76,7 +78,8 @@ class ValidateCommandTest {
     @Test
     void exitWhenReadyFailsWhenTheMappingsDoNot() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: tributary.dev/v1\nsources: {}\n");
-        Result result = run("serve", "--exit-when-ready", "--micronaut.server.port=-1", "--tributary.mappings=" + file);
+        Result result = run("serve", "--exit-when-ready", "--micronaut.server.port=-1",
+                "--endpoints.all.port=" + GatewayUnderTest.freePort(), "--tributary.mappings=" + file);
         assertEquals(1, result.exitCode(), result.out());
     }
 

@@ -16,7 +16,7 @@ class KnativeSinkTest {
     void withoutUrlTheBrokerIsKSinkAndEveryEventGetsTheOverrides() throws Exception {
         String mappings = """
                 apiVersion: tributary.dev/v1
-                sources: { in: { type: cloudevents } }
+                sources: { in: { type: cloudevents, auth: none } }
                 sinks:
                   broker: { type: knative-broker }
                   plain: { type: http, url: SINK/plain }
@@ -45,7 +45,7 @@ class KnativeSinkTest {
     void namespaceAndNameAddressTheClusterBrokerIngress() {
         var sinks = new MappingLoader(v -> null).load("m.yaml", """
                 apiVersion: tributary.dev/v1
-                sources: { in: { type: cloudevents } }
+                sources: { in: { type: cloudevents, auth: none } }
                 sinks:
                   named: { type: knative-broker, namespace: events, name: default }
                   explicit: { type: knative-broker, url: "http://broker.example/ns/b" }

@@ -34,6 +34,7 @@ public final class GatewayUnderTest implements AutoCloseable {
         config.put("tributary.mappings", file.toString());
         config.put("micronaut.server.port", -1);
         config.put("micronaut.server.host", "127.0.0.1");
+        config.putIfAbsent("endpoints.all.port", freePort());
         server = ApplicationContext.run(EmbeddedServer.class, config);
     }
 
@@ -48,6 +49,24 @@ public final class GatewayUnderTest implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    /** A URL on the management port (health and Prometheus), which differs from the push port. */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getApplicationContext().getProperty("endpoints.all.port", Integer.class)
+                .orElseThrow() + path);
+    }
+
+    /** GETs a path on the management port. */
+    public HttpResponse<String> getManagement(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(managementUri(path)).GET().build());
+    }
+
+    /** A TCP port free at the time of the call, on loopback. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     public ApplicationContext context() {
