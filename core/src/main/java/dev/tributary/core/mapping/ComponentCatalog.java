@@ -50,11 +50,11 @@ public final class ComponentCatalog {
                     .build());
 
     static final Map<String, ComponentType> SINKS = index(
-            ComponentType.named("http")
+            OutboundAuthOptions.declare(ComponentType.named("http"))
                     .required("url", STRING)
                     .optional("mode", "binary", "structured")
                     .build(),
-            ComponentType.named("knative-broker")
+            OutboundAuthOptions.declare(ComponentType.named("knative-broker"))
                     .optional("url", STRING)
                     .optional("namespace", STRING)
                     .optional("name", STRING)

@@ -133,6 +133,11 @@ final class ComponentParser {
             }
 
             @Override
+            public Map<String, String> map(String option) {
+                return options.stringMap(option);
+            }
+
+            @Override
             public void error(String option, String message) {
                 Field field = fields.get(option);
                 ctx.error(field == null ? entry.key() : field.key(), context, option, message);
@@ -141,6 +146,20 @@ final class ComponentParser {
     }
 
     private Object read(Field option, OptionKind kind, String context) {
+        if (kind == OptionKind.STRING_MAP) {
+            Map<String, Field> entries = ctx.mapping(option.value(), context, option.name());
+            if (entries == null) {
+                return null;
+            }
+            Map<String, String> strings = new LinkedHashMap<>();
+            entries.values().forEach(entry -> {
+                String value = ctx.string(entry.value(), context, option.name() + "." + entry.name());
+                if (value != null) {
+                    strings.put(entry.name(), value);
+                }
+            });
+            return java.util.Collections.unmodifiableMap(strings);
+        }
         if (kind == OptionKind.STRING_LIST) {
             List<Node> items = ctx.sequence(option.value(), context, option.name());
             if (items == null) {

@@ -22,6 +22,8 @@ interface OptionRule {
 
         List<String> list(String option);
 
+        java.util.Map<String, String> map(String option);
+
         /**
          * Records an error on the option, located at its key when it is present and at the
          * source's or sink's name otherwise. Messages never quote option values: some are secrets.

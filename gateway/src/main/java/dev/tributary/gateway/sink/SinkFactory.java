@@ -4,6 +4,7 @@ import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
 
 import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.gateway.sink.credentials.SinkCredentials;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the {@link EventSink} of each sink in the mappings. HTTP-based sinks share one
- * {@link PooledHttpClient}, so connections are pooled across routes.
+ * {@link PooledHttpClient}, so connections are pooled across routes, and carry the credentials of
+ * their {@code headers:} and {@code auth:} options ({@link SinkCredentials}).
  */
 @Singleton
 public class SinkFactory {
@@ -26,8 +28,11 @@ public class SinkFactory {
     private final String kSink;
     private final Map<String, SinkProvider> providers;
 
-    public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink) {
+    private final SinkCredentials credentials;
+
+    public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink, SinkCredentials credentials) {
         this.client = client;
+        this.credentials = credentials;
         this.kSink = kSink;
         this.providers = ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(SinkProvider::type, p -> p));
@@ -39,9 +44,10 @@ public class SinkFactory {
     public EventSink create(SinkConfig sink) {
         switch (sink.type()) {
             case "http":
-                return new HttpSink(client, uri(sink, sink.options().string("url").orElseThrow()), mode(sink));
+                return new HttpSink(client, uri(sink, sink.options().string("url").orElseThrow()), mode(sink),
+                        credentials.of(sink));
             case "knative-broker":
-                return new HttpSink(client, brokerUrl(sink), HttpSink.Mode.BINARY);
+                return new HttpSink(client, brokerUrl(sink), HttpSink.Mode.BINARY, credentials.of(sink));
             case "log":
                 return new LogSink(sink.name());
             default:

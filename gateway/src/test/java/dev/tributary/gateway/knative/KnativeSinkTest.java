@@ -51,7 +51,7 @@ class KnativeSinkTest {
                   explicit: { type: knative-broker, url: "http://broker.example/ns/b" }
                 routes: [ { name: r, from: [in], to: [named, explicit] } ]
                 """).sinks();
-        SinkFactory factory = new SinkFactory(null, ""); // resolving URLs needs no client
+        SinkFactory factory = new SinkFactory(null, "", new dev.tributary.gateway.sink.credentials.SinkCredentials()); // resolving URLs needs no client
         assertEquals("http://broker-ingress.knative-eventing.svc.cluster.local/events/default",
                 factory.create(sinks.get("named")).destination());
         assertEquals("http://broker.example/ns/b", factory.create(sinks.get("explicit")).destination());

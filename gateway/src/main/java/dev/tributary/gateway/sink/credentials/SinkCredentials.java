@@ -1,0 +1,71 @@
+package dev.tributary.gateway.sink.credentials;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.tributary.core.mapping.OutboundAuthOptions;
+import dev.tributary.core.mapping.SinkConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * Builds the {@link Credentials} of an HTTP-based sink from its {@code headers:} and {@code auth:}
+ * options (checked by the loader, see {@link OutboundAuthOptions}). Where each comes from:
+ * {@code google-id-token}: Application Default Credentials; {@code aws-sigv4}: the AWS SDK's default
+ * credentials chain; {@code bearer}: the option; {@code token-file}: the file.
+ */
+public final class SinkCredentials {
+
+    /** Where token refreshes run: never the event loop. */
+    private static final Executor REFRESHES = ForkJoinPool.commonPool();
+
+    private final GoogleSource google;
+
+    /** Application Default Credentials, looked up when a google-id-token sink is built. */
+    @FunctionalInterface
+    public interface GoogleSource {
+        GoogleCredentials get() throws IOException;
+    }
+
+    public SinkCredentials() {
+        this(GoogleCredentials::getApplicationDefault);
+    }
+
+    /** @param google where Google credentials come from (tests point it at a local token endpoint) */
+    public SinkCredentials(GoogleSource google) {
+        this.google = google;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the sink when its credentials cannot be set up here
+     */
+    public Credentials of(SinkConfig sink) {
+        Map<String, String> headers = sink.options().stringMap(OutboundAuthOptions.HEADERS);
+        Credentials credentials = headers.isEmpty() ? Credentials.NONE : new StaticHeaders(headers);
+        Map<String, String> auth = sink.options().stringMap(OutboundAuthOptions.AUTH);
+        return auth.isEmpty() ? credentials : credentials.andThen(auth(sink, auth));
+    }
+
+    private Credentials auth(SinkConfig sink, Map<String, String> auth) {
+        String type = auth.get(OutboundAuthOptions.TYPE);
+        switch (type) {
+            case "bearer":
+                String token = auth.get("token");
+                return new BearerToken(() -> token);
+            case "token-file":
+                return new BearerToken(new TokenFile(Path.of(auth.get("path"))));
+            case "aws-sigv4":
+                return new AwsSigV4(DefaultCredentialsProvider.builder().build(), auth.get("service"), auth.get("region"));
+            case "google-id-token":
+                try {
+                    return new GoogleIdToken(google.get(), auth.get("audience"), REFRESHES);
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new IllegalArgumentException("sink '" + sink.name() + "': auth: google-id-token: " + e.getMessage(), e);
+                }
+            default:
+                throw new IllegalArgumentException("sink '" + sink.name() + "': auth: type '" + type + "' is not available");
+        }
+    }
+}
