@@ -8,6 +8,7 @@ import dev.tributary.gateway.sink.credentials.SinkCredentials;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -30,9 +31,17 @@ public class SinkFactory {
 
     private final SinkCredentials credentials;
 
-    public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink, SinkCredentials credentials) {
+    private final Path sinkBindingToken;
+
+    /**
+     * @param kSink Knative's {@code K_SINK}, empty outside a SinkBinding
+     * @param sinkBindingToken where a SinkBinding with OIDC enabled mounts the sink's token
+     */
+    public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink, SinkCredentials credentials,
+            @Value("${tributary.knative.oidc-token:/oidc/token}") String sinkBindingToken) {
         this.client = client;
         this.credentials = credentials;
+        this.sinkBindingToken = Path.of(sinkBindingToken);
         this.kSink = kSink;
         this.providers = ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(SinkProvider::type, p -> p));
@@ -47,7 +56,9 @@ public class SinkFactory {
                 return new HttpSink(client, uri(sink, sink.options().string("url").orElseThrow()), mode(sink),
                         credentials.of(sink));
             case "knative-broker":
-                return new HttpSink(client, brokerUrl(sink), HttpSink.Mode.BINARY, credentials.of(sink));
+                boolean toKSink = !sink.options().has("url") && !sink.options().has("namespace");
+                return new HttpSink(client, brokerUrl(sink), HttpSink.Mode.BINARY,
+                        toKSink ? credentials.ofKnativeSink(sink, sinkBindingToken) : credentials.of(sink));
             case "log":
                 return new LogSink(sink.name());
             default:

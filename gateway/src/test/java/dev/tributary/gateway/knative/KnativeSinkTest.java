@@ -42,6 +42,28 @@ class KnativeSinkTest {
     }
 
     @Test
+    void aSinkBindingOidcTokenIsSentToKSinkOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("token"), "eyJ.sinkbinding.token\n");
+        String mappings = """
+                apiVersion: tributary.dev/v1
+                sources: { in: { type: cloudevents, auth: none } }
+                sinks:
+                  broker: { type: knative-broker }
+                  plain: { type: http, url: SINK/plain }
+                routes:
+                  - { name: r, from: [in], to: [broker, plain] }
+                """;
+        try (RecordingSink sink = new RecordingSink();
+                GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink, Map.of(
+                        "k.sink", sink.url() + "/broker-ingress/events/default",
+                        "tributary.knative.oidc-token", token.toString()))) {
+            assertEquals(202, gateway.pushEvent("in", "k-2", "com.example.t", "{}").statusCode());
+            assertEquals("Bearer eyJ.sinkbinding.token", sink.next("/broker-ingress/events/default", 10).header("authorization"));
+            assertEquals(null, sink.next("/plain", 10).header("authorization"), "the K_SINK token goes to K_SINK only");
+        }
+    }
+
+    @Test
     void namespaceAndNameAddressTheClusterBrokerIngress() {
         var sinks = new MappingLoader(v -> null).load("m.yaml", """
                 apiVersion: tributary.dev/v1
@@ -51,7 +73,7 @@ class KnativeSinkTest {
                   explicit: { type: knative-broker, url: "http://broker.example/ns/b" }
                 routes: [ { name: r, from: [in], to: [named, explicit] } ]
                 """).sinks();
-        SinkFactory factory = new SinkFactory(null, "", new dev.tributary.gateway.sink.credentials.SinkCredentials()); // resolving URLs needs no client
+        SinkFactory factory = new SinkFactory(null, "", new dev.tributary.gateway.sink.credentials.SinkCredentials(), "/oidc/token"); // resolving URLs needs no client
         assertEquals("http://broker-ingress.knative-eventing.svc.cluster.local/events/default",
                 factory.create(sinks.get("named")).destination());
         assertEquals("http://broker.example/ns/b", factory.create(sinks.get("explicit")).destination());

@@ -4,6 +4,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.tributary.core.mapping.OutboundAuthOptions;
 import dev.tributary.core.mapping.SinkConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -46,6 +47,22 @@ public final class SinkCredentials {
         Credentials credentials = headers.isEmpty() ? Credentials.NONE : new StaticHeaders(headers);
         Map<String, String> auth = sink.options().stringMap(OutboundAuthOptions.AUTH);
         return auth.isEmpty() ? credentials : credentials.andThen(auth(sink, auth));
+    }
+
+    /**
+     * The credentials of a sink delivering to {@code K_SINK}: its own, or, when it has no {@code auth:}
+     * and Knative's SinkBinding has mounted an OIDC token for the sink's audience (Knative's sender
+     * identity: a Secret with key {@code token} projected at {@code /oidc}, renewed by the SinkBinding
+     * controller before it expires), that token as {@code Authorization: Bearer}, re-read as it rotates.
+     *
+     * @param sinkBindingToken where SinkBinding mounts the token ({@code /oidc/token})
+     */
+    public Credentials ofKnativeSink(SinkConfig sink, Path sinkBindingToken) {
+        Credentials own = of(sink);
+        if (sink.options().has(OutboundAuthOptions.AUTH) || !Files.isReadable(sinkBindingToken)) {
+            return own;
+        }
+        return own.andThen(new BearerToken(new TokenFile(sinkBindingToken)));
     }
 
     private Credentials auth(SinkConfig sink, Map<String, String> auth) {
