@@ -43,16 +43,17 @@ public final class IngressAuthenticators {
     public static RequestAuthenticator from(SourceConfig source, Profile profile) {
         Options options = source.options();
         List<RequestAuthenticator> checks = new ArrayList<>();
-        if (options.has(JWKS_URL) || options.has(AUDIENCE)) {
+        boolean bearer = options.has(JWKS_URL) || options.has(AUDIENCE);
+        if (bearer) {
             checks.add(bearer(source, profile));
         }
         if (options.has(SECRET)) {
             Optional<String> parameter = options.string(SECRET_PARAMETER).or(() -> profile == Profile.EVENT_GRID
                     ? Optional.of(SharedSecretAuthenticator.EVENT_GRID_PARAMETER) : Optional.empty());
-            checks.add(new SharedSecretAuthenticator(parameter, options.string(SECRET).orElseThrow()));
+            checks.add(new SharedSecretAuthenticator(parameter, options.string(SECRET).orElseThrow(), !bearer));
         }
         if (options.has("auth")) {
-            LOG.warn("SOURCE '{}' ({}) ACCEPTS UNAUTHENTICATED REQUESTS (auth: none): anyone who can reach "
+            LOG.warn("SOURCE '{}' ACCEPTS UNAUTHENTICATED REQUESTS ({}, auth: none): anyone who can reach "
                     + "POST /sources/{} can inject events", source.name(), source.type(), source.name());
         }
         return checks.isEmpty() ? RequestAuthenticator.NONE : RequestAuthenticator.allOf(checks);

@@ -119,6 +119,11 @@ public final class IngressAuthOptions {
         }
         if (profile.secret && source.has(SECRET)) {
             chosen.add(SECRET);
+            if (bearer && profile != Profile.EVENT_GRID && !source.has(SECRET_PARAMETER)) {
+                source.error(SECRET, "secret and a bearer token would both be sent in Authorization: "
+                        + (profile.secretParameter ? "set secretParameter (the query parameter carrying the secret) "
+                                + "or choose one" : "choose one"));
+            }
         }
         if (profile.secretParameter && source.has(SECRET_PARAMETER) && !source.has(SECRET)) {
             source.error(SECRET_PARAMETER, "secretParameter needs secret (the value expected in that query parameter)");

@@ -21,14 +21,14 @@ class SharedSecretAuthenticatorTest {
 
     @Test
     void acceptsTheSecretAsABearerValue() {
-        SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.empty(), SECRET);
+        SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.empty(), SECRET, true);
         assertEquals(Optional.empty(), check.refusal(request(Map.of("Authorization", "Bearer " + SECRET), Map.of())));
         assertEquals(Optional.empty(), check.refusal(request(Map.of("Authorization", "bearer  " + SECRET), Map.of())));
     }
 
     @Test
     void missingIs401WithAChallengeAndWrongIs403WithoutEchoingAnything() {
-        SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.empty(), SECRET);
+        SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.empty(), SECRET, true);
         PushDecision.Respond missing = check.refusal(request(Map.of(), Map.of())).orElseThrow();
         assertEquals(401, missing.status());
         assertEquals("Bearer", missing.headers().get("WWW-Authenticate"));
@@ -44,10 +44,21 @@ class SharedSecretAuthenticatorTest {
 
     @Test
     void aConfiguredQueryParameterIsReadFirst() {
-        SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.of("code"), SECRET);
+        SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.of("code"), SECRET, true);
         assertEquals(Optional.empty(), check.refusal(request(Map.of(), Map.of("code", List.of(SECRET)))));
         assertEquals(403, check.refusal(request(Map.of("Authorization", "Bearer " + SECRET),
                 Map.of("code", List.of("wrong")))).orElseThrow().status());
         assertEquals(Optional.empty(), check.refusal(request(Map.of("Authorization", "Bearer " + SECRET), Map.of())));
+    }
+
+    @Test
+    void besideABearerTokenOnlyTheQueryParameterIsRead() {
+        SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.of("code"), SECRET, false);
+        PushDecision.Respond missing = check.refusal(request(Map.of("Authorization", "Bearer " + SECRET), Map.of()))
+                .orElseThrow();
+        assertEquals(401, missing.status());
+        assertEquals("missing the source's secret: send query parameter 'code'", missing.body());
+        assertEquals(Optional.empty(), check.refusal(request(Map.of("Authorization", "Bearer eyJ.token"),
+                Map.of("code", List.of(SECRET)))));
     }
 }

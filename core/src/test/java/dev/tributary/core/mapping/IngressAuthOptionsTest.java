@@ -65,6 +65,7 @@ class IngressAuthOptionsTest {
     @ValueSource(strings = {"{ type: cloudevents, auth: none }", "{ type: cloudevents, secret: \"${SECRET}\" }",
         "{ type: cloudevents, jwksUrl: \"https://k/keys\", issuer: i, audience: a, subjects: [\"system:serviceaccount:ns:sa\"] }",
         "{ type: azure-eventgrid, secret: x, secretParameter: token }",
+        "{ type: azure-eventgrid, secret: x, jwksUrl: \"https://k/\", issuer: i, audience: a }",
         "{ type: gcp-pubsub-push, topic: projects/p/topics/t, audience: a, serviceAccount: s@p.iam.gserviceaccount.com }",
         "{ type: gcp-pubsub-push, topic: projects/p/topics/t, secret: x, secretParameter: token }",
         "{ type: aws-sns, topicArns: [\"arn:aws:sns:eu-west-1:123456789012:t\"] }", "{ type: aws-sns, auth: none }"})
@@ -85,6 +86,8 @@ class IngressAuthOptionsTest {
         "{ type: gcp-pubsub-push, topic: projects/p/topics/t, audience: a }|serviceAccount: a bearer token check needs serviceAccount",
         "{ type: azure-eventgrid, auth: none, secretParameter: token }|secretParameter: secretParameter needs secret",
         "{ type: cloudevents, secret: \"\" }|secret: must not be empty",
+        "{ type: cloudevents, secret: s, jwksUrl: \"https://k/\", issuer: i, audience: a }|secret: secret and a bearer token would both be sent in Authorization: choose one",
+        "{ type: gcp-pubsub-push, topic: projects/p/topics/t, secret: s, audience: a, serviceAccount: x }|set secretParameter",
         "{ type: aws-sns, secret: x }|secret: unknown option for type 'aws-sns'"})
     void contradictionsAndGapsAreLocated(String source, String expected) {
         List<String> errors = errors(source);
