@@ -25,6 +25,7 @@ public final class OutboundAuthOptions {
     private static Map<String, List<String>> types() {
         Map<String, List<String>> types = new LinkedHashMap<>();
         types.put("google-id-token", List.of("audience"));
+        types.put("azure-entra", List.of("scope"));
         types.put("aws-sigv4", List.of("service", "region"));
         types.put("bearer", List.of("token"));
         types.put("token-file", List.of("path"));

@@ -12,19 +12,21 @@ import org.junit.jupiter.api.Test;
 /** The {@code knative-broker} sink and the Knative source contract ({@code K_SINK}, {@code K_CE_OVERRIDES}). */
 class KnativeSinkTest {
 
+    /** A broker sink without url (so K_SINK) beside a plain HTTP sink. */
+    private static final String K_SINK_MAPPINGS = """
+            apiVersion: tributary.dev/v1
+            sources: { in: { type: cloudevents, auth: none } }
+            sinks:
+              broker: { type: knative-broker }
+              plain: { type: http, url: SINK/plain }
+            routes:
+              - { name: r, from: [in], to: [broker, plain] }
+            """;
+
     @Test
     void withoutUrlTheBrokerIsKSinkAndEveryEventGetsTheOverrides() throws Exception {
-        String mappings = """
-                apiVersion: tributary.dev/v1
-                sources: { in: { type: cloudevents, auth: none } }
-                sinks:
-                  broker: { type: knative-broker }
-                  plain: { type: http, url: SINK/plain }
-                routes:
-                  - { name: r, from: [in], to: [broker, plain] }
-                """;
         try (RecordingSink sink = new RecordingSink();
-                GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink, Map.of(
+                GatewayUnderTest gateway = new GatewayUnderTest(K_SINK_MAPPINGS, sink, Map.of(
                         "k.sink", sink.url() + "/broker-ingress/events/default",
                         "k.ce.overrides", "{\"extensions\":{\"gateway\":\"tributary\",\"cluster\":\"eu 1\"}}"))) {
             assertEquals(202, gateway.post("/sources/in", "{\"a\":1}", "Content-Type", "application/json",
@@ -44,17 +46,8 @@ class KnativeSinkTest {
     @Test
     void aSinkBindingOidcTokenIsSentToKSinkOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("token"), "eyJ.sinkbinding.token\n");
-        String mappings = """
-                apiVersion: tributary.dev/v1
-                sources: { in: { type: cloudevents, auth: none } }
-                sinks:
-                  broker: { type: knative-broker }
-                  plain: { type: http, url: SINK/plain }
-                routes:
-                  - { name: r, from: [in], to: [broker, plain] }
-                """;
         try (RecordingSink sink = new RecordingSink();
-                GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink, Map.of(
+                GatewayUnderTest gateway = new GatewayUnderTest(K_SINK_MAPPINGS, sink, Map.of(
                         "k.sink", sink.url() + "/broker-ingress/events/default",
                         "tributary.knative.oidc-token", token.toString()))) {
             assertEquals(202, gateway.pushEvent("in", "k-2", "com.example.t", "{}").statusCode());

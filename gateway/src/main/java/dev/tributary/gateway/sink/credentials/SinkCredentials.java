@@ -1,5 +1,7 @@
 package dev.tributary.gateway.sink.credentials;
 
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.tributary.core.mapping.OutboundAuthOptions;
 import dev.tributary.core.mapping.SinkConfig;
@@ -9,12 +11,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Builds the {@link Credentials} of an HTTP-based sink from its {@code headers:} and {@code auth:}
  * options (checked by the loader, see {@link OutboundAuthOptions}). Where each comes from:
- * {@code google-id-token}: Application Default Credentials; {@code aws-sigv4}: the AWS SDK's default
+ * {@code google-id-token}: Application Default Credentials; {@code azure-entra}: azure-identity's
+ * {@code DefaultAzureCredential}; {@code aws-sigv4}: the AWS SDK's default
  * credentials chain; {@code bearer}: the option; {@code token-file}: the file.
  */
 public final class SinkCredentials {
@@ -23,6 +27,7 @@ public final class SinkCredentials {
     private static final Executor REFRESHES = ForkJoinPool.commonPool();
 
     private final GoogleSource google;
+    private final Supplier<TokenCredential> azure;
 
     /** Application Default Credentials, looked up when a google-id-token sink is built. */
     @FunctionalInterface
@@ -30,13 +35,18 @@ public final class SinkCredentials {
         GoogleCredentials get() throws IOException;
     }
 
+    /** Application Default Credentials for Google, {@code DefaultAzureCredential} for Azure. */
     public SinkCredentials() {
-        this(GoogleCredentials::getApplicationDefault);
+        this(GoogleCredentials::getApplicationDefault, () -> new DefaultAzureCredentialBuilder().build());
     }
 
-    /** @param google where Google credentials come from (tests point it at a local token endpoint) */
-    public SinkCredentials(GoogleSource google) {
+    /**
+     * @param google where Google credentials come from (tests point them at a local token endpoint)
+     * @param azure where Azure credentials come from (likewise)
+     */
+    public SinkCredentials(GoogleSource google, Supplier<TokenCredential> azure) {
         this.google = google;
+        this.azure = azure;
     }
 
     /**
@@ -73,6 +83,8 @@ public final class SinkCredentials {
                 return new BearerToken(() -> token);
             case "token-file":
                 return new BearerToken(new TokenFile(Path.of(auth.get("path"))));
+            case "azure-entra":
+                return new AzureEntraToken(azure.get(), auth.get("scope"));
             case "aws-sigv4":
                 return new AwsSigV4(DefaultCredentialsProvider.builder().build(), auth.get("service"), auth.get("region"));
             case "google-id-token":

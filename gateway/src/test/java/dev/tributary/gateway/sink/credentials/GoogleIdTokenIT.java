@@ -19,12 +19,9 @@ import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.source.PushRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -57,7 +54,7 @@ class GoogleIdTokenIT {
             int status = 400;
             String body = "{\"error\":\"invalid_grant\"}";
             try {
-                Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                Map<String, String> form = TokenEndpoint.form(exchange);
                 SignedJWT assertion = SignedJWT.parse(form.get("assertion"));
                 JWTClaimsSet claims = assertion.getJWTClaimsSet();
                 if ("urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))
@@ -75,19 +72,16 @@ class GoogleIdTokenIT {
             } catch (Exception e) {
                 body = "{\"error\":\"invalid_request\"}";
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            TokenEndpoint.answer(exchange, status, body);
         });
         tokenEndpoint.start();
         try (JwksServer googleKeys = new JwksServer(googleKey)) {
             ServiceAccountCredentials account = ServiceAccountCredentials.newBuilder().setClientEmail(ACCOUNT)
                     .setPrivateKey(serviceAccountKey.toPrivateKey()).setPrivateKeyId("sa-key").setTokenServerUri(tokenUri)
                     .setProjectId("demo-project").build();
-            Credentials credentials = new SinkCredentials(() -> account).of(new SinkConfig("cloud-run-fn", "http",
+            Credentials credentials = new SinkCredentials(() -> account, () -> {
+                throw new IllegalStateException("no Azure credentials in this test");
+            }).of(new SinkConfig("cloud-run-fn", "http",
                     Options.of(Map.of("url", AUDIENCE + "/", "auth", Map.of("type", "google-id-token", "audience", AUDIENCE)))));
             JwtBearerAuthenticator cloudRun = new JwtBearerAuthenticator(googleKeys.url(), ISSUER, AUDIENCE, Set.of(),
                     Map.of("email", ACCOUNT));
@@ -105,15 +99,5 @@ class GoogleIdTokenIT {
         } finally {
             tokenEndpoint.stop(0);
         }
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new java.util.HashMap<>();
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return form;
     }
 }
