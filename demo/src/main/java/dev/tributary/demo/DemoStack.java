@@ -5,7 +5,6 @@ import dev.tributary.examples.thumbnail.HttpFunction;
 import dev.tributary.examples.thumbnail.Settings;
 import dev.tributary.examples.thumbnail.ThumbnailService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,11 +51,13 @@ public final class DemoStack implements AutoCloseable {
     private final DemoObjectStore store;
     private final ApplicationContext gateway;
     private final String queueUrl;
+    private final int managementPort;
 
-    private DemoStack(DemoObjectStore store, ApplicationContext gateway, String queueUrl) {
+    private DemoStack(DemoObjectStore store, ApplicationContext gateway, String queueUrl, int managementPort) {
         this.store = store;
         this.gateway = gateway;
         this.queueUrl = queueUrl;
+        this.managementPort = managementPort;
     }
 
     public static DemoStack start(Ports ports) throws IOException {
@@ -92,6 +93,8 @@ public final class DemoStack implements AutoCloseable {
             System.setProperty("TRIBUTARY_DEMO_QUEUE_URL", queueUrl);
             System.setProperty("TRIBUTARY_DEMO_SQS_ENDPOINT", sqsEndpoint);
             System.setProperty("TRIBUTARY_DEMO_THUMBNAILER_URL", "http://127.0.0.1:" + function.port() + "/");
+            // a port of its own even when the others are picked freely (0 would make it the push port)
+            int managementPort = ports.management() == 0 ? freePort() : ports.management();
             // not Micronaut.run: that adds a JVM shutdown hook racing the demo's own (a deadlock on exit)
             ApplicationContext gateway = ApplicationContext.builder()
                     .banner(false)
@@ -99,13 +102,13 @@ public final class DemoStack implements AutoCloseable {
                             "tributary.mappings", mappingsFile().toString(),
                             "micronaut.server.host", "127.0.0.1",
                             "micronaut.server.port", ports.gateway(),
-                            "endpoints.all.port", ports.management(),
+                            "endpoints.all.port", managementPort,
                             "logger.levels.dev.tributary.gateway.dispatch.Dispatcher", "DEBUG"))
                     .singletons(store)
                     .start();
             parts.add(gateway);
             gateway.getBean(EmbeddedServer.class).start();
-            DemoStack stack = new DemoStack(store, gateway, queueUrl);
+            DemoStack stack = new DemoStack(store, gateway, queueUrl, managementPort);
             stack.parts.addAll(parts);
             return stack;
         } catch (IOException | RuntimeException e) {
@@ -124,9 +127,13 @@ public final class DemoStack implements AutoCloseable {
 
     /** The gateway's management base URL (health, Prometheus), on its own port. */
     public String managementUrl() {
-        NettyEmbeddedServer server = gateway.getBean(NettyEmbeddedServer.class);
-        int port = server.getBoundPorts().stream().filter(bound -> bound != server.getPort()).findFirst().orElseThrow();
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     public ApplicationContext gateway() {
