@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,9 +54,7 @@ class OperationsTest {
 
     @Test
     void withoutMappingsTheBuiltInDefaultLogsEvents() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
-                Map.of("micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
-                        "endpoints.all.port", GatewayUnderTest.freePort()))) {
+        try (EmbeddedServer server = GatewayUnderTest.start(Map.of())) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + server.getPort() + "/sources/default"))
                     .header("ce-specversion", "1.0").header("ce-id", "hello").header("ce-source", "/curl")
