@@ -16,27 +16,32 @@ const CLOUD_SOURCE_TYPES = {
 /** Terraform provider (local name) of each cloud. */
 const CLOUD_PROVIDERS = { aws: 'aws', gcp: 'google', azure: 'azurerm' };
 
+/** The push sources' shared authentication vocabulary (docs/security.md). */
+const INGRESS_AUTH = ['auth', 'jwksUrl', 'issuer', 'audience', 'subjects', 'secret'];
+/** The HTTP-based sinks' credentials (docs/security.md). */
+const SINK_CREDENTIALS = ['headers', 'auth'];
+
 const SOURCE_OPTIONS = {
-  cloudevents: { required: [], optional: [] },
+  cloudevents: { required: [], optional: [...INGRESS_AUTH] },
   'aws-sqs': {
     required: ['queueUrl'],
     optional: ['region', 'endpoint', 'concurrency', 'waitTimeSeconds', 'visibilityTimeout', 'forwardTestEvents'],
   },
-  'aws-sns': { required: [], optional: ['topicArns', 'autoConfirm', 'signingCertificate', 'region'] },
+  'aws-sns': {
+    required: [],
+    optional: ['auth', 'topicArns', 'autoConfirm', 'signingCertificate', 'region', 'forwardTestEvents'],
+  },
   'gcp-pubsub': {
     required: ['subscription'],
     optional: ['topic', 'endpoint', 'maxOutstandingMessages', 'maxOutstandingBytes', 'parallelPullCount'],
   },
-  'gcp-pubsub-push': { required: ['topic'], optional: ['audience', 'serviceAccount', 'auth', 'jwksUrl', 'issuer'] },
-  'azure-eventgrid': {
-    required: [],
-    optional: ['secret', 'secretParameter', 'jwksUrl', 'issuer', 'audience', 'auth', 'allowedOrigins'],
-  },
+  'gcp-pubsub-push': { required: ['topic'], optional: [...INGRESS_AUTH, 'secretParameter', 'serviceAccount'] },
+  'azure-eventgrid': { required: [], optional: [...INGRESS_AUTH, 'secretParameter', 'allowedOrigins'] },
 };
 
 const SINK_OPTIONS = {
-  http: { required: ['url'], optional: ['mode'] },
-  'knative-broker': { required: [], optional: ['url', 'namespace', 'name'] },
+  http: { required: ['url'], optional: ['mode', ...SINK_CREDENTIALS] },
+  'knative-broker': { required: [], optional: ['url', 'namespace', 'name', ...SINK_CREDENTIALS] },
   'aws-lambda': { required: ['function'], optional: ['region', 'endpoint', 'invocationType', 'payload'] },
   log: { required: [], optional: [] },
 };
