@@ -43,7 +43,10 @@ public final class Main implements Callable<Integer> {
         if (args.length == 0) {
             // the usual launch (container, launcher script): serve without building the picocli model,
             // whose annotation scan took about a tenth of the start-up time
-            new Main().call();
+            int exitCode = new Main().call();
+            if (exitCode != 0) {
+                System.exit(exitCode);
+            }
             return;
         }
         CommandLine commandLine = new CommandLine(new Main());
@@ -53,8 +56,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The version from the jar manifest ({@code Implementation-Version}). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();

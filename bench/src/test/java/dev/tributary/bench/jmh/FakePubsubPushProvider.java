@@ -2,6 +2,8 @@ package dev.tributary.bench.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushSource;
@@ -20,9 +22,12 @@ import java.util.List;
  */
 public final class FakePubsubPushProvider implements SourceProvider {
 
+    private static final ComponentType DECLARATION = ComponentType.push("gcp-pubsub-push", "Test stand-in.",
+            OptionSpec.oneOf("auth", "Must be 'none'.", "none"));
+
     @Override
-    public String type() {
-        return "gcp-pubsub-push";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * @see <a href="https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/http-protocol-binding.md">HTTP protocol binding</a>
  */
-public final class CloudEventsHttpDecoder implements NotificationDecoder {
+public final class CloudEventsHttpDecoder implements NotificationDecoder<InboundPayload> {
 
     static final String STRUCTURED_JSON = "application/cloudevents+json";
     static final String BATCH_JSON = "application/cloudevents-batch+json";

@@ -56,6 +56,16 @@ public record DeliveryPolicy(
         return Duration.ofMillis(multiplySaturated(base, factor));
     }
 
+    /**
+     * The wait before the k-th retry (k = 1, 2, …) of a delivery whose last attempt failed: the
+     * longer of {@link #backoff(int)} and what the sink asked for with {@code Retry-After}. The
+     * one place a retry's wait is computed.
+     */
+    public Duration delayBeforeRetry(int k, Optional<Duration> retryAfter) {
+        Duration backoff = backoff(k);
+        return retryAfter.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
+    }
+
     private static long multiplySaturated(long a, long b) {
         long high = Math.multiplyHigh(a, b);
         long low = a * b;

@@ -1,85 +1,67 @@
 package dev.tributary.core.mapping;
 
-import static dev.tributary.core.mapping.OptionKind.BOOLEAN;
-import static dev.tributary.core.mapping.OptionKind.POSITIVE_INTEGER;
-import static dev.tributary.core.mapping.OptionKind.STRING;
-import static dev.tributary.core.mapping.OptionKind.STRING_LIST;
-
-import dev.tributary.core.mapping.IngressAuthOptions.Profile;
+import dev.tributary.core.sink.SinkProvider;
+import dev.tributary.core.source.SourceProvider;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * The source and sink types of mapping-file version {@code tributary.dev/v1} and their options.
- * This is the public contract of {@code route-mappings.md}; the JSON Schema in {@code mappings/}
- * mirrors it and a test keeps the two in step.
+ * The source and sink types a build of the gateway knows, gathered from the declarations of its
+ * {@link SourceProvider}s and {@link SinkProvider}s: the loader validates against it, and the JSON
+ * Schema and the option tables of {@code docs/route-mappings.md} are generated from it. Types
+ * are kept sorted by name, so everything derived is stable. Immutable and thread-safe.
  */
 public final class ComponentCatalog {
 
-    static final Map<String, ComponentType> SOURCES = index(
-            IngressAuthOptions.declare(ComponentType.named("cloudevents").push(), Profile.CLOUDEVENTS).build(),
-            ComponentType.named("aws-sqs")
-                    .required("queueUrl", STRING)
-                    .optional("region", STRING)
-                    .optional("endpoint", STRING)
-                    .optional("concurrency", POSITIVE_INTEGER)
-                    .optional("waitTimeSeconds", POSITIVE_INTEGER)
-                    .optional("visibilityTimeout", POSITIVE_INTEGER)
-                    .optional("forwardTestEvents", BOOLEAN)
-                    .build(),
-            IngressAuthOptions.declare(ComponentType.named("aws-sns").push(), Profile.SNS)
-                    .optional("autoConfirm", BOOLEAN)
-                    .optional("signingCertificate", STRING)
-                    .optional("region", STRING)
-                    .optional("forwardTestEvents", BOOLEAN)
-                    .build(),
-            ComponentType.named("gcp-pubsub")
-                    .required("subscription", STRING)
-                    .optional("topic", STRING)
-                    .optional("endpoint", STRING)
-                    .optional("maxOutstandingMessages", POSITIVE_INTEGER)
-                    .optional("maxOutstandingBytes", POSITIVE_INTEGER)
-                    .optional("parallelPullCount", POSITIVE_INTEGER)
-                    .build(),
-            IngressAuthOptions.declare(ComponentType.named("gcp-pubsub-push").push(), Profile.PUBSUB_PUSH)
-                    .required("topic", STRING)
-                    .build(),
-            IngressAuthOptions.declare(ComponentType.named("azure-eventgrid").push(), Profile.EVENT_GRID)
-                    .optional("allowedOrigins", STRING_LIST)
-                    .build());
+    private final Map<String, ComponentType> sources;
+    private final Map<String, ComponentType> sinks;
 
-    static final Map<String, ComponentType> SINKS = index(
-            OutboundAuthOptions.declare(ComponentType.named("http"))
-                    .required("url", STRING)
-                    .optional("mode", "binary", "structured")
-                    .build(),
-            OutboundAuthOptions.declare(ComponentType.named("knative-broker"))
-                    .optional("url", STRING)
-                    .optional("namespace", STRING)
-                    .optional("name", STRING)
-                    .build(),
-            ComponentType.named("aws-lambda")
-                    .required("function", STRING)
-                    .optional("region", STRING)
-                    .optional("endpoint", STRING)
-                    .optional("invocationType", "RequestResponse", "Event")
-                    .optional("payload", "cloudevent", "data")
-                    .build(),
-            ComponentType.named("log").build());
-
-    private ComponentCatalog() {
+    private ComponentCatalog(Map<String, ComponentType> sources, Map<String, ComponentType> sinks) {
+        this.sources = sources;
+        this.sinks = sinks;
     }
 
-    /** Whether sources of this type receive pushes on {@code POST /sources/{name}}. */
-    public static boolean isPushSource(String type) {
-        ComponentType known = SOURCES.get(type);
-        return known != null && known.push();
+    /**
+     * A catalog of these declarations.
+     *
+     * @throws IllegalStateException when two declarations name the same type
+     */
+    public static ComponentCatalog of(Collection<ComponentType> sources, Collection<ComponentType> sinks) {
+        return new ComponentCatalog(index(sources, "source"), index(sinks, "sink"));
     }
 
-    private static Map<String, ComponentType> index(ComponentType... types) {
+    /** The declarations of the providers registered on the class path ({@code META-INF/services}). */
+    public static ComponentCatalog installed() {
+        return of(ServiceLoader.load(SourceProvider.class).stream().map(p -> p.get().declaration()).toList(),
+                ServiceLoader.load(SinkProvider.class).stream().map(p -> p.get().declaration()).toList());
+    }
+
+    /** Source types by name, sorted. */
+    public Map<String, ComponentType> sources() {
+        return sources;
+    }
+
+    /** Sink types by name, sorted. */
+    public Map<String, ComponentType> sinks() {
+        return sinks;
+    }
+
+    /** The declaration of a source type. */
+    public Optional<ComponentType> source(String type) {
+        return Optional.ofNullable(sources.get(type));
+    }
+
+    private static Map<String, ComponentType> index(Collection<ComponentType> types, String kind) {
         Map<String, ComponentType> byName = new LinkedHashMap<>();
-        Stream.of(types).forEach(type -> byName.put(type.name(), type));
+        types.stream().sorted(Comparator.comparing(ComponentType::name)).forEach(type -> {
+            if (byName.put(type.name(), type) != null) {
+                throw new IllegalStateException("two providers declare " + kind + " type '" + type.name() + "'");
+            }
+        });
         return java.util.Collections.unmodifiableMap(byName);
     }
 }

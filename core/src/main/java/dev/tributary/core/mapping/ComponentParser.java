@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ComponentParser {
 
     /** A parsed source or sink. */
-    record Component(String name, String type, Options options) {
+    record Component(String name, ComponentType type, Options options) {
     }
 
     /** Names appear in URLs ({@code /sources/{name}}) and metric tags, so they are kept plain. */
@@ -87,15 +87,15 @@ final class ComponentParser {
             if (option.name().equals("type")) {
                 continue;
             }
-            OptionKind optionKind = type.options().get(option.name());
-            if (optionKind == null) {
+            OptionSpec spec = type.option(option.name()).orElse(null);
+            if (spec == null) {
                 ctx.error(option.key(), context, option.name(), "unknown option for type '" + type.name() + "'"
-                        + DidYouMean.hint(option.name(), type.options().keySet()));
+                        + DidYouMean.hint(option.name(), type.optionNames()));
                 continue;
             }
-            Object value = read(option, optionKind, context);
-            java.util.List<String> allowed = type.allowedValues().get(option.name());
-            if (value != null && allowed != null && !allowed.contains(value)) {
+            Object value = read(option, spec.kind(), context);
+            java.util.List<String> allowed = spec.allowedValues();
+            if (value != null && !allowed.isEmpty() && !allowed.contains(value)) {
                 ctx.error(option.value(), context, option.name(),
                         "unknown value '" + value + "'" + DidYouMean.hint((String) value, allowed));
                 value = null;
@@ -104,14 +104,14 @@ final class ComponentParser {
                 values.put(option.name(), value);
             }
         }
-        for (String required : type.required()) {
-            if (!fields.containsKey(required)) {
-                ctx.error(entry.key(), context, required, "required option is missing for type '" + type.name() + "'");
+        for (OptionSpec spec : type.options()) {
+            if (spec.required() && !fields.containsKey(spec.name())) {
+                ctx.error(entry.key(), context, spec.name(), "required option is missing for type '" + type.name() + "'");
             }
         }
         OptionRule.Component view = ruleView(entry, fields, values, context);
         type.rules().forEach(rule -> rule.check(view));
-        return new Component(entry.name(), type.name(), new Options(values));
+        return new Component(entry.name(), type, new Options(values));
     }
 
     private OptionRule.Component ruleView(Field entry, Map<String, Field> fields, Map<String, Object> values, String context) {
@@ -198,7 +198,7 @@ final class ComponentParser {
             default:
                 return text;
         }
-        ctx.error(option.value(), context, option.name(), "expected " + kind.description + ", got '" + text + "'");
+        ctx.error(option.value(), context, option.name(), "expected " + kind.description() + ", got '" + text + "'");
         return null;
     }
 }

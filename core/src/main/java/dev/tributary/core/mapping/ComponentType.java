@@ -1,70 +1,74 @@
 package dev.tributary.core.mapping;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A source or sink {@code type} and the options it accepts. The loader refuses options a type
- * does not declare, so that a typo cannot silently fall back to a default.
+ * A source or sink {@code type} as its provider declares it: the options it accepts and, for
+ * sources, whether it listens for pushes on {@code POST /sources/{name}}. The loader refuses
+ * options a type does not declare, so that a typo cannot silently fall back to a default.
+ * Immutable.
  *
  * @param name the value of {@code type:}
- * @param push whether the source listens on {@code POST /sources/{name}} (sources only)
- * @param options every accepted option and its shape, in declaration order (error hints list them so)
- * @param required the options that must be present
- * @param allowedValues for string options with a fixed vocabulary, the values accepted
- * @param rules how options combine, checked after each is read
+ * @param description one sentence for the schema and the docs
+ * @param push whether the source receives pushes (always false for sinks)
+ * @param options every accepted option, in declaration order
+ * @param rules how options combine, checked by the loader after each option is read
  */
-record ComponentType(String name, boolean push, Map<String, OptionKind> options, Set<String> required,
-        Map<String, java.util.List<String>> allowedValues, java.util.List<OptionRule> rules) {
+public record ComponentType(String name, String description, boolean push, List<OptionSpec> options,
+        List<OptionRule> rules) {
 
-    static Builder named(String name) {
-        return new Builder(name);
+    public ComponentType {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        options = List.copyOf(options);
+        rules = List.copyOf(rules);
+        Map<String, OptionSpec> seen = new LinkedHashMap<>();
+        for (OptionSpec option : options) {
+            if (option.name().equals("type") || seen.put(option.name(), option) != null) {
+                throw new IllegalArgumentException("type '" + name + "' declares option '" + option.name() + "' twice");
+            }
+        }
     }
 
-    static final class Builder {
-        private final String name;
-        private final Map<String, OptionKind> options = new LinkedHashMap<>();
-        private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
-        private final Map<String, java.util.List<String>> allowedValues = new LinkedHashMap<>();
-        private final java.util.List<OptionRule> rules = new java.util.ArrayList<>();
-        private boolean push;
+    /** A type whose options need no rule beyond each one's own shape. */
+    public ComponentType(String name, String description, boolean push, List<OptionSpec> options) {
+        this(name, description, push, options, List.of());
+    }
 
-        private Builder(String name) {
-            this.name = name;
-        }
+    /** A pull source or a sink: nothing arrives on {@code POST /sources/{name}}. */
+    public static ComponentType of(String name, String description, OptionSpec... options) {
+        return new ComponentType(name, description, false, List.of(options));
+    }
 
-        Builder push() {
-            push = true;
-            return this;
-        }
+    /** A push source, answering {@code POST /sources/{name}}. */
+    public static ComponentType push(String name, String description, OptionSpec... options) {
+        return new ComponentType(name, description, true, List.of(options));
+    }
 
-        Builder required(String option, OptionKind kind) {
-            required.add(option);
-            return optional(option, kind);
-        }
+    /**
+     * This type with a shared vocabulary added: its options after this type's own, and the rule
+     * that checks how they combine.
+     */
+    public ComponentType with(List<OptionSpec> moreOptions, OptionRule rule) {
+        List<OptionSpec> allOptions = new ArrayList<>(options);
+        allOptions.addAll(moreOptions);
+        List<OptionRule> allRules = new ArrayList<>(rules);
+        allRules.add(rule);
+        return new ComponentType(name, description, push, allOptions, allRules);
+    }
 
-        Builder optional(String option, OptionKind kind) {
-            options.put(option, kind);
-            return this;
-        }
+    /** The declared option of that name. */
+    public Optional<OptionSpec> option(String optionName) {
+        return options.stream().filter(option -> option.name().equals(optionName)).findFirst();
+    }
 
-        /** An optional string option that takes one of the given values. */
-        Builder optional(String option, String... values) {
-            allowedValues.put(option, java.util.List.of(values));
-            return optional(option, OptionKind.STRING);
-        }
-
-        /** A rule over how the options combine. */
-        Builder rule(OptionRule rule) {
-            rules.add(rule);
-            return this;
-        }
-
-        ComponentType build() {
-            return new ComponentType(name, push, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)),
-                    Set.copyOf(required), Map.copyOf(allowedValues),
-                    java.util.List.copyOf(rules));
-        }
+    /** The option names, in declaration order. */
+    public List<String> optionNames() {
+        return options.stream().map(OptionSpec::name).toList();
     }
 }

@@ -88,26 +88,47 @@ public final class IngressAuthOptions {
     private IngressAuthOptions() {
     }
 
-    /** Adds the vocabulary's options for {@code profile} to a push type, and the rule that checks them. */
-    static ComponentType.Builder declare(ComponentType.Builder type, Profile profile) {
-        type.optional(AUTH, NONE);
+    /** {@code type} with the vocabulary's options for {@code profile} added, and the rule that checks them. */
+    public static ComponentType addTo(ComponentType type, Profile profile) {
+        return type.with(options(profile), source -> check(source, profile));
+    }
+
+    /** The vocabulary's options that a push type of {@code profile} accepts, in the order the docs list them. */
+    static List<OptionSpec> options(Profile profile) {
+        List<OptionSpec> options = new ArrayList<>();
+        options.add(OptionSpec.oneOf(AUTH, "'none' to accept unauthenticated requests (explicit opt-out, logged as a "
+                + "warning at start-up); contradicts every other authentication option.", NONE));
         if (profile.bearer) {
-            type.optional(JWKS_URL, STRING).optional(ISSUER, STRING).optional(AUDIENCE, STRING)
-                    .optional(SUBJECTS, STRING_LIST);
-        }
-        if (profile.secret) {
-            type.optional(SECRET, STRING);
-        }
-        if (profile.secretParameter) {
-            type.optional(SECRET_PARAMETER, STRING);
+            options.add(OptionSpec.optional(JWKS_URL, STRING, profile.defaultJwksUrl == null
+                    ? "JWT/OIDC bearer token: http(s) URL of the issuer's signing keys (JWKS)."
+                    : "JWT/OIDC bearer token: URL of the issuer's signing keys (JWKS).")
+                    .withDefaultIfAny(profile.defaultJwksUrl));
+            options.add(OptionSpec.optional(ISSUER, STRING, "JWT/OIDC bearer token: the exact iss expected.")
+                    .withDefaultIfAny(profile.defaultIssuer));
+            options.add(OptionSpec.optional(AUDIENCE, STRING, profile == Profile.PUBSUB_PUSH
+                    ? "Pub/Sub OIDC token: the audience set on the push subscription."
+                    : "JWT/OIDC bearer token: the aud expected."));
+            options.add(OptionSpec.optional(SUBJECTS, STRING_LIST, "JWT/OIDC bearer token: the sub claims allowed "
+                    + "(e.g. Knative's system:serviceaccount:NS:NAME); any when absent."));
         }
         if (profile == Profile.PUBSUB_PUSH) {
-            type.optional(SERVICE_ACCOUNT, STRING);
+            options.add(OptionSpec.optional(SERVICE_ACCOUNT, STRING, "Pub/Sub OIDC token: the push subscription's "
+                    + "service-account e-mail (required with audience)."));
+        }
+        if (profile.secret) {
+            options.add(OptionSpec.optional(SECRET, STRING, "Shared secret expected as Authorization: Bearer SECRET "
+                    + "(compared in constant time); use ${VAR}.").asSecret());
+        }
+        if (profile.secretParameter) {
+            OptionSpec parameter = OptionSpec.optional(SECRET_PARAMETER, STRING,
+                    "Query parameter that may carry the secret instead of Authorization.");
+            options.add(profile == Profile.EVENT_GRID ? parameter.withDefault("code") : parameter);
         }
         if (profile == Profile.SNS) {
-            type.optional(TOPIC_ARNS, STRING_LIST);
+            options.add(OptionSpec.optional(TOPIC_ARNS, STRING_LIST, "Topics whose SNS-signed messages are accepted "
+                    + "(the source's authentication); auth: none accepts any topic."));
         }
-        return type.rule(component -> check(component, profile));
+        return options;
     }
 
     private static void check(OptionRule.Component source, Profile profile) {

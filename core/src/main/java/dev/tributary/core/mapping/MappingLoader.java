@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * <p>A file with any error is refused as a whole by a {@link MappingException} listing all of them
  * as {@code FILE:LINE: route 'x': field: message}. Thread-safe: each load has its own state.
  *
- * @see <a href="../../../../../../../docs/route-mappings.md">route-mappings.md</a>
+ * <p>The file format is documented in {@code docs/route-mappings.md} of the repository.
  */
 public final class MappingLoader {
 
@@ -35,15 +35,25 @@ public final class MappingLoader {
 
     private static final List<String> TOP_LEVEL = List.of("apiVersion", "sources", "sinks", "routes");
 
+    private final ComponentCatalog catalog;
     private final Function<String, String> environment;
 
-    /** A loader that substitutes {@code ${VAR}} from the process environment. */
+    /**
+     * A loader for the types of the providers installed on the class path
+     * ({@link ComponentCatalog#installed()}) that substitutes {@code ${VAR}} from the process environment.
+     */
     public MappingLoader() {
         this(System::getenv);
     }
 
-    /** A loader with an explicit environment (tests, or a managed config source). */
+    /** A loader for the installed types with an explicit environment (tests, or a managed config source). */
     public MappingLoader(Function<String, String> environment) {
+        this(ComponentCatalog.installed(), environment);
+    }
+
+    /** A loader for the types of {@code catalog} with an explicit environment. */
+    public MappingLoader(ComponentCatalog catalog, Function<String, String> environment) {
+        this.catalog = catalog;
         this.environment = environment;
     }
 
@@ -91,7 +101,7 @@ public final class MappingLoader {
         return mappings;
     }
 
-    private static Mappings parse(ParseContext ctx, Node root, String origin) {
+    private Mappings parse(ParseContext ctx, Node root, String origin) {
         Map<String, Field> top = ctx.mapping(root, "", "");
         if (top == null) {
             return null;
@@ -106,12 +116,12 @@ public final class MappingLoader {
                 ctx.error(apiVersion.value(), "", "apiVersion", "unsupported version '" + version + "' (use '" + API_VERSION + "')");
             }
         }
-        ComponentParser sourceParser = new ComponentParser(ctx, "source", ComponentCatalog.SOURCES);
-        ComponentParser sinkParser = new ComponentParser(ctx, "sink", ComponentCatalog.SINKS);
+        ComponentParser sourceParser = new ComponentParser(ctx, "source", catalog.sources());
+        ComponentParser sinkParser = new ComponentParser(ctx, "sink", catalog.sinks());
         Map<String, Component> sources = section(ctx, top, root, "sources", sourceParser);
         Map<String, Component> sinks = section(ctx, top, root, "sinks", sinkParser);
         Set<String> pushSources = sources.values().stream()
-                .filter(source -> ComponentCatalog.isPushSource(source.type()))
+                .filter(source -> source.type().push())
                 .map(Component::name)
                 .collect(Collectors.toSet());
         RouteParser routeParser = new RouteParser(ctx, sourceParser.declared(), pushSources, sinkParser.declared());
@@ -122,9 +132,9 @@ public final class MappingLoader {
         }
         List<CompiledRoute> compiled = routeParser.parse(routes.value());
         Map<String, SourceConfig> sourceConfigs = new LinkedHashMap<>();
-        sources.values().forEach(s -> sourceConfigs.put(s.name(), new SourceConfig(s.name(), s.type(), s.options())));
+        sources.values().forEach(s -> sourceConfigs.put(s.name(), new SourceConfig(s.name(), s.type().name(), s.options(), s.type().push())));
         Map<String, SinkConfig> sinkConfigs = new LinkedHashMap<>();
-        sinks.values().forEach(s -> sinkConfigs.put(s.name(), new SinkConfig(s.name(), s.type(), s.options())));
+        sinks.values().forEach(s -> sinkConfigs.put(s.name(), new SinkConfig(s.name(), s.type().name(), s.options())));
         return new Mappings(origin, java.util.Collections.unmodifiableMap(sourceConfigs),
                 java.util.Collections.unmodifiableMap(sinkConfigs), List.copyOf(compiled));
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * A rule about how the options of one source or sink combine, checked by the loader once each
  * option has been read on its own, so that its errors are located like any other.
  */
-interface OptionRule {
+public interface OptionRule {
 
     /** Reports every problem through {@link Component#error}. */
     void check(Component component);

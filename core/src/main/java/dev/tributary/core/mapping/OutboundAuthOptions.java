@@ -17,25 +17,41 @@ public final class OutboundAuthOptions {
     public static final String TYPE = "type";
 
     /** Each credential type and the options it requires (all of them). */
-    public static final Map<String, List<String>> TYPES = types();
+    public static final Map<String, List<String>> TYPES;
+
+    /** The options {@link #addTo} adds: {@code headers} (secret: it may carry keys) and {@code auth} (its {@code token} secret). */
+    static final List<OptionSpec> OPTIONS;
+
+    static {
+        Map<String, List<OptionSpec>> variants = new LinkedHashMap<>();
+        variants.put("google-id-token", List.of(string("audience",
+                "Audience of the Google ID token (the Cloud Run / Cloud Functions URL).")));
+        variants.put("azure-entra", List.of(string("scope", "Entra ID scope, e.g. api://APP/.default.")));
+        variants.put("aws-sigv4", List.of(string("service", "Signing name, e.g. lambda or execute-api."),
+                string("region", "AWS region, e.g. us-east-1.")));
+        variants.put("bearer", List.of(string("token", "Static bearer token; use ${VAR}.").asSecret()));
+        variants.put("token-file", List.of(string("path",
+                "File holding a bearer token, re-read when it changes (projected service-account tokens).")));
+        Map<String, List<String>> types = new LinkedHashMap<>();
+        variants.forEach((type, options) -> types.put(type, options.stream().map(OptionSpec::name).toList()));
+        TYPES = java.util.Collections.unmodifiableMap(types);
+        OPTIONS = List.of(
+                OptionSpec.optional(HEADERS, OptionKind.STRING_MAP, "Static request headers (values may use ${VAR}), "
+                        + "e.g. x-functions-key for Azure Functions.").asSecret(),
+                OptionSpec.variants(AUTH, "Outbound credentials (docs/security.md): "
+                        + String.join(", ", variants.keySet()) + ".", variants));
+    }
 
     private OutboundAuthOptions() {
     }
 
-    private static Map<String, List<String>> types() {
-        Map<String, List<String>> types = new LinkedHashMap<>();
-        types.put("google-id-token", List.of("audience"));
-        types.put("azure-entra", List.of("scope"));
-        types.put("aws-sigv4", List.of("service", "region"));
-        types.put("bearer", List.of("token"));
-        types.put("token-file", List.of("path"));
-        return java.util.Collections.unmodifiableMap(types);
+    private static OptionSpec string(String name, String description) {
+        return OptionSpec.required(name, OptionKind.STRING, description);
     }
 
-    /** Adds {@code headers} and {@code auth} to a sink type, with the rule that checks {@code auth}. */
-    static ComponentType.Builder declare(ComponentType.Builder type) {
-        return type.optional(HEADERS, OptionKind.STRING_MAP).optional(AUTH, OptionKind.STRING_MAP)
-                .rule(OutboundAuthOptions::check);
+    /** {@code type} with {@code headers} and {@code auth} added, and the rule that checks {@code auth}. */
+    public static ComponentType addTo(ComponentType type) {
+        return type.with(OPTIONS, OutboundAuthOptions::check);
     }
 
     private static void check(OptionRule.Component sink) {

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Parses the {@code routes} list: resolves every source and sink name, compiles filters and
- * applies the delivery defaults of route-mappings.md.
+ * applies the delivery defaults of docs/route-mappings.md.
  */
 final class RouteParser {
 

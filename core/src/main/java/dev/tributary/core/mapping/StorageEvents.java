@@ -1,6 +1,6 @@
 package dev.tributary.core.mapping;
 
-/** Which form a route wants object-storage events in (see cloudevents-mapping.md). */
+/** Which form a route wants object-storage events in (see docs/cloudevents-mapping.md). */
 public enum StorageEvents {
     /** Each provider's own event types (the default). */
     NATIVE,

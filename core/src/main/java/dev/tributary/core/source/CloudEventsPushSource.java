@@ -2,8 +2,6 @@ package dev.tributary.core.source;
 
 import dev.tributary.core.auth.RequestAuthenticator;
 import dev.tributary.core.decode.CloudEventsHttpDecoder;
-import dev.tributary.core.decode.DecodeException;
-import java.util.List;
 
 /**
  * Source type {@code cloudevents}: CloudEvents over HTTP in binary, structured or batched mode.
@@ -30,11 +28,6 @@ public final class CloudEventsPushSource implements PushSource {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        try {
-            return new PushDecision.Route(List.copyOf(decoder.decode(request.payload())), 202);
-        } catch (DecodeException e) {
-            int status = e.reason() == DecodeException.Reason.UNSUPPORTED_FORMAT ? 415 : 400;
-            return PushDecision.Respond.error(status, e.getMessage());
-        }
+        return PushDecision.decode(decoder, request.payload(), 202);
     }
 }

@@ -1,5 +1,8 @@
 package dev.tributary.core.source;
 
+import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,16 @@ public sealed interface PushDecision {
         public static Respond error(int status, String message) {
             return new Respond(status, Map.of("Content-Type", "text/plain; charset=utf-8"), message);
         }
+
+        /**
+         * The answer to a payload that can never be decoded, the one place decode failures become
+         * HTTP statuses: 415 for {@link DecodeException.Reason#UNSUPPORTED_FORMAT}, else 400;
+         * the body is the exception's message, which names what is wrong.
+         */
+        public static Respond undecodable(DecodeException failure) {
+            int status = failure.reason() == DecodeException.Reason.UNSUPPORTED_FORMAT ? 415 : 400;
+            return error(status, failure.getMessage());
+        }
     }
 
     /**
@@ -29,5 +42,17 @@ public sealed interface PushDecision {
      * @param successStatus the 2xx the sender expects on success
      */
     record Route(List<CloudEvent> events, int successStatus) implements PushDecision {
+    }
+
+    /**
+     * Decodes {@code payload}: a {@link Route} of its events answered {@code successStatus}, or,
+     * when it can never be decoded, {@link Respond#undecodable}.
+     */
+    static PushDecision decode(NotificationDecoder<InboundPayload> decoder, InboundPayload payload, int successStatus) {
+        try {
+            return new Route(List.copyOf(decoder.decode(payload)), successStatus);
+        } catch (DecodeException e) {
+            return Respond.undecodable(e);
+        }
     }
 }

@@ -1,23 +1,17 @@
 package dev.tributary.core.source;
 
-import java.util.List;
+import dev.tributary.core.provider.GatewayServices;
 import java.util.Optional;
 
-/** What the gateway offers a source it builds. */
-public interface SourceContext {
+/** What the gateway offers a source it builds: where events go, and its {@link GatewayServices}. */
+public interface SourceContext extends GatewayServices {
 
     /** Where pull sources hand their events. */
     EventDispatch dispatch();
 
-    /**
-     * A gateway service by type, for transport glue that core cannot name (for example Camel's
-     * {@code CamelContext}, shared by every Camel-based source); empty when the gateway has none.
-     */
-    <T> Optional<T> service(Class<T> type);
-
     /** A context handing events to {@code dispatch} and offering {@code services}, looked up by type. */
     static SourceContext of(EventDispatch dispatch, Object... services) {
-        List<Object> offered = List.of(services);
+        GatewayServices offered = GatewayServices.of(services);
         return new SourceContext() {
             @Override
             public EventDispatch dispatch() {
@@ -26,7 +20,7 @@ public interface SourceContext {
 
             @Override
             public <T> Optional<T> service(Class<T> type) {
-                return offered.stream().filter(type::isInstance).map(type::cast).findFirst();
+                return offered.service(type);
             }
         };
     }

@@ -1,16 +1,27 @@
 package dev.tributary.core.source;
 
+import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.SourceConfig;
 
 /**
- * Builds sources of one {@code type}. Adapters register providers with {@link java.util.ServiceLoader}
- * ({@code META-INF/services/dev.tributary.core.source.SourceProvider}); the gateway picks the
- * provider whose {@link #type()} matches each source of the mappings.
+ * Declares and builds sources of one {@code type}. Adapters register providers with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.tributary.core.source.SourceProvider});
+ * the loader validates mapping files against their {@link #declaration()}s and the gateway picks
+ * the provider whose type matches each source of the mappings. Implementations have a public
+ * no-argument constructor and are thread-safe.
  */
 public interface SourceProvider {
 
+    /**
+     * The type's name, options and push flag: the one place they are stated. A push type's
+     * {@link #create} returns a {@link PushSource}, a pull type's a {@link PullSource}.
+     */
+    ComponentType declaration();
+
     /** The mapping-file {@code type} implemented, e.g. {@code azure-eventgrid}. */
-    String type();
+    default String type() {
+        return declaration().name();
+    }
 
     /**
      * Builds a source from its validated options.

@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 
 /**
  * Turns provider storage events into Tributary's neutral {@code dev.tributary.storage.object.*}
- * events for routes with {@code storageEvents: neutral} (see cloudevents-mapping.md): same
+ * events for routes with {@code storageEvents: neutral} (see docs/cloudevents-mapping.md): same
  * {@code id} and {@code time}, neutral {@code type}, {@code source} and {@code subject},
  * extension {@code provider}, and JSON data {@code {provider,bucket,key,size,contentType,etag,url}}.
  * Events no mapper recognises pass unchanged. Immutable and thread-safe.

@@ -37,6 +37,14 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void aRetryWaitsTheBackoffOrTheSinksRetryAfterWhicheverIsLonger() {
+        DeliveryPolicy policy = policy(BackoffPolicy.EXPONENTIAL, 200);
+        assertEquals(Duration.ofMillis(400), policy.delayBeforeRetry(2, Optional.empty()));
+        assertEquals(Duration.ofMillis(400), policy.delayBeforeRetry(2, Optional.of(Duration.ofMillis(100))));
+        assertEquals(Duration.ofSeconds(3), policy.delayBeforeRetry(2, Optional.of(Duration.ofSeconds(3))));
+    }
+
+    @Test
     void retriesAreNumberedFromOne() {
         assertThrows(IllegalArgumentException.class, () -> policy(BackoffPolicy.LINEAR, 1).backoff(0));
     }

@@ -1,12 +1,12 @@
 package dev.tributary.gateway.camel;
 
-import dev.tributary.core.mapping.Mappings;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,39 +25,51 @@ import org.apache.camel.support.service.ServiceHelper;
 public final class CamelDelivery implements AutoCloseable {
 
     private final CamelContext camel;
-    private final Map<String, EventSink> sinks;
-    private final List<List<Producer>> producers = new ArrayList<>();
+    private final Map<SinkDelivery, Producer> producers = new IdentityHashMap<>();
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
     }
 
-    public CamelDelivery(Mappings mappings, Map<String, EventSink> sinks, CeOverrides overrides, GatewayMetrics metrics)
-            throws Exception {
-        this.sinks = sinks;
+    /**
+     * Starts a Camel context with a delivery route for each of {@code deliveries}.
+     *
+     * @param sinks every sink the deliveries and their dead-letter channels name, by name; they
+     *     stay the caller's to close
+     */
+    public CamelDelivery(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
+            GatewayMetrics metrics) throws Exception {
         camel = new DefaultCamelContext();
+        try {
+            start(deliveries, sinks, overrides, metrics);
+        } catch (Exception | Error e) {
+            camel.stop();
+            throw e;
+        }
+    }
+
+    private void start(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
+            GatewayMetrics metrics) throws Exception {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
-        camel.addRoutes(new DeliveryRoutes(mappings, sinks, overrides, metrics));
+        camel.addRoutes(new DeliveryRoutes(deliveries, sinks, overrides, metrics));
         camel.start();
-        for (int r = 0; r < mappings.routes().size(); r++) {
-            List<Producer> routeProducers = new ArrayList<>();
-            for (int s = 0; s < mappings.routes().get(r).to().size(); s++) {
-                Endpoint endpoint = camel.getEndpoint(DeliveryRoutes.deliverUri(r, s));
-                AsyncProducer producer = endpoint.createAsyncProducer();
-                ServiceHelper.startService(producer);
-                routeProducers.add(new Producer(endpoint, producer));
-            }
-            producers.add(routeProducers);
+        for (SinkDelivery delivery : deliveries) {
+            Endpoint endpoint = camel.getEndpoint(DeliveryRoutes.deliverUri(delivery));
+            AsyncProducer producer = endpoint.createAsyncProducer();
+            ServiceHelper.startService(producer);
+            producers.put(delivery, new Producer(endpoint, producer));
         }
     }
 
     /**
-     * Delivers an event to the {@code sinkIndex}-th sink of the {@code routeIndex}-th route, with
-     * the route's retries and dead-lettering. The future never completes exceptionally.
+     * Delivers an event to one (route, sink) pair, with the route's retries and dead-lettering.
+     * The future never completes exceptionally.
+     *
+     * @param delivery one of the pairs this delivery was built with
      */
-    public CompletableFuture<DeliveryOutcome> deliver(int routeIndex, int sinkIndex, CloudEvent event) {
-        Producer target = producers.get(routeIndex).get(sinkIndex);
+    public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery delivery, CloudEvent event) {
+        Producer target = producers.get(delivery);
         Exchange exchange = target.endpoint().createExchange();
         exchange.getIn().setBody(event);
         CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();
@@ -85,9 +97,9 @@ public final class CamelDelivery implements AutoCloseable {
         return camel;
     }
 
+    /** Stops the Camel context, waiting for the deliveries in flight; the sinks belong to the caller. */
     @Override
     public void close() {
         camel.stop();
-        sinks.values().forEach(EventSink::close);
     }
 }

@@ -1,10 +1,12 @@
 package dev.tributary.gateway.camel;
 
 import dev.tributary.core.mapping.CompiledRoute;
-import dev.tributary.core.mapping.Mappings;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
+import dev.tributary.gateway.delivery.SinkDelivery;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.DeadLetterChannelBuilder;
@@ -12,12 +14,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 
 /**
- * Assembles one Camel route per (route, sink) pair of the mappings, plus one per dead-letter pair:
+ * Assembles one Camel route per {@link SinkDelivery} (route, sink) pair, plus one per dead-letter pair:
  *
  * <pre>
- * direct:deliver-R-S     → [redelivery per the route's delivery policy] → sink S
+ * direct:deliver-ID     → [redelivery per the route's delivery policy] → sink
  *        └─ exhausted or rejected, when the route has a dead-letter sink D:
- * direct:deadletter-R-S  → add knativeerror* extensions → [same redelivery] → sink D
+ * direct:deadletter-ID  → add knativeerror* extensions → [same redelivery] → sink D
  * </pre>
  *
  * A failure of the dead-letter sink itself is not swallowed ({@code deadLetterHandleNewException}
@@ -25,54 +27,56 @@ import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
  */
 final class DeliveryRoutes extends RouteBuilder {
 
-    private final Mappings mappings;
+    private final List<SinkDelivery> deliveries;
     private final Map<String, EventSink> sinks;
     private final CeOverrides overrides;
     private final GatewayMetrics metrics;
 
-    DeliveryRoutes(Mappings mappings, Map<String, EventSink> sinks, CeOverrides overrides, GatewayMetrics metrics) {
-        this.mappings = mappings;
+    DeliveryRoutes(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
+            GatewayMetrics metrics) {
+        this.deliveries = deliveries;
         this.sinks = sinks;
         this.overrides = overrides;
         this.metrics = metrics;
     }
 
-    static String deliverUri(int route, int sink) {
-        return "direct:deliver-" + route + "-" + sink;
+    static String deliverUri(SinkDelivery delivery) {
+        return "direct:deliver-" + delivery.id();
     }
 
-    static String deadLetterUri(int route, int sink) {
-        return "direct:deadletter-" + route + "-" + sink;
+    static String deadLetterUri(SinkDelivery delivery) {
+        return "direct:deadletter-" + delivery.id();
     }
 
     @Override
     public void configure() {
-        for (int r = 0; r < mappings.routes().size(); r++) {
-            CompiledRoute route = mappings.routes().get(r);
-            String policyRef = "redelivery-" + r;
-            getCamelContext().getRegistry().bind(policyRef, new KnativeRedeliveryPolicy(route.delivery()));
-            for (int s = 0; s < route.to().size(); s++) {
-                String sinkName = route.to().get(s);
-                DefaultErrorHandlerDefinition errorHandler;
-                if (route.delivery().deadLetterSink().isPresent()) {
-                    String deadLetterSink = route.delivery().deadLetterSink().get();
-                    DeadLetterChannelBuilder channel = deadLetterChannel(deadLetterUri(r, s));
-                    channel.deadLetterHandleNewException(false);
-                    errorHandler = channel;
-                    from(deadLetterUri(r, s))
-                            .routeId("route '" + route.name() + "' sink '" + sinkName + "' dead letters to '" + deadLetterSink + "'")
-                            .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)))
-                            .process(new DeadLetterEnricher())
-                            .process(processor(route, deadLetterSink));
-                } else {
-                    errorHandler = defaultErrorHandler();
-                }
-                errorHandler.redeliveryPolicyRef(policyRef);
-                from(deliverUri(r, s))
-                        .routeId("route '" + route.name() + "' sink '" + sinkName + "'")
-                        .errorHandler(quiet(errorHandler))
-                        .process(processor(route, sinkName));
+        Map<CompiledRoute, String> policies = new IdentityHashMap<>();
+        for (SinkDelivery delivery : deliveries) {
+            CompiledRoute route = delivery.route();
+            String policyRef = policies.computeIfAbsent(route, r -> {
+                String ref = "redelivery-" + policies.size();
+                getCamelContext().getRegistry().bind(ref, new KnativeRedeliveryPolicy(r.delivery()));
+                return ref;
+            });
+            DefaultErrorHandlerDefinition errorHandler;
+            if (route.delivery().deadLetterSink().isPresent()) {
+                String deadLetterSink = route.delivery().deadLetterSink().get();
+                DeadLetterChannelBuilder channel = deadLetterChannel(deadLetterUri(delivery));
+                channel.deadLetterHandleNewException(false);
+                errorHandler = channel;
+                from(deadLetterUri(delivery))
+                        .routeId(delivery.describe() + " dead letters to '" + deadLetterSink + "'")
+                        .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)))
+                        .process(new DeadLetterEnricher())
+                        .process(processor(route, deadLetterSink, metrics.sink(route.name(), deadLetterSink)));
+            } else {
+                errorHandler = defaultErrorHandler();
             }
+            errorHandler.redeliveryPolicyRef(policyRef);
+            from(deliverUri(delivery))
+                    .routeId(delivery.describe())
+                    .errorHandler(quiet(errorHandler))
+                    .process(processor(route, delivery.sink(), delivery.meters()));
         }
     }
 
@@ -82,8 +86,7 @@ final class DeliveryRoutes extends RouteBuilder {
         return errorHandler;
     }
 
-    private SinkProcessor processor(CompiledRoute route, String sinkName) {
-        return new SinkProcessor(sinkName, sinks.get(sinkName), route.delivery(), overrides,
-                metrics.sink(route.name(), sinkName));
+    private SinkProcessor processor(CompiledRoute route, String sinkName, GatewayMetrics.SinkMeters meters) {
+        return new SinkProcessor(sinkName, sinks.get(sinkName), route.delivery(), overrides, meters);
     }
 }

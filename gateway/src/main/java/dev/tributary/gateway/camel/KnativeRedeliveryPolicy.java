@@ -8,10 +8,13 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 
 /**
  * Camel's redelivery driven by a route's {@link DeliveryPolicy}: only retriable failures are
- * retried (at most {@code retry} times) and the k-th retry waits {@link DeliveryPolicy#backoff(int)}.
- * A non-retriable failure goes to the dead-letter channel at once. A sink's {@code Retry-After}
- * reaches Camel as the {@link Exchange#REDELIVERY_DELAY} header, which Camel prefers over this
- * policy's delay; {@link SinkProcessor} sets it to the longer of the two.
+ * retried (at most {@code retry} times); a non-retriable failure goes to the dead-letter channel
+ * at once. The wait before each retry is not computed here: {@link SinkProcessor} sets it on
+ * every retriable failure as the {@link Exchange#REDELIVERY_DELAY} header, which Camel prefers
+ * over its own calculation, from {@link DeliveryPolicy#delayBeforeRetry} (backoff or the sink's
+ * {@code Retry-After}, whichever is longer). Waits are asynchronous
+ * ({@link #setAsyncDelayedRedelivery}): Camel schedules the retry instead of sleeping on the
+ * thread that saw the failure, which may be a Netty event loop.
  */
 public class KnativeRedeliveryPolicy extends RedeliveryPolicy {
 
@@ -22,6 +25,7 @@ public class KnativeRedeliveryPolicy extends RedeliveryPolicy {
         setMaximumRedeliveries(policy.retry());
         setRedeliveryDelay(policy.backoffDelay().toMillis());
         setMaximumRedeliveryDelay(Long.MAX_VALUE);
+        setAsyncDelayedRedelivery(true);
         setLogStackTrace(false);
         setLogRetryStackTrace(false);
         setRetryAttemptedLogLevel(LoggingLevel.DEBUG);
@@ -40,10 +44,5 @@ public class KnativeRedeliveryPolicy extends RedeliveryPolicy {
         return failure instanceof DeliveryFailedException delivery
                 && delivery.retriable()
                 && redeliveryCounter <= policy.retry();
-    }
-
-    @Override
-    public long calculateRedeliveryDelay(long previousDelay, int redeliveryCounter) {
-        return policy.backoff(Math.max(1, redeliveryCounter)).toMillis();
     }
 }

@@ -7,6 +7,8 @@ import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -75,10 +77,12 @@ public final class SinkProcessor extends AsyncProcessorSupport {
             String why = cause instanceof TimeoutException
                     ? "no answer within " + policy.timeout()
                     : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            retriable(exchange, attempt, Optional.empty());
             fail(exchange, new SinkFailure(sinkName, sink.destination(), null, why), true, cause);
             return;
         }
         if (reply.functionError()) {
+            retriable(exchange, attempt, Optional.empty());
             fail(exchange, new SinkFailure(sinkName, sink.destination(), reply, "function error"), true, null);
             return;
         }
@@ -88,11 +92,21 @@ public final class SinkProcessor extends AsyncProcessorSupport {
             return;
         }
         boolean retriable = outcome == SinkResponse.RETRIABLE;
-        if (retriable && reply.retryAfter().isPresent()) {
-            long backoff = policy.retry() > attempt ? policy.backoff(attempt + 1).toMillis() : 0;
-            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.max(backoff, reply.retryAfter().get().toMillis()));
+        if (retriable) {
+            retriable(exchange, attempt, reply.retryAfter());
         }
         fail(exchange, new SinkFailure(sinkName, sink.destination(), reply, "answered " + reply.status()), retriable, null);
+    }
+
+    /**
+     * Tells Camel's redelivery how long to wait before the next attempt, when there is one:
+     * {@link DeliveryPolicy#delayBeforeRetry}, as the {@link Exchange#REDELIVERY_DELAY} header
+     * that Camel prefers over its own calculation.
+     */
+    private void retriable(Exchange exchange, int attempt, Optional<Duration> retryAfter) {
+        if (attempt < policy.retry()) {
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, policy.delayBeforeRetry(attempt + 1, retryAfter).toMillis());
+        }
     }
 
     private static void fail(Exchange exchange, SinkFailure failure, boolean retriable, Throwable cause) {

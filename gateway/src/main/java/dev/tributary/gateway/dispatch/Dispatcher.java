@@ -6,14 +6,17 @@ import dev.tributary.core.mapping.StorageEvents;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.logging.DeliveryLog;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,40 +33,52 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final DeliveryLog DELIVERIES = new DeliveryLog(LOG);
 
-    /** A route with its position (which Camel delivery routes are its own) and its meters, resolved once. */
-    private record IndexedRoute(int index, CompiledRoute route, Counter filtered, List<GatewayMetrics.SinkMeters> sinkMeters) {
+    /**
+     * How many times a reply may be routed back in a chain (extension {@value #HOPS_EXTENSION}):
+     * {@value}.
+     */
+    public static final int MAX_REPLY_HOPS = 16;
+    /** The CloudEvents extension counting reply hops: {@value}. */
+    public static final String HOPS_EXTENSION = "tributaryhops";
+
+    /** A route with its filter counter and its (route, sink) deliveries, resolved once. */
+    private record RouteDeliveries(CompiledRoute route, Counter filtered, List<SinkDelivery> sinks) {
     }
 
-    private final Map<String, List<IndexedRoute>> routesBySource;
+    private final Map<String, List<RouteDeliveries>> routesBySource;
     private final CamelDelivery delivery;
     private final GatewayMetrics metrics;
     private final NeutralStorageEvents neutral;
 
-    public Dispatcher(Mappings mappings, CamelDelivery delivery, GatewayMetrics metrics, NeutralStorageEvents neutral) {
+    /**
+     * @param deliveries every (route, sink) pair of {@code mappings}, as {@code delivery} was built with
+     */
+    public Dispatcher(Mappings mappings, List<SinkDelivery> deliveries, CamelDelivery delivery, GatewayMetrics metrics,
+            NeutralStorageEvents neutral) {
         this.delivery = delivery;
         this.metrics = metrics;
         this.neutral = neutral;
-        Map<CompiledRoute, IndexedRoute> indexed = new HashMap<>();
-        for (int i = 0; i < mappings.routes().size(); i++) {
-            CompiledRoute route = mappings.routes().get(i);
-            indexed.put(route, new IndexedRoute(i, route, metrics.filtered(route.name()),
-                    route.to().stream().map(sink -> metrics.sink(route.name(), sink)).toList()));
+        Map<CompiledRoute, RouteDeliveries> byRoute = new IdentityHashMap<>();
+        for (CompiledRoute route : mappings.routes()) {
+            byRoute.put(route, new RouteDeliveries(route, metrics.filtered(route.name()),
+                    deliveries.stream().filter(pair -> pair.route() == route).toList()));
         }
         this.routesBySource = mappings.sources().keySet().stream().collect(Collectors.toMap(
                 source -> source,
-                source -> mappings.routesFrom(source).stream().map(indexed::get).toList()));
+                source -> mappings.routesFrom(source).stream().map(byRoute::get).toList()));
     }
 
     public CompletableFuture<DispatchResult> dispatch(String source, List<CloudEvent> events) {
-        List<IndexedRoute> routes = routesBySource.getOrDefault(source, List.of());
+        List<RouteDeliveries> routes = routesBySource.getOrDefault(source, List.of());
         List<CompletableFuture<DeliveryOutcome>> deliveries = new ArrayList<>();
         GatewayMetrics.SourceMeters sourceMeters = metrics.source(source);
         for (CloudEvent event : events) {
             sourceMeters.received().increment();
             boolean routed = false;
             CloudEvent neutralEvent = null;
-            for (IndexedRoute indexed : routes) {
+            for (RouteDeliveries indexed : routes) {
                 CompiledRoute route = indexed.route();
                 CloudEvent routedEvent = event;
                 if (route.storageEvents() == StorageEvents.NEUTRAL) {
@@ -75,9 +90,10 @@ public final class Dispatcher {
                     continue;
                 }
                 routed = true;
-                for (int s = 0; s < route.to().size(); s++) {
-                    deliveries.add(track(route, route.to().get(s), indexed.sinkMeters().get(s), routedEvent,
-                            delivery.deliver(indexed.index(), s, routedEvent).thenCompose(o -> routeReply(route, o))));
+                CloudEvent delivered = routedEvent;
+                for (SinkDelivery pair : indexed.sinks()) {
+                    deliveries.add(track(pair, delivered,
+                            delivery.deliver(pair, delivered).thenCompose(o -> routeReply(route, delivered, o))));
                 }
             }
             if (!routed) {
@@ -93,8 +109,17 @@ public final class Dispatcher {
      * Knative reply semantics: when a route names a {@code reply} source, a sink's CloudEvent
      * answer is dispatched from that source, and the original delivery is safe only once the
      * reply is. Replies on routes without {@code reply} are dropped.
+     *
+     * <p>Hop limit: the gateway sets extension {@value #HOPS_EXTENSION} on every routed reply to
+     * one more than the delivered event's (absent counts as 0), whatever the sink put in its
+     * answer, so a chain of replies is counted even through sinks that copy no extensions. A reply
+     * that would exceed {@value #MAX_REPLY_HOPS} hops is dropped with a warning and the delivery
+     * that produced it stays delivered (as a Knative broker drops an event whose
+     * {@code knativebrokerttl} reached 0), so a sink whose replies route back to itself cannot
+     * loop forever.
      */
-    private CompletableFuture<DeliveryOutcome> routeReply(CompiledRoute route, DeliveryOutcome outcome) {
+    private CompletableFuture<DeliveryOutcome> routeReply(CompiledRoute route, CloudEvent delivered,
+            DeliveryOutcome outcome) {
         if (outcome.reply().isEmpty()) {
             return CompletableFuture.completedFuture(outcome);
         }
@@ -102,28 +127,54 @@ public final class Dispatcher {
             LOG.debug("route '{}': ignoring reply {} (the route has no 'reply' source)", route.name(), outcome.reply().get().getId());
             return CompletableFuture.completedFuture(outcome);
         }
+        int hops = hops(delivered) + 1;
+        if (hops > MAX_REPLY_HOPS) {
+            LOG.warn("route '{}': dropping reply {} to event {}: more than {} reply hops ({} extension)", route.name(),
+                    outcome.reply().get().getId(), delivered.getId(), MAX_REPLY_HOPS, HOPS_EXTENSION);
+            return CompletableFuture.completedFuture(outcome);
+        }
         String source = route.reply().get();
-        return dispatch(source, List.of(outcome.reply().get())).thenApply(result -> result.isSafe() ? outcome
+        CloudEvent reply = CloudEventBuilder.from(outcome.reply().get()).withExtension(HOPS_EXTENSION, hops).build();
+        return dispatch(source, List.of(reply)).thenApply(result -> result.isSafe() ? outcome
                 : outcome.replyFailed("reply routed to source '" + source + "' was not delivered: " + result.failures().get(0)));
     }
 
-    private CompletableFuture<DeliveryOutcome> track(CompiledRoute route, String sink, GatewayMetrics.SinkMeters meters,
-            CloudEvent event, CompletableFuture<DeliveryOutcome> outcome) {
+    /** The delivered event's reply hop count; a value that is no non-negative integer counts as 0. */
+    private static int hops(CloudEvent event) {
+        Object value = event.getExtension(HOPS_EXTENSION);
+        if (value instanceof Integer number) {
+            return Math.max(0, number);
+        }
+        if (value != null) {
+            try {
+                return Math.max(0, Integer.parseInt(value.toString()));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private CompletableFuture<DeliveryOutcome> track(SinkDelivery pair, CloudEvent event,
+            CompletableFuture<DeliveryOutcome> outcome) {
+        CompiledRoute route = pair.route();
+        String sink = pair.sink();
+        GatewayMetrics.SinkMeters meters = pair.meters();
         Timer.Sample sample = Timer.start();
         return outcome.whenComplete((result, error) -> {
             sample.stop(meters.latency());
             switch (result.status()) {
                 case DELIVERED -> {
                     meters.delivered().increment();
-                    LOG.debug("route '{}': event {} delivered to sink '{}'", route.name(), event.getId(), sink);
+                    DELIVERIES.delivered(route.name(), sink, event.getId());
                 }
                 case DEAD_LETTERED -> {
                     meters.deadLettered().increment();
-                    LOG.warn("route '{}': event {} dead-lettered after failing at sink '{}'", route.name(), event.getId(), sink);
+                    DELIVERIES.deadLettered(route.name(), sink, event.getId());
                 }
                 case FAILED -> {
                     meters.failed().increment();
-                    LOG.warn("route '{}': event {} not delivered: {}", route.name(), event.getId(), result.failure());
+                    DELIVERIES.failed(route.name(), sink, event.getId(), result.failure());
                 }
             }
         });

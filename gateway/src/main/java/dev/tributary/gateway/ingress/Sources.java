@@ -28,8 +28,12 @@ public final class Sources implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sources.class);
 
     private final Map<String, Source> byName = new LinkedHashMap<>();
+    private final Map<String, PushSource> pushByName = new LinkedHashMap<>();
 
     /**
+     * Builds every source; when one cannot be built, those already built are closed before the
+     * exception propagates, so a failed start or reload leaks no client or thread.
+     *
      * @throws IllegalArgumentException naming the source when its type has no provider in this
      *     build or its options cannot work
      */
@@ -38,13 +42,30 @@ public final class Sources implements AutoCloseable {
                 .collect(Collectors.toMap(SourceProvider::type, p -> p, (a, b) -> {
                     throw new IllegalStateException("two providers for source type '" + a.type() + "'");
                 }, LinkedHashMap::new));
-        for (SourceConfig config : mappings.sources().values()) {
-            SourceProvider provider = providers.get(config.type());
-            if (provider == null) {
-                throw new IllegalArgumentException("source '" + config.name() + "': type '" + config.type()
-                        + "' is not available in this build (available: " + String.join(", ", providers.keySet()) + ")");
+        try {
+            for (SourceConfig config : mappings.sources().values()) {
+                add(config, providers.get(config.type()), context, providers);
             }
-            byName.put(config.name(), provider.create(config, context));
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void add(SourceConfig config, SourceProvider provider, SourceContext context,
+            Map<String, SourceProvider> providers) {
+        if (provider == null) {
+            throw new IllegalArgumentException("source '" + config.name() + "': type '" + config.type()
+                    + "' is not available in this build (available: " + String.join(", ", providers.keySet()) + ")");
+        }
+        Source source = provider.create(config, context);
+        byName.put(config.name(), source);
+        if (provider.declaration().push()) {
+            if (!(source instanceof PushSource push)) {
+                throw new IllegalStateException("the provider of source type '" + config.type()
+                        + "' declares a push type but built no PushSource");
+            }
+            pushByName.put(config.name(), push);
         }
     }
 
@@ -54,7 +75,18 @@ public final class Sources implements AutoCloseable {
     }
 
     public Optional<PushSource> push(String name) {
-        return Optional.ofNullable(byName.get(name)).filter(PushSource.class::isInstance).map(PushSource.class::cast);
+        return Optional.ofNullable(pushByName.get(name));
+    }
+
+    /** The pull sources by name, in file order. */
+    public Map<String, PullSource> pullSources() {
+        Map<String, PullSource> pull = new LinkedHashMap<>();
+        byName.forEach((name, source) -> {
+            if (source instanceof PullSource consumer) {
+                pull.put(name, consumer);
+            }
+        });
+        return pull;
     }
 
     /** Starts every pull source, in file order. */

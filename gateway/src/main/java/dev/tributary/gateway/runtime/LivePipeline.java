@@ -66,8 +66,7 @@ public class LivePipeline implements AutoCloseable {
             return false;
         }
         Pipeline previous = current.getAndSet(next);
-        LOG.info("Reloaded mappings: now serving {} sources, {} sinks, {} routes", next.mappings().sources().size(),
-                next.mappings().sinks().size(), next.mappings().routes().size());
+        LOG.info("Reloaded mappings: now serving {}", next.mappings().summary());
         Thread retire = new Thread(() -> closeQuietly(previous), "tributary-retire-mappings");
         retire.setDaemon(true);
         retire.start();

@@ -6,57 +6,75 @@ import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.source.SourceContext;
 import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
+import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.dispatch.Dispatcher;
 import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
+import dev.tributary.core.source.SourceProvider;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one mappings file builds: its sinks, its Camel delivery routes, the dispatcher and
- * the sources, pull sources consuming. Immutable once started; {@link #close()} stops the sources
- * first, then delivery (Camel waits for the deliveries in flight).
+ * the sources, pull sources consuming. The pipeline owns all of them: a failed {@link #start}
+ * closes whatever it had built before rethrowing, and {@link #close()} stops the sources first,
+ * then delivery (Camel waits for the deliveries in flight), then closes the sinks. Immutable once
+ * started.
  */
 public final class Pipeline implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
     private final Mappings mappings;
+    private final Collection<EventSink> sinks;
     private final CamelDelivery delivery;
     private final Dispatcher dispatcher;
     private final Sources sources;
 
-    private Pipeline(Mappings mappings, CamelDelivery delivery, Dispatcher dispatcher, Sources sources) {
+    private Pipeline(Mappings mappings, Collection<EventSink> sinks, CamelDelivery delivery, Dispatcher dispatcher,
+            Sources sources) {
         this.mappings = mappings;
+        this.sinks = sinks;
         this.delivery = delivery;
         this.dispatcher = dispatcher;
         this.sources = sources;
     }
 
     /**
-     * Builds and starts the pipeline of {@code mappings}; on failure, whatever was started is stopped.
+     * Builds and starts the pipeline of {@code mappings}; on failure, whatever was built is closed.
      *
      * @throws Exception naming the sink or source that cannot be built or started
      */
     public static Pipeline start(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides,
             GatewayMetrics metrics) throws Exception {
+        return start(mappings, sinkFactory, overrides, metrics, Sources.installedProviders());
+    }
+
+    /** As {@link #start(Mappings, SinkFactory, CeOverrides, GatewayMetrics)}, with these source providers. */
+    static Pipeline start(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics,
+            List<SourceProvider> sourceProviders) throws Exception {
         Map<String, EventSink> sinks = new LinkedHashMap<>();
-        for (SinkConfig sink : mappings.sinks().values()) {
-            sinks.put(sink.name(), sinkFactory.create(sink));
-        }
-        CamelDelivery delivery = new CamelDelivery(mappings, sinks, overrides, metrics);
+        CamelDelivery delivery = null;
         Sources sources = null;
         try {
-            Dispatcher dispatcher = new Dispatcher(mappings, delivery, metrics, NeutralStorageEvents.installed());
-            sources = new Sources(mappings, SourceContext.of(dispatcher::dispatch, delivery.camelContext()),
-                    Sources.installedProviders());
-            sources.startPullSources();
-            return new Pipeline(mappings, delivery, dispatcher, sources);
-        } catch (Exception | Error e) {
-            if (sources != null) {
-                sources.close();
+            for (SinkConfig sink : mappings.sinks().values()) {
+                sinks.put(sink.name(), sinkFactory.create(sink));
             }
-            delivery.close();
+            List<SinkDelivery> deliveries = SinkDelivery.of(mappings, metrics);
+            delivery = new CamelDelivery(deliveries, sinks, overrides, metrics);
+            Dispatcher dispatcher = new Dispatcher(mappings, deliveries, delivery, metrics, NeutralStorageEvents.installed());
+            sources = new Sources(mappings, SourceContext.of(dispatcher::dispatch, delivery.camelContext()),
+                    sourceProviders);
+            sources.startPullSources();
+            return new Pipeline(mappings, List.copyOf(sinks.values()), delivery, dispatcher, sources);
+        } catch (Exception | Error e) {
+            closeAll(sources, delivery, sinks.values());
             throw e;
         }
     }
@@ -74,8 +92,28 @@ public final class Pipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        sources.close();
-        delivery.close();
+    public void close() {
+        closeAll(sources, delivery, sinks);
+    }
+
+    /** Closes what exists, in order; a failure to close one part does not stop the others. */
+    private static void closeAll(Sources sources, CamelDelivery delivery, Collection<EventSink> sinks) {
+        if (sources != null) {
+            sources.close();
+        }
+        if (delivery != null) {
+            try {
+                delivery.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping delivery failed", e);
+            }
+        }
+        for (EventSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing sink {} failed", sink.destination(), e);
+            }
+        }
     }
 }

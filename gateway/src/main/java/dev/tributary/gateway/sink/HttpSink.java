@@ -12,7 +12,6 @@ import dev.tributary.gateway.sink.credentials.Credentials;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageWriter;
 import io.cloudevents.http.HttpMessageFactory;
-import io.cloudevents.jackson.JsonFormat;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -35,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers CloudEvents over HTTP POST, in binary mode ({@code ce-*} headers, percent-encoded per
- * the HTTP binding) or structured mode ({@code application/cloudevents+json}).
+ * the HTTP binding) or structured mode ({@code application/cloudevents+json}; text data as a
+ * {@code data} string, see {@link StructuredJson}).
  *
  * <p>Sends through the gateway's shared {@link PooledHttpClient} (pooled keep-alive connections on
  * the server's event loops, redirects never followed: a 3xx is a failed delivery), with the sink's
@@ -48,7 +48,6 @@ public final class HttpSink implements EventSink {
     /** How events are encoded on the wire. */
     public enum Mode { BINARY, STRUCTURED }
 
-    private static final JsonFormat JSON = new JsonFormat();
     private static final CloudEventsHttpDecoder REPLY_DECODER = new CloudEventsHttpDecoder();
     private static final Logger LOG = LoggerFactory.getLogger(HttpSink.class);
 
@@ -78,7 +77,7 @@ public final class HttpSink implements EventSink {
                 (name, value) -> headers.add(name, name.startsWith("ce-") ? HeaderValueCodec.encode(value) : value),
                 bytes -> body[0] = bytes);
         if (mode == Mode.STRUCTURED) {
-            writer.writeStructured(event, JSON);
+            writer.writeStructured(event, StructuredJson.formatFor(event));
         } else {
             writer.writeBinary(event);
         }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns SQS and SNS message attributes into CloudEvent extensions, as cloudevents-mapping.md says:
+ * Turns SQS and SNS message attributes into CloudEvent extensions, as docs/cloudevents-mapping.md says:
  * the name is lower-cased and stripped of every character outside a-z0-9 ({@code Origin-Region}
  * becomes {@code originregion}); a name that is then a context attribute or already taken gets the
  * prefix {@code attr} (repeatedly, until it is free). Values stay strings (binary ones base64).

@@ -38,7 +38,7 @@ public final class InnerDocuments {
             return Optional.of(s3Test.decode(document));
         }
         if (EventBridgeDecoder.isEvent(document)) {
-            return Optional.of(List.of(eventBridge.decode(document)));
+            return Optional.of(eventBridge.decode(document));
         }
         return Optional.empty();
     }

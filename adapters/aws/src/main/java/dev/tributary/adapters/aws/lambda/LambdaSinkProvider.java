@@ -1,6 +1,11 @@
 package dev.tributary.adapters.aws.lambda;
 
+import static dev.tributary.core.mapping.OptionKind.STRING;
+
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.provider.GatewayServices;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,13 +29,23 @@ public final class LambdaSinkProvider implements SinkProvider {
     /** Concurrent Invoke calls per sink. */
     static final int CALL_THREADS = 32;
 
+    static final ComponentType DECLARATION = ComponentType.of("aws-lambda",
+            "Invokes an AWS Lambda function with each event; a function error is a failed delivery.",
+            OptionSpec.required("function", STRING, "Lambda function name or ARN."),
+            OptionSpec.optional("region", STRING, "AWS region (default: the standard provider chain)."),
+            OptionSpec.optional("endpoint", STRING, "Endpoint override URL (emulators, VPC endpoints)."),
+            OptionSpec.oneOf("invocationType", "Synchronous (RequestResponse) or asynchronous (Event) invocation.",
+                    "RequestResponse", "Event").withDefault("RequestResponse"),
+            OptionSpec.oneOf("payload", "cloudevent (structured JSON) or data (only the event data).",
+                    "cloudevent", "data").withDefault("cloudevent"));
+
     @Override
-    public String type() {
-        return "aws-lambda";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override
-    public EventSink create(SinkConfig config) {
+    public EventSink create(SinkConfig config, GatewayServices services) {
         LambdaSinkSettings settings = LambdaSinkSettings.of(config);
         LambdaClientBuilder builder = LambdaClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())

@@ -58,7 +58,7 @@ public final class SnsPushSource implements PushSource {
             message = SnsMessage.from(AwsJson.tryParse(request.payload().body())
                     .orElseThrow(() -> DecodeException.malformed("the body is not an SNS message: not JSON")));
         } catch (DecodeException e) {
-            return PushDecision.Respond.error(400, e.getMessage());
+            return PushDecision.Respond.undecodable(e);
         }
         try {
             verifier.verify(message);
@@ -77,9 +77,9 @@ public final class SnsPushSource implements PushSource {
     private PushDecision route(PushRequest request, SnsMessage message) {
         String source = Optional.ofNullable(request.payload().header(SUBSCRIPTION_ARN_HEADER)).orElse(message.topicArn());
         try {
-            return new PushDecision.Route(decoder.decode(message, request.payload().body(), source, List.of()), 200);
+            return new PushDecision.Route(decoder.decode(new SnsDelivery(message, request.payload().body(), source, List.of())), 200);
         } catch (DecodeException e) {
-            return PushDecision.Respond.error(400, e.getMessage());
+            return PushDecision.Respond.undecodable(e);
         }
     }
 

@@ -1,7 +1,13 @@
 package dev.tributary.adapters.aws.sns;
 
+import static dev.tributary.core.mapping.OptionKind.BOOLEAN;
+import static dev.tributary.core.mapping.OptionKind.STRING;
+
 import dev.tributary.core.auth.IngressAuthenticators;
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.IngressAuthOptions;
 import dev.tributary.core.mapping.IngressAuthOptions.Profile;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -15,9 +21,18 @@ import dev.tributary.core.source.SourceProvider;
  */
 public final class SnsSourceProvider implements SourceProvider {
 
+    static final ComponentType DECLARATION = IngressAuthOptions.addTo(ComponentType.push("aws-sns",
+            "Receives SNS HTTP(S) notifications; every message's signature is verified.",
+            OptionSpec.optional("autoConfirm", BOOLEAN, "Confirm SNS subscriptions automatically.").withDefault(true),
+            OptionSpec.optional("signingCertificate", STRING,
+                    "PEM file pinning the SNS signing certificate instead of fetching it."),
+            OptionSpec.optional("region", STRING, "AWS region (default: the standard provider chain)."),
+            OptionSpec.optional("forwardTestEvents", BOOLEAN, "Forward S3 s3:TestEvent messages as com.amazonaws.s3.TestEvent instead of dropping them.")
+                    .withDefault(false)), Profile.SNS);
+
     @Override
-    public String type() {
-        return "aws-sns";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tributary.adapters.aws.sqs;
 import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.core.source.PullSource;
 import dev.tributary.core.source.SourceContext;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -44,6 +45,7 @@ public final class SqsPullSource implements PullSource {
     private Sqs2Endpoint endpoint;
     private ExecutorService settleExecutor;
     private SqsDeleteBatcher deletes;
+    private final PollOutcome polls = new PollOutcome();
 
     public SqsPullSource(SqsSourceSettings settings, SqsClient client, SourceContext context) {
         this.settings = settings;
@@ -76,6 +78,11 @@ public final class SqsPullSource implements PullSource {
                 settings.concurrency(), settings.visibilityTimeout());
     }
 
+    @Override
+    public Optional<String> problem() {
+        return polls.problem();
+    }
+
     /** How many {@code s3:TestEvent} messages were received and not forwarded. */
     public long skippedTestEvents() {
         return inner.skippedTestEvents();
@@ -98,6 +105,7 @@ public final class SqsPullSource implements PullSource {
         created.setGreedy(true);
         created.setBackoffErrorThreshold(1);
         created.setBackoffMultiplier(ERROR_BACKOFF_POLLS);
+        created.setPollStrategy(polls);
         return created;
     }
 

@@ -1,5 +1,11 @@
 package dev.tributary.adapters.aws.sqs;
 
+import static dev.tributary.core.mapping.OptionKind.BOOLEAN;
+import static dev.tributary.core.mapping.OptionKind.POSITIVE_INTEGER;
+import static dev.tributary.core.mapping.OptionKind.STRING;
+
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -11,9 +17,25 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Provides source type {@code aws-sqs}; credentials come from the SDK's default provider chain. */
 public final class SqsSourceProvider implements SourceProvider {
 
+    static final ComponentType DECLARATION = ComponentType.of("aws-sqs",
+            "Polls an SQS queue (S3 notifications direct or via SNS/EventBridge, or any message); "
+                    + "a message is deleted once its events are delivered or dead-lettered.",
+            OptionSpec.required("queueUrl", STRING, "SQS queue URL to poll."),
+            OptionSpec.optional("region", STRING, "AWS region (default: the standard provider chain)."),
+            OptionSpec.optional("endpoint", STRING, "Endpoint override URL (emulators, VPC endpoints)."),
+            OptionSpec.optional("concurrency", POSITIVE_INTEGER, "Parallel SQS pollers.")
+                    .withDefault(SqsSourceSettings.DEFAULT_CONCURRENCY),
+            OptionSpec.optional("waitTimeSeconds", POSITIVE_INTEGER, "SQS long-polling wait, seconds (max 20).")
+                    .withDefault(SqsSourceSettings.DEFAULT_WAIT_TIME_SECONDS),
+            OptionSpec.optional("visibilityTimeout", POSITIVE_INTEGER,
+                    "SQS visibility timeout, seconds; renewed while a message's events are being delivered.")
+                    .withDefault(SqsSourceSettings.DEFAULT_VISIBILITY_TIMEOUT),
+            OptionSpec.optional("forwardTestEvents", BOOLEAN, "Forward S3 s3:TestEvent messages as com.amazonaws.s3.TestEvent instead of dropping them.")
+                    .withDefault(false));
+
     @Override
-    public String type() {
-        return "aws-sqs";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override

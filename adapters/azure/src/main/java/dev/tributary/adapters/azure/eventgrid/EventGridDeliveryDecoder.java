@@ -39,7 +39,7 @@ import java.util.Optional;
  *
  * @see <a href="https://learn.microsoft.com/azure/event-grid/webhook-event-delivery">Webhook event delivery</a>
  */
-public final class EventGridDeliveryDecoder implements NotificationDecoder {
+public final class EventGridDeliveryDecoder implements NotificationDecoder<InboundPayload> {
 
     static final String VALIDATION_EVENT_TYPE = "Microsoft.EventGrid.SubscriptionValidationEvent";
     private static final String EVENT_TYPE_HEADER = "aeg-event-type";

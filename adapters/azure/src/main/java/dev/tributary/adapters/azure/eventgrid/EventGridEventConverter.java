@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Converts one event of the Event Grid schema into a CloudEvent, as cloudevents-mapping.md
+ * Converts one event of the Event Grid schema into a CloudEvent, as docs/cloudevents-mapping.md
  * specifies: {@code id}, {@code source} = {@code topic}, {@code type} = {@code eventType},
  * {@code subject} (omitted when empty), {@code time} = {@code eventTime}, {@code data} as
  * {@code application/json}, and {@code dataschema} {@code #<dataVersion>} when

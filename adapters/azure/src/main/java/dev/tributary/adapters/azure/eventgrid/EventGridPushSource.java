@@ -80,8 +80,7 @@ public final class EventGridPushSource implements PushSource {
         try {
             delivery = decoder.read(request.payload());
         } catch (DecodeException e) {
-            int status = e.reason() == DecodeException.Reason.UNSUPPORTED_FORMAT ? 415 : 400;
-            return PushDecision.Respond.error(status, e.getMessage());
+            return PushDecision.Respond.undecodable(e);
         }
         if (delivery instanceof EventGridDelivery.Validation validation) {
             return validationAnswer(validation);

@@ -1,7 +1,12 @@
 package dev.tributary.adapters.azure.eventgrid;
 
+import static dev.tributary.core.mapping.OptionKind.STRING_LIST;
+
 import dev.tributary.core.auth.IngressAuthenticators;
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.IngressAuthOptions;
 import dev.tributary.core.mapping.IngressAuthOptions.Profile;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -17,9 +22,15 @@ public final class EventGridSourceProvider implements SourceProvider {
 
     public static final String TYPE = "azure-eventgrid";
 
+    static final ComponentType DECLARATION = IngressAuthOptions.addTo(ComponentType.push(TYPE,
+            "Receives Azure Event Grid webhook deliveries (Event Grid or CloudEvents schema), answering the "
+                    + "validation handshakes.",
+            OptionSpec.optional("allowedOrigins", STRING_LIST,
+                    "Origins allowed by the CloudEvents webhook OPTIONS handshake.")), Profile.EVENT_GRID);
+
     @Override
-    public String type() {
-        return TYPE;
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     @Override

@@ -2,11 +2,12 @@ package dev.tributary.adapters.gcp.pubsub;
 
 import dev.tributary.adapters.gcp.storage.StorageNotifications;
 import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.util.List;
 
 /**
- * Decodes one Pub/Sub message into CloudEvents, following {@code cloudevents-mapping.md}:
+ * Decodes one Pub/Sub message into CloudEvents, following {@code docs/cloudevents-mapping.md}:
  * <ol>
  *   <li>a message that already is a CloudEvent (binary {@code ce-*} attributes, or structured
  *       {@code content-type: application/cloudevents+json}) passes through unchanged;</li>
@@ -19,7 +20,7 @@ import java.util.List;
  * <p>A pure function of the envelope (no I/O, clock or randomness): a redelivered message yields
  * identical events. Thread-safe.
  */
-public final class PubsubMessageDecoder {
+public final class PubsubMessageDecoder implements NotificationDecoder<PubsubEnvelope> {
 
     /**
      * Decodes a message.
@@ -27,6 +28,7 @@ public final class PubsubMessageDecoder {
      * @throws DecodeException when the message can never become an event; the message names the
      *     attribute or field at fault
      */
+    @Override
     public List<CloudEvent> decode(PubsubEnvelope envelope) {
         return PubsubCloudEventsBinding.read(envelope.message())
                 .or(() -> StorageNotifications.toEvent(envelope.message()).map(List::of))

@@ -1,5 +1,10 @@
 package dev.tributary.adapters.gcp.pubsub;
 
+import static dev.tributary.core.mapping.OptionKind.POSITIVE_INTEGER;
+import static dev.tributary.core.mapping.OptionKind.STRING;
+
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -11,9 +16,22 @@ import dev.tributary.core.source.SourceProvider;
  */
 public final class PubsubPullSourceProvider implements SourceProvider {
 
+    static final ComponentType DECLARATION = ComponentType.of("gcp-pubsub",
+            "Pulls a Pub/Sub subscription (StreamingPull); a message is acked once its events are delivered "
+                    + "or dead-lettered.",
+            OptionSpec.required("subscription", STRING, "Pub/Sub subscription (projects/P/subscriptions/S)."),
+            OptionSpec.optional("topic", STRING, "Pub/Sub topic (projects/P/topics/T), used as the event source."),
+            OptionSpec.optional("endpoint", STRING, "Endpoint override as host:port (e.g. the Pub/Sub emulator)."),
+            OptionSpec.optional("maxOutstandingMessages", POSITIVE_INTEGER, "Pub/Sub flow control: messages in flight.")
+                    .withDefault(PullSettings.DEFAULT_MAX_OUTSTANDING_MESSAGES),
+            OptionSpec.optional("maxOutstandingBytes", POSITIVE_INTEGER, "Pub/Sub flow control: bytes in flight.")
+                    .withDefault(PullSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
+            OptionSpec.optional("parallelPullCount", POSITIVE_INTEGER, "Pub/Sub StreamingPull streams.")
+                    .withDefault(PullSettings.DEFAULT_PARALLEL_PULL_COUNT));
+
     @Override
-    public String type() {
-        return "gcp-pubsub";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     /** @throws IllegalArgumentException naming the source and option when an option is unusable */

@@ -1,11 +1,9 @@
 package dev.tributary.adapters.gcp.pubsub;
 
 import dev.tributary.core.auth.RequestAuthenticator;
-import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
 import dev.tributary.core.source.PushSource;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,11 +39,6 @@ final class PubsubPushSource implements PushSource {
         if (refused.isPresent()) {
             return refused.get();
         }
-        try {
-            return new PushDecision.Route(List.copyOf(decoder.decode(request.payload())), SUCCESS_STATUS);
-        } catch (DecodeException e) {
-            int status = e.reason() == DecodeException.Reason.UNSUPPORTED_FORMAT ? 415 : 400;
-            return PushDecision.Respond.error(status, e.getMessage());
-        }
+        return PushDecision.decode(decoder, request.payload(), SUCCESS_STATUS);
     }
 }

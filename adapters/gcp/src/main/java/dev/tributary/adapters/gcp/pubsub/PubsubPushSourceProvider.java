@@ -1,7 +1,12 @@
 package dev.tributary.adapters.gcp.pubsub;
 
+import static dev.tributary.core.mapping.OptionKind.STRING;
+
 import dev.tributary.core.auth.IngressAuthenticators;
+import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.mapping.IngressAuthOptions;
 import dev.tributary.core.mapping.IngressAuthOptions.Profile;
+import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -21,9 +26,14 @@ import dev.tributary.core.source.SourceProvider;
  */
 public final class PubsubPushSourceProvider implements SourceProvider {
 
+    static final ComponentType DECLARATION = IngressAuthOptions.addTo(ComponentType.push("gcp-pubsub-push",
+            "Receives Pub/Sub push deliveries (wrapped or unwrapped), verifying their OIDC token or a shared secret.",
+            OptionSpec.required("topic", STRING, "Pub/Sub topic (projects/P/topics/T), used as the event source.")),
+            Profile.PUBSUB_PUSH);
+
     @Override
-    public String type() {
-        return "gcp-pubsub-push";
+    public ComponentType declaration() {
+        return DECLARATION;
     }
 
     /** @throws IllegalArgumentException naming the source and option when the options cannot work together */
