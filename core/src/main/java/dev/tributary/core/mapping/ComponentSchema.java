@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,17 +62,25 @@ public final class ComponentSchema {
         condition.putArray("required").add("type");
         ObjectNode then = branch.putObject("then");
         then.put("description", type.description());
-        ObjectNode properties = then.putObject("properties");
-        properties.putObject("type").put("const", type.name());
-        ArrayNode required = then.putArray("required").add("type");
-        for (OptionSpec option : type.options()) {
+        closedShape(then, type.name(), type.options());
+        return branch;
+    }
+
+    /**
+     * The object whose {@code type} is {@code typeName}: these options (the required ones
+     * required) and no others.
+     */
+    private static void closedShape(ObjectNode shape, String typeName, List<OptionSpec> options) {
+        ObjectNode properties = shape.putObject("properties");
+        properties.putObject("type").put("const", typeName);
+        ArrayNode required = shape.putArray("required").add("type");
+        for (OptionSpec option : options) {
             properties.set(option.name(), option(option));
             if (option.required()) {
                 required.add(option.name());
             }
         }
-        then.put("additionalProperties", false);
-        return branch;
+        shape.put("additionalProperties", false);
     }
 
     private static ObjectNode option(OptionSpec option) {
@@ -118,17 +127,7 @@ public final class ComponentSchema {
         ArrayNode oneOf = node.putArray("oneOf");
         option.variants().forEach((type, options) -> {
             types.add(type);
-            ObjectNode shape = oneOf.addObject();
-            ObjectNode properties = shape.putObject("properties");
-            properties.putObject("type").put("const", type);
-            ArrayNode required = shape.putArray("required").add("type");
-            for (OptionSpec variantOption : options) {
-                properties.set(variantOption.name(), option(variantOption));
-                if (variantOption.required()) {
-                    required.add(variantOption.name());
-                }
-            }
-            shape.put("additionalProperties", false);
+            closedShape(oneOf.addObject(), type, options);
         });
     }
 

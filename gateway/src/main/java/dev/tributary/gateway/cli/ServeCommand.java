@@ -95,20 +95,20 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The management port as configured: {@code --endpoints.all.port=}, a system property, {@code ENDPOINTS_ALL_PORT}, else 9090. */
     private String managementPort() {
-        return micronautArguments.stream().filter(a -> a.startsWith(MANAGEMENT_PORT_ARGUMENT))
-                .map(a -> a.substring(MANAGEMENT_PORT_ARGUMENT.length())).reduce((first, last) -> last)
-                .or(() -> Optional.ofNullable(System.getProperty("endpoints.all.port")))
-                .or(() -> Optional.ofNullable(System.getenv("ENDPOINTS_ALL_PORT")))
-                .orElse(DEFAULT_MANAGEMENT_PORT);
+        return setting(MANAGEMENT_PORT_ARGUMENT, "endpoints.all.port", "ENDPOINTS_ALL_PORT").orElse(DEFAULT_MANAGEMENT_PORT);
+    }
+
+    /** A setting as Micronaut reads it: the last {@code argument} given, else the system property, else the variable. */
+    private Optional<String> setting(String argument, String property, String variable) {
+        return micronautArguments.stream().filter(a -> a.startsWith(argument))
+                .map(a -> a.substring(argument.length())).reduce((first, last) -> last)
+                .or(() -> Optional.ofNullable(System.getProperty(property)))
+                .or(() -> Optional.ofNullable(System.getenv(variable)));
     }
 
     /** The file {@code tributary.mappings} names: a {@code --tributary.mappings=} argument, a system property or {@code TRIBUTARY_MAPPINGS}. */
     private Optional<Path> mappingsFile() {
-        Optional<String> name = micronautArguments.stream().filter(a -> a.startsWith(MAPPINGS_ARGUMENT))
-                .map(a -> a.substring(MAPPINGS_ARGUMENT.length())).reduce((first, last) -> last)
-                .or(() -> Optional.ofNullable(System.getProperty("tributary.mappings")))
-                .or(() -> Optional.ofNullable(System.getenv("TRIBUTARY_MAPPINGS")));
-        return name.filter(n -> !n.isBlank()).map(Path::of);
+        return setting(MAPPINGS_ARGUMENT, "tributary.mappings", "TRIBUTARY_MAPPINGS").filter(n -> !n.isBlank()).map(Path::of);
     }
 
     /** Micronaut that hands a start-up failure to its caller instead of logging it and exiting the JVM. */

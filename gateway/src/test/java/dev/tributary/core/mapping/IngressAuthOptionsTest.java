@@ -16,27 +16,25 @@ class IngressAuthOptionsTest {
 
     private static final String SECRET_VALUE = "s3cr3t-value-never-printed";
 
-    private static List<String> errors(String source) {
-        String text = """
+    /** Mappings with one source {@code in}, as given, routed to a log sink. */
+    private static String mappings(String source) {
+        return """
                 apiVersion: tributary.dev/v1
                 sources:
                   in: %s
                 sinks: { out: { type: log } }
                 routes: [ { name: r, from: [in], to: [out] } ]
                 """.formatted(source);
+    }
+
+    private static List<String> errors(String source) {
         MappingException refused = assertThrows(MappingException.class,
-                () -> new MappingLoader(name -> name.equals("SECRET") ? SECRET_VALUE : null).load("m.yaml", text));
+                () -> new MappingLoader(name -> name.equals("SECRET") ? SECRET_VALUE : null).load("m.yaml", mappings(source)));
         return refused.errors().stream().map(MappingError::toString).toList();
     }
 
     private static void loads(String source) {
-        new MappingLoader(name -> SECRET_VALUE).load("m.yaml", """
-                apiVersion: tributary.dev/v1
-                sources:
-                  in: %s
-                sinks: { out: { type: log } }
-                routes: [ { name: r, from: [in], to: [out] } ]
-                """.formatted(source));
+        new MappingLoader(name -> SECRET_VALUE).load("m.yaml", mappings(source));
     }
 
     @ParameterizedTest
