@@ -83,7 +83,7 @@ umoci config --image "$oci:$tag" \
   --config.cmd serve \
   --config.env PATH=/opt/java/bin:/usr/bin:/bin \
   --config.env 'JDK_JAVA_OPTIONS=@/app/jvm.options -XX:SharedArchiveFile=/app/tributary.jsa' \
-  --config.exposedports 8080/tcp \
+  --config.exposedports 8080/tcp --config.exposedports 9090/tcp \
   --config.label org.opencontainers.image.title="$name" \
   --config.label org.opencontainers.image.version="$tag" \
   --config.label org.opencontainers.image.source=https://github.com/tributary-dev/tributary \

@@ -8,12 +8,12 @@
 #
 #   infra/image/smoke.sh [IMAGE.tar]      default: gateway/target/tributary-image.oci.tar
 #
-# MANAGEMENT_PORT (default 8080) is where the image serves /health and /prometheus.
+# MANAGEMENT_PORT (default 9090, the gateway's management port) is where the image serves /health and /prometheus.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 archive=${1:-$repo/gateway/target/tributary-image.oci.tar}
-management_port=${MANAGEMENT_PORT:-8080}
+management_port=${MANAGEMENT_PORT:-9090}
 [ "$(id -u)" = 0 ] || { echo "smoke.sh: needs root (chroot, unshare)" >&2; exit 1; }
 command -v umoci >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq umoci; }
 
@@ -32,7 +32,7 @@ echo "image $(jq -r '.config.Labels["org.opencontainers.image.title"]' "$config"
 cat > "$work/conf/mappings.yaml" <<'YAML'
 apiVersion: tributary.dev/v1
 sources:
-  hooks: { type: cloudevents }
+  hooks: { type: cloudevents, auth: none }   # loopback only: the smoke test posts unauthenticated
 sinks:
   loopback: { type: http, url: 'http://127.0.0.1:9999/' }
 routes:

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 public final class DemoMain implements Callable<Integer> {
 
     private static final Map<DemoStack.Part, String> OPTIONS = Map.of(DemoStack.Part.GATEWAY, "--port",
-            DemoStack.Part.STORE, "--store-port", DemoStack.Part.QUEUE, "--sqs-port", DemoStack.Part.FUNCTION, "--function-port");
+            DemoStack.Part.STORE, "--store-port", DemoStack.Part.QUEUE, "--sqs-port", DemoStack.Part.FUNCTION, "--function-port",
+            DemoStack.Part.MANAGEMENT, "--management-port");
 
     @Option(names = "--port", defaultValue = "8080", description = "gateway port (default ${DEFAULT-VALUE})")
     int gatewayPort;
@@ -35,6 +36,10 @@ public final class DemoMain implements Callable<Integer> {
     @Option(names = "--function-port", defaultValue = "8081", description = "thumbnail function port (default ${DEFAULT-VALUE})")
     int functionPort;
 
+    @Option(names = "--management-port", defaultValue = "9090",
+            description = "gateway health and metrics port (default ${DEFAULT-VALUE})")
+    int managementPort;
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +48,7 @@ public final class DemoMain implements Callable<Integer> {
     public Integer call() throws Exception {
         DemoStack stack;
         try {
-            stack = DemoStack.start(new DemoStack.Ports(gatewayPort, storePort, sqsPort, functionPort));
+            stack = DemoStack.start(new DemoStack.Ports(gatewayPort, storePort, sqsPort, functionPort, managementPort));
         } catch (PortInUseException e) {
             spec.commandLine().getErr().printf("tributary demo: port %d (%s) is in use: stop what uses it, or choose another port with %s%n",
                     e.port(), e.part().description(), OPTIONS.get(e.part()));
@@ -68,8 +73,9 @@ public final class DemoMain implements Callable<Integer> {
                   Follow each upload through store -> S3 notification -> SQS -> gateway -> thumbnail function
                   at %3$s/demo; the thumbnail appears at %1$s/%2$s/thumbnails/cat.jpg
                   Uploads are kept in memory only: they are gone when the demo stops.
+                  Gateway metrics: %4$s/prometheus
 
-                """, store, DemoStack.BUCKET, stack.gatewayUrl());
+                """, store, DemoStack.BUCKET, stack.gatewayUrl(), stack.managementUrl());
         stopped.await();
         return 0;
     }

@@ -50,7 +50,7 @@ public final class DemoStack implements AutoCloseable {
     /** The parts that listen on a port. */
     enum Part {
         QUEUE("the SQS queue (ElasticMQ)"), STORE("the S3-compatible store"), FUNCTION("the thumbnail function"),
-        GATEWAY("the gateway");
+        GATEWAY("the gateway"), MANAGEMENT("the gateway's health and metrics");
 
         private final String description;
 
@@ -69,10 +69,10 @@ public final class DemoStack implements AutoCloseable {
         T start() throws Exception;
     }
 
-    /** Ports of each part; 0 picks a free one. */
-    public record Ports(int gateway, int store, int queue, int function) {
-        public static final Ports DEFAULT = new Ports(8080, 9000, 9324, 8081);
-        public static final Ports ANY = new Ports(0, 0, 0, 0);
+    /** Ports of each part ({@code management}: the gateway's health and metrics); 0 picks a free one. */
+    public record Ports(int gateway, int store, int queue, int function, int management) {
+        public static final Ports DEFAULT = new Ports(8080, 9000, 9324, 8081, 9090);
+        public static final Ports ANY = new Ports(0, 0, 0, 0, 0);
     }
 
     private final List<AutoCloseable> parts = new ArrayList<>();
@@ -80,12 +80,15 @@ public final class DemoStack implements AutoCloseable {
     private final ApplicationContext gateway;
     private final String queueUrl;
     private final UploadJournal journal;
+    private final int managementPort;
 
-    private DemoStack(DemoObjectStore store, ApplicationContext gateway, String queueUrl, UploadJournal journal) {
+    private DemoStack(DemoObjectStore store, ApplicationContext gateway, String queueUrl, UploadJournal journal,
+            int managementPort) {
         this.store = store;
         this.gateway = gateway;
         this.queueUrl = queueUrl;
         this.journal = journal;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -130,6 +133,9 @@ public final class DemoStack implements AutoCloseable {
             System.setProperty("TRIBUTARY_DEMO_THUMBNAILER_URL", "http://127.0.0.1:" + function.port() + "/");
             int gatewayPort = ports.gateway() == 0 ? freePort() : ports.gateway();
             System.setProperty("TRIBUTARY_DEMO_JOURNAL_URL", "http://127.0.0.1:" + gatewayPort + "/demo/journal");
+            // a port of its own even when the others are picked freely (0 would make it the push port);
+            // checked first, as the gateway's start-up failure would not say which of its ports was taken
+            int managementPort = ports.management() == 0 ? freePort() : ensureFree(Part.MANAGEMENT, ports.management());
             // not Micronaut.run: that adds a JVM shutdown hook racing the demo's own (a deadlock on exit)
             ApplicationContext gateway = ApplicationContext.builder()
                     .banner(false)
@@ -137,12 +143,13 @@ public final class DemoStack implements AutoCloseable {
                             "tributary.mappings", mappingsFile().toString(),
                             "micronaut.server.host", "127.0.0.1",
                             "micronaut.server.port", gatewayPort,
+                            "endpoints.all.port", managementPort,
                             "logger.levels.dev.tributary.gateway.dispatch.Dispatcher", "DEBUG"))
                     .singletons(store, journal)
                     .start();
             parts.add(gateway);
             on(Part.GATEWAY, gatewayPort, () -> ServerStartLog.quietly(() -> gateway.getBean(EmbeddedServer.class).start()));
-            DemoStack stack = new DemoStack(store, gateway, queueUrl, journal);
+            DemoStack stack = new DemoStack(store, gateway, queueUrl, journal, managementPort);
             stack.parts.addAll(parts);
             return stack;
         } catch (IOException | RuntimeException e) {
@@ -182,7 +189,16 @@ public final class DemoStack implements AutoCloseable {
         }
     }
 
-    /** A free loopback port, for the gateway, whose journal URL must be known before it starts. */
+    /** {@code port}, once it is seen free on the loopback address. */
+    private static int ensureFree(Part part, int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException e) {
+            throw new PortInUseException(part, port, e);
+        }
+    }
+
+    /** A free loopback port, for the gateway (whose journal URL must be known before it starts) and its management port. */
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -195,6 +211,11 @@ public final class DemoStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + gateway.getBean(EmbeddedServer.class).getPort();
+    }
+
+    /** The gateway's management base URL (health, Prometheus), on its own port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public ApplicationContext gateway() {

@@ -65,8 +65,12 @@ class DemoCliIT {
             busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = busy.getLocalPort();
 
-            Run store = run("--store-port", Integer.toString(port), "--port", "0", "--sqs-port", "0", "--function-port", "0");
-            Run gateway = run("--port", Integer.toString(port), "--store-port", "0", "--sqs-port", "0", "--function-port", "0");
+            Run store = run("--store-port", Integer.toString(port), "--port", "0", "--sqs-port", "0", "--function-port", "0",
+                    "--management-port", "0");
+            Run gateway = run("--port", Integer.toString(port), "--store-port", "0", "--sqs-port", "0", "--function-port", "0",
+                    "--management-port", "0");
+            Run management = run("--management-port", Integer.toString(port), "--port", "0", "--store-port", "0",
+                    "--sqs-port", "0", "--function-port", "0");
 
             assertEquals(1, store.exitCode(), store.out());
             assertEquals("tributary demo: port " + port + " (the S3-compatible store) is in use: stop what uses it, "
@@ -75,6 +79,9 @@ class DemoCliIT {
             assertEquals("tributary demo: port " + port + " (the gateway) is in use: stop what uses it, "
                     + "or choose another port with --port\n", gateway.err());
             assertTrue(!gateway.out().contains("\tat "), "no stack trace: " + gateway.out());
+            assertEquals(1, management.exitCode(), management.out());
+            assertEquals("tributary demo: port " + port + " (the gateway's health and metrics) is in use: stop what uses it, "
+                    + "or choose another port with --management-port\n", management.err());
         }
     }
 

@@ -93,7 +93,7 @@ class DemoIT {
     private static String waitForMetric(String line) throws Exception {
         String metrics = "";
         for (long deadline = System.nanoTime() + 30_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
-            metrics = get(demo.gatewayUrl() + "/prometheus");
+            metrics = get(demo.managementUrl() + "/prometheus");
             if (metrics.contains(line)) {
                 return metrics;
             }

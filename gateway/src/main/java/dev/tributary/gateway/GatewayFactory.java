@@ -3,6 +3,7 @@ package dev.tributary.gateway;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.PooledHttpClient;
 import dev.tributary.gateway.tracing.Tracing;
+import dev.tributary.gateway.sink.credentials.SinkCredentials;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -28,6 +29,12 @@ public class GatewayFactory {
     @Bean(preDestroy = "close")
     Tracing tracing() {
         return Tracing.fromEnvironment(System.getenv());
+    }
+
+    /** Outbound credentials of HTTP-based sinks, from Application Default Credentials and the AWS default chain. */
+    @Singleton
+    SinkCredentials sinkCredentials() {
+        return new SinkCredentials();
     }
 
     /** Largest sink answer read (a reply event travels in it): {@value} bytes, as for pushed requests. */

@@ -29,7 +29,7 @@ class MetricsCatalogueIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              in: { type: cloudevents }
+              in: { type: cloudevents, auth: none }
             sinks:
               out: { type: http, url: SINK/out }
             routes:
@@ -96,7 +96,7 @@ class MetricsCatalogueIT {
             assertEquals(202, gateway.pushEvent("in", "1", "com.example.order.created", "{}").statusCode());
             gateway.pushEvent("in", "2", "com.example.other", "{}");
             gateway.post("/sources/in", "{}", "Content-Type", "application/json");
-            String metrics = gateway.get("/prometheus").body();
+            String metrics = gateway.getManagement("/prometheus").body();
             assertTrue(metrics.contains("tributary_delivery_retries_total{route=\"orders\",sink=\"out\"} 1.0"), metrics);
             Set<String> names = new TreeSet<>();
             Matcher type = TYPE_LINE.matcher(metrics);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +19,7 @@ class OperationsIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              in: { type: cloudevents }
+              in: { type: cloudevents, auth: none }
             sinks:
               out: { type: http, url: SINK/out }
             routes:
@@ -33,8 +32,8 @@ class OperationsIT {
     @Test
     void healthAndMetricsAreServed() throws Exception {
         try (RecordingSink sink = new RecordingSink(); GatewayUnderTest gateway = new GatewayUnderTest(MAPPINGS, sink)) {
-            assertEquals(200, gateway.get("/health/liveness").statusCode());
-            var readiness = gateway.get("/health/readiness");
+            assertEquals(200, gateway.getManagement("/health/liveness").statusCode());
+            var readiness = gateway.getManagement("/health/readiness");
             assertEquals(200, readiness.statusCode());
             assertTrue(!readiness.body().contains("diskSpace") && !readiness.body().contains("free"),
                     "no disk sizes: " + readiness.body());
@@ -46,7 +45,7 @@ class OperationsIT {
             gateway.post("/sources/in", "{}", "Content-Type", "application/json");
             sink.next("/out", 10);
 
-            String metrics = gateway.get("/prometheus").body();
+            String metrics = gateway.getManagement("/prometheus").body();
             assertTrue(metrics.contains("tributary_events_received_total{source=\"in\"} 2.0"), metrics);
             assertTrue(metrics.contains("tributary_events_filtered_total{route=\"orders\"} 1.0"), metrics);
             assertTrue(metrics.contains("tributary_events_unrouted_total{source=\"in\"} 1.0"), metrics);
@@ -58,8 +57,7 @@ class OperationsIT {
 
     @Test
     void withoutMappingsTheBuiltInDefaultLogsEvents() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
-                Map.of("micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1"))) {
+        try (EmbeddedServer server = GatewayUnderTest.start(Map.of())) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + server.getPort() + "/sources/default"))
                     .header("ce-specversion", "1.0").header("ce-id", "hello").header("ce-source", "/curl")

@@ -61,7 +61,7 @@ public final class RouteFilters {
     static CompiledRoute route(String origin, String fields) {
         String yaml = """
                 apiVersion: tributary.dev/v1
-                sources: { bench: { type: cloudevents } }
+                sources: { bench: { type: cloudevents, auth: none } }
                 sinks: { out: { type: log } }
                 routes:
                   - name: bench

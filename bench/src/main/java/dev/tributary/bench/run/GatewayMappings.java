@@ -19,7 +19,7 @@ final class GatewayMappings {
 
     /** Scenario 1: CloudEvents binary in, binary out. */
     static String push(URI sink) {
-        return mapping(PUSH_SOURCE + ": { type: cloudevents }", sink, BenchEvent.TYPE_PREFIX);
+        return mapping(PUSH_SOURCE + ": { type: cloudevents, auth: none }", sink, BenchEvent.TYPE_PREFIX);
     }
 
     /** Scenario 2: Event Grid deliveries, unauthenticated (the benchmark measures decoding, not auth). */

@@ -32,7 +32,8 @@ record Server(String name, Processes.Running running, URI target, Duration start
     }
 
     /**
-     * Starts the gateway on {@code mappings} and waits for {@code GET /health/readiness}.
+     * Starts the gateway on {@code mappings} and waits for {@code GET /health/readiness} on its
+     * management port.
      *
      * @param source the push source load is sent to
      */
@@ -40,8 +41,10 @@ record Server(String name, Processes.Running running, URI target, Duration start
             throws IOException, InterruptedException {
         int port = Probe.freePort();
         long start = System.nanoTime();
-        Processes.Running running = launchGateway(context, name, mappings, port, Map.of());
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/health/readiness");
+        int managementPort = Probe.freePort();
+        Processes.Running running = launchGateway(context, name, mappings, port,
+                Map.of("ENDPOINTS_ALL_PORT", Integer.toString(managementPort)));
+        URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/health/readiness");
         Probe.awaitHttp(running, readiness, START_TIMEOUT, POLL);
         return new Server(name, running, URI.create("http://127.0.0.1:" + port + "/sources/" + source),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -52,6 +55,7 @@ record Server(String name, Processes.Running running, URI target, Duration start
             Map<String, String> environment) throws IOException {
         Path file = Files.writeString(context.settings().work().resolve(name + "-mappings.yaml"), mappings);
         Map<String, String> env = new HashMap<>(environment);
+        env.putIfAbsent("ENDPOINTS_ALL_PORT", Integer.toString(Probe.freePort()));
         env.put("TRIBUTARY_MAPPINGS", file.toString());
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         List<String> arguments = List.of("-jar", context.settings().gatewayJar().toString());

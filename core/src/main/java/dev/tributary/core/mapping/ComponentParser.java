@@ -109,10 +109,57 @@ final class ComponentParser {
                 ctx.error(entry.key(), context, spec.name(), "required option is missing for type '" + type.name() + "'");
             }
         }
+        OptionRule.Component view = ruleView(entry, fields, values, context);
+        type.rules().forEach(rule -> rule.check(view));
         return new Component(entry.name(), type, new Options(values));
     }
 
+    private OptionRule.Component ruleView(Field entry, Map<String, Field> fields, Map<String, Object> values, String context) {
+        Options options = new Options(values);
+        return new OptionRule.Component() {
+            @Override
+            public boolean has(String option) {
+                return fields.containsKey(option);
+            }
+
+            @Override
+            public java.util.Optional<String> string(String option) {
+                return options.string(option);
+            }
+
+            @Override
+            public List<String> list(String option) {
+                return options.stringList(option);
+            }
+
+            @Override
+            public Map<String, String> map(String option) {
+                return options.stringMap(option);
+            }
+
+            @Override
+            public void error(String option, String message) {
+                Field field = fields.get(option);
+                ctx.error(field == null ? entry.key() : field.key(), context, option, message);
+            }
+        };
+    }
+
     private Object read(Field option, OptionKind kind, String context) {
+        if (kind == OptionKind.STRING_MAP) {
+            Map<String, Field> entries = ctx.mapping(option.value(), context, option.name());
+            if (entries == null) {
+                return null;
+            }
+            Map<String, String> strings = new LinkedHashMap<>();
+            entries.values().forEach(entry -> {
+                String value = ctx.string(entry.value(), context, option.name() + "." + entry.name());
+                if (value != null) {
+                    strings.put(entry.name(), value);
+                }
+            });
+            return java.util.Collections.unmodifiableMap(strings);
+        }
         if (kind == OptionKind.STRING_LIST) {
             List<Node> items = ctx.sequence(option.value(), context, option.name());
             if (items == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,17 +62,25 @@ public final class ComponentSchema {
         condition.putArray("required").add("type");
         ObjectNode then = branch.putObject("then");
         then.put("description", type.description());
-        ObjectNode properties = then.putObject("properties");
-        properties.putObject("type").put("const", type.name());
-        ArrayNode required = then.putArray("required").add("type");
-        for (OptionSpec option : type.options()) {
+        closedShape(then, type.name(), type.options());
+        return branch;
+    }
+
+    /**
+     * The object whose {@code type} is {@code typeName}: these options (the required ones
+     * required) and no others.
+     */
+    private static void closedShape(ObjectNode shape, String typeName, List<OptionSpec> options) {
+        ObjectNode properties = shape.putObject("properties");
+        properties.putObject("type").put("const", typeName);
+        ArrayNode required = shape.putArray("required").add("type");
+        for (OptionSpec option : options) {
             properties.set(option.name(), option(option));
             if (option.required()) {
                 required.add(option.name());
             }
         }
-        then.put("additionalProperties", false);
-        return branch;
+        shape.put("additionalProperties", false);
     }
 
     private static ObjectNode option(OptionSpec option) {
@@ -94,6 +103,14 @@ public final class ComponentSchema {
             }
             case POSITIVE_INTEGER -> orVariable(node, JSON.objectNode().put("type", "integer").put("minimum", 1));
             case BOOLEAN -> orVariable(node, JSON.objectNode().put("type", "boolean"));
+            case STRING_MAP -> {
+                node.put("type", "object");
+                if (option.variants().isEmpty()) {
+                    node.putObject("additionalProperties").put("type", "string");
+                } else {
+                    variants(node, option);
+                }
+            }
             default -> throw new IllegalStateException("no schema for " + option.kind());
         }
         node.put("description", description);
@@ -101,6 +118,17 @@ public final class ComponentSchema {
             node.put("writeOnly", true);
         }
         return node;
+    }
+
+    /** A mapping whose {@code type} picks one shape: each shape requires its options and takes no others. */
+    private static void variants(ObjectNode node, OptionSpec option) {
+        node.putArray("required").add("type");
+        ArrayNode types = node.putObject("properties").putObject("type").putArray("enum");
+        ArrayNode oneOf = node.putArray("oneOf");
+        option.variants().forEach((type, options) -> {
+            types.add(type);
+            closedShape(oneOf.addObject(), type, options);
+        });
     }
 
     private static void orVariable(ObjectNode node, ObjectNode literal) {

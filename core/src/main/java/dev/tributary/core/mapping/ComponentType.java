@@ -1,5 +1,6 @@
 package dev.tributary.core.mapping;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +17,27 @@ import java.util.Optional;
  * @param description one sentence for the schema and the docs
  * @param push whether the source receives pushes (always false for sinks)
  * @param options every accepted option, in declaration order
+ * @param rules how options combine, checked by the loader after each option is read
  */
-public record ComponentType(String name, String description, boolean push, List<OptionSpec> options) {
+public record ComponentType(String name, String description, boolean push, List<OptionSpec> options,
+        List<OptionRule> rules) {
 
     public ComponentType {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         options = List.copyOf(options);
+        rules = List.copyOf(rules);
         Map<String, OptionSpec> seen = new LinkedHashMap<>();
         for (OptionSpec option : options) {
             if (option.name().equals("type") || seen.put(option.name(), option) != null) {
                 throw new IllegalArgumentException("type '" + name + "' declares option '" + option.name() + "' twice");
             }
         }
+    }
+
+    /** A type whose options need no rule beyond each one's own shape. */
+    public ComponentType(String name, String description, boolean push, List<OptionSpec> options) {
+        this(name, description, push, options, List.of());
     }
 
     /** A pull source or a sink: nothing arrives on {@code POST /sources/{name}}. */
@@ -39,6 +48,18 @@ public record ComponentType(String name, String description, boolean push, List<
     /** A push source, answering {@code POST /sources/{name}}. */
     public static ComponentType push(String name, String description, OptionSpec... options) {
         return new ComponentType(name, description, true, List.of(options));
+    }
+
+    /**
+     * This type with a shared vocabulary added: its options after this type's own, and the rule
+     * that checks how they combine.
+     */
+    public ComponentType with(List<OptionSpec> moreOptions, OptionRule rule) {
+        List<OptionSpec> allOptions = new ArrayList<>(options);
+        allOptions.addAll(moreOptions);
+        List<OptionRule> allRules = new ArrayList<>(rules);
+        allRules.add(rule);
+        return new ComponentType(name, description, push, allOptions, allRules);
     }
 
     /** The declared option of that name. */

@@ -5,7 +5,8 @@ public enum OptionKind {
     STRING("a string"),
     BOOLEAN("true or false"),
     POSITIVE_INTEGER("a positive integer"),
-    STRING_LIST("a list of strings");
+    STRING_LIST("a list of strings"),
+    STRING_MAP("a mapping of names to strings");
 
     private final String description;
 

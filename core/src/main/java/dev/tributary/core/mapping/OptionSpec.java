@@ -1,6 +1,9 @@
 package dev.tributary.core.mapping;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +19,11 @@ import java.util.Optional;
  * @param description one sentence for the schema and the docs
  * @param secret whether the value is a credential: never logged, never echoed in errors
  * @param allowedValues for a string option with a fixed vocabulary, the values accepted; else empty
+ * @param variants for a mapping option whose {@code type} key picks its shape (a sink's {@code auth:}),
+ *        each {@code type} value and the string keys it requires (all of them, and no others); else empty
  */
 public record OptionSpec(String name, OptionKind kind, boolean required, Optional<String> defaultValue,
-        String description, boolean secret, List<String> allowedValues) {
+        String description, boolean secret, List<String> allowedValues, Map<String, List<OptionSpec>> variants) {
 
     public OptionSpec {
         Objects.requireNonNull(name, "name");
@@ -28,6 +33,16 @@ public record OptionSpec(String name, OptionKind kind, boolean required, Optiona
         if (!allowedValues.isEmpty() && kind != OptionKind.STRING) {
             throw new IllegalArgumentException("option '" + name + "': allowed values need a string option");
         }
+        variants = Collections.unmodifiableMap(new LinkedHashMap<>(variants));
+        if (!variants.isEmpty() && kind != OptionKind.STRING_MAP) {
+            throw new IllegalArgumentException("option '" + name + "': variants need a mapping option");
+        }
+    }
+
+    /** An option of no fixed vocabulary and no variants. */
+    public OptionSpec(String name, OptionKind kind, boolean required, Optional<String> defaultValue,
+            String description, boolean secret, List<String> allowedValues) {
+        this(name, kind, required, defaultValue, description, secret, allowedValues, Map.of());
     }
 
     /** A required option. */
@@ -45,13 +60,28 @@ public record OptionSpec(String name, OptionKind kind, boolean required, Optiona
         return new OptionSpec(name, OptionKind.STRING, false, Optional.empty(), description, false, List.of(values));
     }
 
+    /**
+     * An optional mapping whose {@code type} key picks one of {@code variants}: each {@code type}
+     * value and the string options that shape requires.
+     */
+    public static OptionSpec variants(String name, String description, Map<String, List<OptionSpec>> variants) {
+        return new OptionSpec(name, OptionKind.STRING_MAP, false, Optional.empty(), description, false, List.of(),
+                variants);
+    }
+
     /** This option with a documented default. */
     public OptionSpec withDefault(Object value) {
-        return new OptionSpec(name, kind, required, Optional.of(String.valueOf(value)), description, secret, allowedValues);
+        return new OptionSpec(name, kind, required, Optional.of(String.valueOf(value)), description, secret,
+                allowedValues, variants);
+    }
+
+    /** This option with a documented default when there is one, else as it is. */
+    public OptionSpec withDefaultIfAny(Object value) {
+        return value == null ? this : withDefault(value);
     }
 
     /** This option, marked as a credential. */
     public OptionSpec asSecret() {
-        return new OptionSpec(name, kind, required, defaultValue, description, true, allowedValues);
+        return new OptionSpec(name, kind, required, defaultValue, description, true, allowedValues, variants);
     }
 }

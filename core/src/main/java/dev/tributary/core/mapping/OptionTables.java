@@ -50,6 +50,13 @@ public final class OptionTables {
             return "one of " + option.allowedValues().stream().map(value -> "`" + value + "`")
                     .collect(Collectors.joining(", "));
         }
+        if (!option.variants().isEmpty()) {
+            return "a mapping: `type` one of " + option.variants().entrySet().stream()
+                    .map(variant -> "`" + variant.getKey() + "` (with " + variant.getValue().stream()
+                            .map(value -> "`" + value.name() + "`" + (value.secret() ? ", secret" : ""))
+                            .collect(Collectors.joining(" and ")) + ")")
+                    .collect(Collectors.joining(", "));
+        }
         return option.kind().description();
     }
 

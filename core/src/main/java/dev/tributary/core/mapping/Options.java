@@ -41,6 +41,13 @@ public final class Options {
         return value == null ? List.of() : (List<String>) value;
     }
 
+    /** A mapping option ({@code headers:}, a sink's {@code auth:}), in file order; empty when absent. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> stringMap(String name) {
+        Object value = values.get(name);
+        return value == null ? Map.of() : (Map<String, String>) value;
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

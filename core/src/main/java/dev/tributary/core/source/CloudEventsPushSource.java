@@ -1,10 +1,12 @@
 package dev.tributary.core.source;
 
+import dev.tributary.core.auth.RequestAuthenticator;
 import dev.tributary.core.decode.CloudEventsHttpDecoder;
 
 /**
  * Source type {@code cloudevents}: CloudEvents over HTTP in binary, structured or batched mode.
- * Accepts {@code POST} only; answers 202 once the events are safe, 400 naming a missing or
+ * Accepts {@code POST} only; authenticates the request before reading the body (401/403/503 from
+ * the {@link RequestAuthenticator}); answers 202 once the events are safe, 400 naming a missing or
  * invalid attribute, 415 for an unsupported event format.
  */
 public final class CloudEventsPushSource implements PushSource {
@@ -13,11 +15,21 @@ public final class CloudEventsPushSource implements PushSource {
     static final CloudEventsHttpDecoder DECODER = new CloudEventsHttpDecoder();
 
     private final CloudEventsHttpDecoder decoder = DECODER;
+    private final RequestAuthenticator authenticator;
+
+    /** @param authenticator the check every request must pass ({@link RequestAuthenticator#NONE} for {@code auth: none}) */
+    public CloudEventsPushSource(RequestAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
 
     @Override
     public PushDecision accept(PushRequest request) {
         if (!request.method().equals("POST")) {
             return PushDecision.Respond.error(405, "use POST to send CloudEvents");
+        }
+        java.util.Optional<PushDecision.Respond> refusal = authenticator.refusal(request);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         return PushDecision.decode(decoder, request.payload(), 202);
     }

@@ -72,7 +72,7 @@ public final class YamlTestKit {
         route.putAll(fields);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("apiVersion", MappingLoader.API_VERSION);
-        document.put("sources", Map.of("in", Map.of("type", "cloudevents")));
+        document.put("sources", Map.of("in", Map.of("type", "cloudevents", "auth", "none")));
         document.put("sinks", Map.of("out", Map.of("type", "log")));
         document.put("routes", List.of(route));
         DumperOptions options = new DumperOptions();

@@ -29,6 +29,9 @@ import picocli.CommandLine.Unmatched;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final String MAPPINGS_ARGUMENT = "--tributary.mappings=";
+    private static final String MANAGEMENT_PORT_ARGUMENT = "--endpoints.all.port=";
+    /** The management port application.yml sets when nothing else does. */
+    private static final String DEFAULT_MANAGEMENT_PORT = "9090";
 
     private static volatile boolean serving;
 
@@ -76,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .banner(false)
                     .start());
         } catch (ApplicationStartupException e) {
-            err.println(StartupFailure.describe(e.getCause(), mappings));
+            err.println(StartupFailure.describe(e.getCause(), mappings, managementPort()));
             err.flush();
             return 1;
         }
@@ -90,13 +93,22 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The management port as configured: {@code --endpoints.all.port=}, a system property, {@code ENDPOINTS_ALL_PORT}, else 9090. */
+    private String managementPort() {
+        return setting(MANAGEMENT_PORT_ARGUMENT, "endpoints.all.port", "ENDPOINTS_ALL_PORT").orElse(DEFAULT_MANAGEMENT_PORT);
+    }
+
+    /** A setting as Micronaut reads it: the last {@code argument} given, else the system property, else the variable. */
+    private Optional<String> setting(String argument, String property, String variable) {
+        return micronautArguments.stream().filter(a -> a.startsWith(argument))
+                .map(a -> a.substring(argument.length())).reduce((first, last) -> last)
+                .or(() -> Optional.ofNullable(System.getProperty(property)))
+                .or(() -> Optional.ofNullable(System.getenv(variable)));
+    }
+
     /** The file {@code tributary.mappings} names: a {@code --tributary.mappings=} argument, a system property or {@code TRIBUTARY_MAPPINGS}. */
     private Optional<Path> mappingsFile() {
-        Optional<String> name = micronautArguments.stream().filter(a -> a.startsWith(MAPPINGS_ARGUMENT))
-                .map(a -> a.substring(MAPPINGS_ARGUMENT.length())).reduce((first, last) -> last)
-                .or(() -> Optional.ofNullable(System.getProperty("tributary.mappings")))
-                .or(() -> Optional.ofNullable(System.getenv("TRIBUTARY_MAPPINGS")));
-        return name.filter(n -> !n.isBlank()).map(Path::of);
+        return setting(MAPPINGS_ARGUMENT, "tributary.mappings", "TRIBUTARY_MAPPINGS").filter(n -> !n.isBlank()).map(Path::of);
     }
 
     /** Micronaut that hands a start-up failure to its caller instead of logging it and exiting the JVM. */

@@ -24,15 +24,18 @@ final class StartupFailure {
     /**
      * @param failure what the start-up threw
      * @param mappings the mappings being started, when they loaded, to name what needs credentials
+     * @param managementPort the management endpoints' port, to name its own setting when it is the busy one
      */
-    static String describe(Throwable failure, Optional<Mappings> mappings) {
+    static String describe(Throwable failure, Optional<Mappings> mappings, String managementPort) {
         List<Throwable> chain = Stream.iterate(failure, t -> t != null, Throwable::getCause).limit(20).toList();
         Throwable innermost = chain.get(chain.size() - 1);
         if (chain.stream().anyMatch(StartupFailure::isAddressInUse)) {
             String port = chain.stream().map(t -> PORT.matcher(String.valueOf(t.getMessage()))).filter(Matcher::find)
                     .map(m -> m.group(1)).findFirst().orElse("the HTTP port");
-            return "tributary: port " + port + " is in use: stop what uses it, or choose another port with "
-                    + "MICRONAUT_SERVER_PORT=PORT (or --micronaut.server.port=PORT)";
+            String setting = port.equals(managementPort)
+                    ? "ENDPOINTS_ALL_PORT=PORT (or --endpoints.all.port=PORT), the management port"
+                    : "MICRONAUT_SERVER_PORT=PORT (or --micronaut.server.port=PORT)";
+            return "tributary: port " + port + " is in use: stop what uses it, or choose another port with " + setting;
         }
         if (mentions(chain, "Unable to load credentials")) {
             return "tributary: " + needing(mappings, type -> type.startsWith("aws-") && !type.equals("aws-sns"))

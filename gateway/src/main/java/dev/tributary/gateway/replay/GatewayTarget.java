@@ -10,6 +10,7 @@ import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
+import dev.tributary.gateway.sink.credentials.SinkCredentials;
 import dev.tributary.gateway.tracing.Tracing;
 import dev.tributary.gateway.sink.PooledHttpClient;
 import dev.tributary.gateway.sink.SinkFactory;
@@ -46,7 +47,8 @@ public final class GatewayTarget implements ReplayTarget {
         client = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(5), Duration.ofSeconds(60),
                 GatewayFactory.MAX_SINK_ANSWER);
         try {
-            SinkFactory factory = new SinkFactory(client, Objects.requireNonNullElse(System.getenv("K_SINK"), ""));
+            SinkFactory factory = new SinkFactory(client, Objects.requireNonNullElse(System.getenv("K_SINK"), ""),
+                    new SinkCredentials(), "/oidc/token");
             for (SinkConfig sink : mappings.sinks().values()) {
                 sinks.put(sink.name(), factory.create(sink));
             }

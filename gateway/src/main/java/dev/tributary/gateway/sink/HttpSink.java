@@ -8,6 +8,7 @@ import dev.tributary.core.delivery.RetryAfter;
 import dev.tributary.core.delivery.SinkResponse;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
+import dev.tributary.gateway.sink.credentials.Credentials;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageWriter;
 import io.cloudevents.http.HttpMessageFactory;
@@ -15,7 +16,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code data} string, see {@link StructuredJson}).
  *
  * <p>Sends through the gateway's shared {@link PooledHttpClient} (pooled keep-alive connections on
- * the server's event loops, redirects never followed: a 3xx is a failed delivery). An attempt that
+ * the server's event loops, redirects never followed: a 3xx is a failed delivery), with the sink's
+ * {@link Credentials} added to each request. An attempt that
  * outlives its timeout fails with a {@link java.util.concurrent.TimeoutException} and its
  * connection is closed. When a delivery attempt is traced (its span is current, see
  * {@link dev.tributary.gateway.tracing.DeliveryAttempt}), the request carries its W3C
@@ -60,11 +61,14 @@ public final class HttpSink implements EventSink {
     private final Mode mode;
     private final String target;
     private final String host;
+    private final Credentials credentials;
 
-    public HttpSink(PooledHttpClient client, URI url, Mode mode) {
+    /** @param credentials what each request carries so that the destination lets it in */
+    public HttpSink(PooledHttpClient client, URI url, Mode mode, Credentials credentials) {
         this.client = client;
         this.url = url;
         this.mode = mode;
+        this.credentials = credentials;
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         this.target = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
         this.host = url.getPort() >= 0 ? url.getHost() + ":" + url.getPort() : url.getHost();
@@ -85,9 +89,9 @@ public final class HttpSink implements EventSink {
         byte[] content = body[0] == null ? new byte[0] : body[0];
         headers.set(HttpHeaderNames.HOST, host).setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
         W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, HttpHeaders::set);
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
-                Unpooled.wrappedBuffer(content), headers, EmptyHttpHeaders.INSTANCE);
-        return client.send(url, request, timeout).thenApply(HttpSink::toReply);
+        return credentials.apply(url, "POST", headers, content).thenCompose(added -> client.send(url,
+                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target, Unpooled.wrappedBuffer(content),
+                        headers, EmptyHttpHeaders.INSTANCE), timeout)).thenApply(HttpSink::toReply);
     }
 
     private static SinkReply toReply(PooledHttpClient.Response response) {

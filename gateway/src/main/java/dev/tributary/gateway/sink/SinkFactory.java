@@ -4,9 +4,11 @@ import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.provider.GatewayServices;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
+import dev.tributary.gateway.sink.credentials.SinkCredentials;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -16,7 +18,8 @@ import java.util.stream.Collectors;
  * Builds the {@link EventSink} of each sink in the mappings with the {@link SinkProvider}
  * registered for its type, built-in or from an adapter alike. Providers are offered the gateway's
  * {@link PooledHttpClient} (so HTTP connections are pooled across routes) and its
- * {@link KnativeSinkBinding}. Thread-safe.
+ * {@link KnativeSinkBinding}, and the {@link SinkCredentials} that build the credentials of
+ * HTTP sinks' {@code headers:} and {@code auth:}. Thread-safe.
  */
 @Singleton
 public class SinkFactory {
@@ -24,10 +27,16 @@ public class SinkFactory {
     private final GatewayServices services;
     private final Map<String, SinkProvider> providers;
 
-    /** A factory with the providers registered on the class path ({@code META-INF/services}). */
+    /**
+     * A factory with the providers registered on the class path ({@code META-INF/services}).
+     *
+     * @param kSink Knative's {@code K_SINK}, empty outside a SinkBinding
+     * @param sinkBindingToken where a SinkBinding with OIDC enabled mounts the sink's token
+     */
     @Inject
-    public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink) {
-        this(GatewayServices.of(client, new KnativeSinkBinding(kSink)),
+    public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink, SinkCredentials credentials,
+            @Value("${tributary.knative.oidc-token:/oidc/token}") String sinkBindingToken) {
+        this(GatewayServices.of(client, new KnativeSinkBinding(kSink, Path.of(sinkBindingToken)), credentials),
                 ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get).toList());
     }
 

@@ -1,10 +1,12 @@
 package dev.tributary.gateway.sink;
 
 import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.provider.GatewayServices;
+import dev.tributary.gateway.sink.credentials.SinkCredentials;
 import java.net.URI;
 import java.util.Locale;
 
-/** Checks the destination URLs of HTTP-based sinks. Stateless. */
+/** Checks the destination URLs of HTTP-based sinks and finds the services they share. Stateless. */
 final class SinkUrls {
 
     private SinkUrls() {
@@ -27,8 +29,16 @@ final class SinkUrls {
         return uri;
     }
 
+    /**
+     * What builds the credentials of the sink's {@code headers:} and {@code auth:}: the gateway's, or
+     * the platform defaults (Application Default Credentials, DefaultAzureCredential) when it offers none.
+     */
+    static SinkCredentials credentials(GatewayServices services) {
+        return services.service(SinkCredentials.class).orElseGet(SinkCredentials::new);
+    }
+
     /** The gateway's pooled client, which every HTTP-based sink shares. */
-    static PooledHttpClient client(dev.tributary.core.provider.GatewayServices services) {
+    static PooledHttpClient client(GatewayServices services) {
         return services.service(PooledHttpClient.class)
                 .orElseThrow(() -> new IllegalStateException("this gateway offers no pooled HTTP client"));
     }

@@ -92,10 +92,10 @@ class MappingLoaderTest {
                 apiVersion: tributary.dev/v2
                 sources:
                   in:
-                    type: cloudevents
-                    colour: blue
+                    { type: cloudevents, auth: none,
+                    colour: blue }
                   "bad name!":
-                    type: cloudevents
+                    { type: cloudevents, auth: none }
                 sinks:
                   out:
                     type: http
@@ -111,7 +111,8 @@ class MappingLoaderTest {
                     delivery: { backoffPolicy: quadratic, timeout: 10s, deadLetter: out }
                 """,
                 "x.yaml:1: apiVersion: unsupported version 'tributary.dev/v2' (use 'tributary.dev/v1')",
-                "x.yaml:5: source 'in': colour: unknown option for type 'cloudevents'",
+                "x.yaml:5: source 'in': colour: unknown option for type 'cloudevents' "
+                        + "(expected one of auth, jwksUrl, issuer, audience, subjects, secret)",
                 "x.yaml:6: source 'bad name!': name must match [A-Za-z0-9][A-Za-z0-9._-]{0,62}",
                 "x.yaml:9: sink 'out': url: required option is missing for type 'http'",
                 "x.yaml:13: route 'r': from[1]: source 'in' is listed twice",
@@ -128,7 +129,7 @@ class MappingLoaderTest {
     void rejectsInvalidFilters() {
         assertErrors("""
                 apiVersion: tributary.dev/v1
-                sources: { in: { type: cloudevents } }
+                sources: { in: { type: cloudevents, auth: none } }
                 sinks: { out: { type: log } }
                 routes:
                   - name: r
@@ -163,7 +164,7 @@ class MappingLoaderTest {
     void duplicateKeysAreErrors() {
         assertErrors("""
                 apiVersion: tributary.dev/v1
-                sources: { in: { type: cloudevents } }
+                sources: { in: { type: cloudevents, auth: none } }
                 sinks:
                   out: { type: log }
                   out: { type: log }

@@ -36,7 +36,7 @@ class EventBridgeSinkIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              in: { type: cloudevents }
+              in: { type: cloudevents, auth: none }
             sinks:
               bus: { type: aws-eventbridge, bus: orders, region: us-east-1, endpoint: SINK }
               dead: { type: http, url: SINK/dead }

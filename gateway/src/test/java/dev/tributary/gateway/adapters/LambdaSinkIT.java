@@ -30,8 +30,8 @@ class LambdaSinkIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              in: { type: cloudevents }
-              async: { type: cloudevents }
+              in: { type: cloudevents, auth: none }
+              async: { type: cloudevents, auth: none }
             sinks:
               resize: { type: aws-lambda, function: resize, region: us-east-1, endpoint: SINK }
               audit: { type: aws-lambda, function: audit, region: us-east-1, endpoint: SINK, invocationType: Event, payload: data }

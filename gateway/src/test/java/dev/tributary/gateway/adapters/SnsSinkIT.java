@@ -41,8 +41,8 @@ class SnsSinkIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              in: { type: cloudevents }
-              binary-in: { type: cloudevents }
+              in: { type: cloudevents, auth: none }
+              binary-in: { type: cloudevents, auth: none }
             sinks:
               topic: { type: aws-sns, topicArn: "%s", endpoint: SINK }
               binary-topic: { type: aws-sns, topicArn: "%s", endpoint: SINK, mode: binary }

@@ -24,14 +24,14 @@ class DeliveryIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              flaky: { type: cloudevents }
-              rejecting: { type: cloudevents }
-              slow: { type: cloudevents }
-              failing: { type: cloudevents }
-              throttled: { type: cloudevents }
-              fanout: { type: cloudevents }
-              broken-dead-letters: { type: cloudevents }
-              redirected: { type: cloudevents }
+              flaky: { type: cloudevents, auth: none }
+              rejecting: { type: cloudevents, auth: none }
+              slow: { type: cloudevents, auth: none }
+              failing: { type: cloudevents, auth: none }
+              throttled: { type: cloudevents, auth: none }
+              fanout: { type: cloudevents, auth: none }
+              broken-dead-letters: { type: cloudevents, auth: none }
+              redirected: { type: cloudevents, auth: none }
             sinks:
               flaky: { type: http, url: SINK/flaky }
               rejecting: { type: http, url: SINK/rejecting }
@@ -201,6 +201,6 @@ class DeliveryIT {
     }
 
     private String metrics() throws Exception {
-        return gateway.get("/prometheus").body();
+        return gateway.getManagement("/prometheus").body();
     }
 }

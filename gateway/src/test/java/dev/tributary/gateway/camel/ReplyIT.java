@@ -17,10 +17,10 @@ class ReplyIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              ask: { type: cloudevents }
-              ask-and-forget: { type: cloudevents }
-              answers: { type: cloudevents }
-              loop: { type: cloudevents }
+              ask: { type: cloudevents, auth: none }
+              ask-and-forget: { type: cloudevents, auth: none }
+              answers: { type: cloudevents, auth: none }
+              loop: { type: cloudevents, auth: none }
             sinks:
               replier: { type: http, url: SINK/replier }
               silent-replier: { type: http, url: SINK/silent-replier }

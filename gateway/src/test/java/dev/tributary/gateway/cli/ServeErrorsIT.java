@@ -3,6 +3,7 @@ package dev.tributary.gateway.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tributary.gateway.testing.GatewayUnderTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,7 +35,7 @@ class ServeErrorsIT {
         Path file = Files.writeString(dir.resolve("bad.yaml"), """
                 apiVersion: tributary.dev/v1
                 sources:
-                  uploads: { type: cloudevents }
+                  uploads: { type: cloudevents, auth: none }
                 sinks:
                   thumbnailer: { type: http, url: "http://thumbnailer/", mode: binery }
                 routes:
@@ -66,6 +67,20 @@ class ServeErrorsIT {
             assertEquals(List.of("tributary: port " + port + " is in use: stop what uses it, or choose another port with "
                     + "MICRONAUT_SERVER_PORT=PORT (or --micronaut.server.port=PORT)"), serve.err().lines().toList());
             assertTrue(!serve.out().contains("\tat "), "no stack trace: " + serve.out());
+        }
+    }
+
+    @Test
+    void aBusyManagementPortIsNamedWithItsOwnSetting() throws Exception {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0));
+            int port = busy.getLocalPort();
+
+            Run serve = run(Map.of("MICRONAUT_SERVER_PORT", "0", "ENDPOINTS_ALL_PORT", Integer.toString(port)));
+
+            assertEquals(1, serve.exitCode(), serve.err());
+            assertEquals(List.of("tributary: port " + port + " is in use: stop what uses it, or choose another port with "
+                    + "ENDPOINTS_ALL_PORT=PORT (or --endpoints.all.port=PORT), the management port"), serve.err().lines().toList());
         }
     }
 
@@ -106,6 +121,7 @@ class ServeErrorsIT {
                 || name.startsWith("MICRONAUT_"));
         env.put("HOME", dir.toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("ENDPOINTS_ALL_PORT", Integer.toString(GatewayUnderTest.freePort())); // not 9090, which another gateway may hold
         env.putAll(environment);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.gateway.Main;
 import dev.tributary.gateway.testing.Cli;
+import dev.tributary.gateway.testing.GatewayUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ValidateCommandTest {
         Files.writeString(file, """
                 apiVersion: tributary.dev/v1
                 sources:
-                  uploads: { type: cloudevents }
+                  uploads: { type: cloudevents, auth: none }
                 sinks:
                   default-broker: { type: knative-broker, namespace: default, name: default }
                   thumbnailer: { type: http, url: "http://thumbnailer/", mode: binery }
@@ -65,8 +66,9 @@ class ValidateCommandTest {
     }
 
     @Test
-    void exitWhenReadyStartsTheGatewayAndStops() {
-        Cli.Result result = Cli.run("serve", "--exit-when-ready", "--micronaut.server.port=-1");
+    void exitWhenReadyStartsTheGatewayAndStops() throws Exception {
+        Cli.Result result = Cli.run("serve", "--exit-when-ready", "--micronaut.server.port=-1",
+                "--endpoints.all.port=" + GatewayUnderTest.freePort());
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("started and ready; stopped"), result.out());
         assertTrue(!ServeCommand.isServing());
@@ -75,7 +77,8 @@ class ValidateCommandTest {
     @Test
     void exitWhenReadyFailsWhenTheMappingsDoNot() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: tributary.dev/v1\nsources: {}\n");
-        Cli.Result result = Cli.run("serve", "--exit-when-ready", "--micronaut.server.port=-1", "--tributary.mappings=" + file);
+        Cli.Result result = Cli.run("serve", "--exit-when-ready", "--micronaut.server.port=-1",
+                "--endpoints.all.port=" + GatewayUnderTest.freePort(), "--tributary.mappings=" + file);
         assertEquals(1, result.exitCode(), result.out());
     }
 }

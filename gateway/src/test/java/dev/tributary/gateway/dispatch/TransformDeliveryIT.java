@@ -22,10 +22,10 @@ class TransformDeliveryIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              uploads: { type: cloudevents }
-              broken: { type: cloudevents }
-              runaway: { type: cloudevents }
-              undeliverable: { type: cloudevents }
+              uploads: { type: cloudevents, auth: none }
+              broken: { type: cloudevents, auth: none }
+              runaway: { type: cloudevents, auth: none }
+              undeliverable: { type: cloudevents, auth: none }
             sinks:
               thumbnailer: { type: http, url: SINK/thumbnailer }
               dead: { type: http, url: SINK/dead }
@@ -103,7 +103,7 @@ class TransformDeliveryIT {
         Thread.sleep(200);
         assertEquals(0, sink.pending("/thumbnailer"));
         assertEquals(0, sink.pending("/dead"), "dead-lettered once");
-        assertTrue(gateway.get("/prometheus").body().contains("tributary_events_untransformed_total{route=\"broken\"} 1.0"));
+        assertTrue(gateway.getManagement("/prometheus").body().contains("tributary_events_untransformed_total{route=\"broken\"} 1.0"));
     }
 
     @Test

@@ -44,22 +44,22 @@ class SourcesHealthIT {
                       - { name: all, from: [uploads], to: [store] }
                     """.formatted(queueUrl, endpoint);
             try (GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink)) {
-                HttpResponse<String> ready = gateway.get("/health/readiness");
+                HttpResponse<String> ready = gateway.getManagement("/health/readiness");
                 assertEquals(200, ready.statusCode(), ready.body());
                 assertEquals("UP", sources(ready).path("details").path("uploads").asText(), ready.body());
 
                 sqs.deleteQueue(q -> q.queueUrl(queueUrl));
                 Instant deadline = Instant.now().plusSeconds(30);
-                HttpResponse<String> lost = gateway.get("/health/readiness");
+                HttpResponse<String> lost = gateway.getManagement("/health/readiness");
                 while (lost.statusCode() == 200) {
                     assertTrue(Instant.now().isBefore(deadline), "still ready 30 s after the queue was deleted: " + lost.body());
                     Thread.sleep(200);
-                    lost = gateway.get("/health/readiness");
+                    lost = gateway.getManagement("/health/readiness");
                 }
                 assertEquals(503, lost.statusCode(), lost.body());
                 assertEquals("DOWN", sources(lost).path("status").asText(), lost.body());
                 assertTrue(sources(lost).path("details").path("uploads").asText().startsWith("polling failed: "), lost.body());
-                assertEquals(200, gateway.get("/health/liveness").statusCode(), "alive all the same: a restart would not bring the queue back");
+                assertEquals(200, gateway.getManagement("/health/liveness").statusCode(), "alive all the same: a restart would not bring the queue back");
             }
         } finally {
             elasticMq.stopAndWait();

@@ -17,8 +17,8 @@ class CloudEventsIngressIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              in: { type: cloudevents }
-              filtered: { type: cloudevents }
+              in: { type: cloudevents, auth: none }
+              filtered: { type: cloudevents, auth: none }
             sinks:
               out: { type: http, url: SINK/out }
               structured: { type: http, url: SINK/structured, mode: structured }

@@ -19,7 +19,7 @@ class SourcesTest {
     private static final Mappings MAPPINGS = new MappingLoader(v -> null).load("m.yaml", """
             apiVersion: tributary.dev/v1
             sources:
-              hooks: { type: cloudevents }
+              hooks: { type: cloudevents, auth: none }
               queue: { type: gcp-pubsub, subscription: projects/p/subscriptions/s }
             sinks:
               out: { type: log }
@@ -39,7 +39,7 @@ class SourcesTest {
     void pushSourcesAreFoundByName() {
         Mappings pushOnly = new MappingLoader(v -> null).load("m.yaml", """
                 apiVersion: tributary.dev/v1
-                sources: { hooks: { type: cloudevents } }
+                sources: { hooks: { type: cloudevents, auth: none } }
                 sinks: { out: { type: log } }
                 routes: [ { name: r, from: [hooks], to: [out] } ]
                 """);

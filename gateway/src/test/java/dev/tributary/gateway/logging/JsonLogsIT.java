@@ -40,7 +40,7 @@ class JsonLogsIT {
             Path mappings = Files.writeString(target.resolve("json-logs.yaml"), """
                     apiVersion: tributary.dev/v1
                     sources:
-                      in: { type: cloudevents }
+                      in: { type: cloudevents, auth: none }
                     sinks:
                       out: { type: http, url: '%s' }
                     routes:

@@ -43,7 +43,7 @@ class CrashSafetyIT {
             String mappings = """
                     apiVersion: tributary.dev/v1
                     sources:
-                    %s  push: { type: cloudevents }
+                    %s  push: { type: cloudevents, auth: none }
                     sinks:
                       store: { type: http, url: %s/sqs }
                       pushed: { type: http, url: %s/push }

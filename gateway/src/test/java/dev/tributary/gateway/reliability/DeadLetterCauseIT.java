@@ -25,9 +25,9 @@ class DeadLetterCauseIT {
         String mappings = """
                 apiVersion: tributary.dev/v1
                 sources:
-                  nohost: { type: cloudevents }
-                  refused: { type: cloudevents }
-                  slow: { type: cloudevents }
+                  nohost: { type: cloudevents, auth: none }
+                  refused: { type: cloudevents, auth: none }
+                  slow: { type: cloudevents, auth: none }
                 sinks:
                   nohost: { type: http, url: "http://nohost.invalid/x" }
                   refused: { type: http, url: "http://127.0.0.1:%d/x" }

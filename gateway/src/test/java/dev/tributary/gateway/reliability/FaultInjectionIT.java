@@ -58,7 +58,7 @@ class FaultInjectionIT {
             StringBuilder routes = new StringBuilder();
             Map<String, String> queueUrls = new HashMap<>();
             for (String fault : FAULTS.keySet()) {
-                sources.append("  push-").append(fault).append(": { type: cloudevents }\n");
+                sources.append("  push-").append(fault).append(": { type: cloudevents, auth: none }\n");
                 sources.append("  grid-").append(fault).append(": { type: azure-eventgrid, secret: ").append(SECRET).append(" }\n");
                 String queue = queues.create("q-" + fault, 2);
                 queueUrls.put(fault, queue);

@@ -31,8 +31,8 @@ class HttpHardeningIT {
     static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              ce: { type: cloudevents }
-              target: { type: cloudevents }
+              ce: { type: cloudevents, auth: none }
+              target: { type: cloudevents, auth: none }
               grid: { type: azure-eventgrid, secret: s3cret }
               push: { type: gcp-pubsub-push, topic: projects/demo/topics/uploads, auth: none }
             sinks:

@@ -27,10 +27,10 @@ class RetryWaitIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              a: { type: cloudevents }
-              b: { type: cloudevents }
-              throttled: { type: cloudevents }
-              slow: { type: cloudevents }
+              a: { type: cloudevents, auth: none }
+              b: { type: cloudevents, auth: none }
+              throttled: { type: cloudevents, auth: none }
+              slow: { type: cloudevents, auth: none }
             sinks:
               a: { type: http, url: SINK/a }
               b: { type: http, url: SINK/b }
@@ -79,7 +79,7 @@ class RetryWaitIT {
         long waitStarted = System.nanoTime();
 
         HttpResponse<String> other = push("b", "evt-b");
-        int liveness = gateway.get("/health/liveness").statusCode();
+        int liveness = gateway.getManagement("/health/liveness").statusCode();
         Duration took = Duration.ofNanos(System.nanoTime() - waitStarted);
 
         assertEquals(202, other.statusCode(), other.body());
@@ -101,7 +101,7 @@ class RetryWaitIT {
         long waitStarted = System.nanoTime();
 
         HttpResponse<String> other = push("b", "evt-b2");
-        int liveness = gateway.get("/health/liveness").statusCode();
+        int liveness = gateway.getManagement("/health/liveness").statusCode();
         Duration took = Duration.ofNanos(System.nanoTime() - waitStarted);
 
         assertEquals(202, other.statusCode(), other.body());

@@ -35,8 +35,8 @@ class ReplayIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              orders: { type: cloudevents }
-              uploads: { type: cloudevents }
+              orders: { type: cloudevents, auth: none }
+              uploads: { type: cloudevents, auth: none }
             sinks:
               billing: { type: http, url: SINK/billing }
               audit: { type: http, url: SINK/audit }

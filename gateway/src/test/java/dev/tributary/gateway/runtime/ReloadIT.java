@@ -15,7 +15,7 @@ class ReloadIT {
     private static final String FIRST = """
             apiVersion: tributary.dev/v1
             sources:
-              orders: { type: cloudevents }
+              orders: { type: cloudevents, auth: none }
             sinks:
               old: { type: http, url: SINK/old }
             routes:
@@ -27,7 +27,7 @@ class ReloadIT {
     private static final String SECOND = """
             apiVersion: tributary.dev/v1
             sources:
-              payments: { type: cloudevents }
+              payments: { type: cloudevents, auth: none }
             sinks:
               new: { type: http, url: SINK/new }
             routes:

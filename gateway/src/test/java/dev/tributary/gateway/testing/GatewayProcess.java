@@ -26,11 +26,13 @@ public final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private GatewayProcess(Process process, Path log, int port) {
+    private GatewayProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts the gateway on a random port and returns at once (the test waits as it needs). */
@@ -50,8 +52,11 @@ public final class GatewayProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("TRIBUTARY_MAPPINGS", mappings.toString());
+        // each process a management port of its own: two replicas on 9090 would collide
+        int managementPort = GatewayUnderTest.freePort();
+        builder.environment().put("ENDPOINTS_ALL_PORT", Integer.toString(managementPort));
         builder.environment().putAll(environment);
-        return new GatewayProcess(builder.start(), log, port);
+        return new GatewayProcess(builder.start(), log, port, managementPort);
     }
 
     /**
@@ -76,7 +81,7 @@ public final class GatewayProcess implements AutoCloseable {
                 throw new IllegalStateException("the gateway exited with " + process.exitValue() + " while starting; see " + log);
             }
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(uri("/health/readiness"))
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(managementUri("/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
@@ -95,6 +100,11 @@ public final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("started on a random port");
         }
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A URI on the gateway's management port (health, Prometheus). */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     public boolean isAlive() {

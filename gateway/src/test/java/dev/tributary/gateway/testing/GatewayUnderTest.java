@@ -35,9 +35,7 @@ public final class GatewayUnderTest implements AutoCloseable {
         file.toFile().deleteOnExit();
         Map<String, Object> config = new HashMap<>(properties);
         config.put("tributary.mappings", file.toString());
-        config.put("micronaut.server.port", -1);
-        config.put("micronaut.server.host", "127.0.0.1");
-        server = ApplicationContext.run(EmbeddedServer.class, config);
+        server = start(config);
     }
 
     public GatewayUnderTest(String mappings, RecordingSink sink) throws IOException {
@@ -55,6 +53,44 @@ public final class GatewayUnderTest implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** A URL on the management port (health and Prometheus), which differs from the push port. */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getApplicationContext().getProperty("endpoints.all.port", Integer.class)
+                .orElseThrow() + path);
+    }
+
+    /** GETs a path on the management port. */
+    public HttpResponse<String> getManagement(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(managementUri(path)).GET().build());
+    }
+
+    /**
+     * Starts a gateway on loopback, on a random push port and a free management port, again (three
+     * times at most) when another process took one of them between their choice and the bind.
+     */
+    public static EmbeddedServer start(Map<String, Object> properties) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, Object> config = new HashMap<>(properties);
+            config.put("micronaut.server.port", -1);
+            config.put("micronaut.server.host", "127.0.0.1");
+            config.putIfAbsent("endpoints.all.port", freePort());
+            try {
+                return ApplicationContext.run(EmbeddedServer.class, config);
+            } catch (io.micronaut.http.server.exceptions.ServerStartupException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A TCP port free at the time of the call, on loopback. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     public ApplicationContext context() {

@@ -45,8 +45,8 @@ class TracingIT {
     private static final String MAPPINGS = """
             apiVersion: tributary.dev/v1
             sources:
-              orders: { type: cloudevents }
-              refunds: { type: cloudevents }
+              orders: { type: cloudevents, auth: none }
+              refunds: { type: cloudevents, auth: none }
               uploads: { type: aws-sqs, queueUrl: QUEUES/PREFIX-uploads, endpoint: SQS, region: us-east-1, waitTimeSeconds: 1 }
             sinks:
               uploaded: { type: http, url: SINK/PREFIX-uploaded }
@@ -257,7 +257,7 @@ class TracingIT {
             assertTrue(process.isAlive(), "gateway " + name + " died:\n" + Files.readString(process.log()));
             assertTrue(Instant.now().isBefore(deadline), "gateway " + name + " not ready:\n" + Files.readString(process.log()));
             try {
-                HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(process.managementUri("/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return new Gateway(process, port);

@@ -1,7 +1,7 @@
 package dev.tributary.adapters.azure.eventgrid;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.adapters.azure.auth.RequestAuthenticator;
+import dev.tributary.core.auth.RequestAuthenticator;
 import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
@@ -43,13 +43,13 @@ public final class EventGridPushSource implements PushSource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
-    private final List<RequestAuthenticator> authenticators;
+    private final RequestAuthenticator authenticator;
     private final WebHookHandshake handshake;
     private final EventGridDeliveryDecoder decoder = new EventGridDeliveryDecoder();
 
-    EventGridPushSource(String name, List<RequestAuthenticator> authenticators, WebHookHandshake handshake) {
+    EventGridPushSource(String name, RequestAuthenticator authenticator, WebHookHandshake handshake) {
         this.name = name;
-        this.authenticators = List.copyOf(authenticators);
+        this.authenticator = authenticator;
         this.handshake = handshake;
     }
 
@@ -63,11 +63,9 @@ public final class EventGridPushSource implements PushSource {
             headers.put("Allow", WebHookHandshake.ALLOW);
             return new PushDecision.Respond(405, Map.copyOf(headers), refusal.body());
         }
-        for (RequestAuthenticator authenticator : authenticators) {
-            Optional<PushDecision.Respond> refusal = authenticator.refusal(request);
-            if (refusal.isPresent()) {
-                return refusal.get();
-            }
+        Optional<PushDecision.Respond> refusal = authenticator.refusal(request);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         return post ? delivery(request) : handshake.answer(request.payload());
     }

@@ -19,6 +19,7 @@ import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
 import dev.tributary.core.source.PushSource;
+import dev.tributary.core.testing.LoopbackHttps;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.tributary.adapters.azure.auth.JwksServer;
+import dev.tributary.core.auth.JwksServer;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushSource;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.tributary.adapters.gcp.pubsub;
 
+import dev.tributary.core.auth.RequestAuthenticator;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
 import dev.tributary.core.source.PushSource;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * dead-lettered (the gateway answers 5xx or 429 otherwise, and Pub/Sub redelivers under the
  * subscription's retry and dead-letter policies); 400 (415 for an unsupported format) for a request
  * that can never be decoded, which Pub/Sub also retries until its dead-letter policy takes it;
- * 401/403/503 from {@link GoogleOidcVerifier}; 405 for methods other than POST. Thread-safe;
+ * 401/403/503 from the {@link RequestAuthenticator}; 405 for methods other than POST. Thread-safe;
  * {@link #accept} may block on a JWKS fetch.
  */
 final class PubsubPushSource implements PushSource {
@@ -21,12 +22,12 @@ final class PubsubPushSource implements PushSource {
     static final int SUCCESS_STATUS = 204;
 
     private final PushDecoder decoder;
-    private final Optional<GoogleOidcVerifier> verifier;
+    private final RequestAuthenticator authenticator;
 
-    /** @param verifier the token check, empty for {@code auth: none} */
-    PubsubPushSource(PushDecoder decoder, Optional<GoogleOidcVerifier> verifier) {
+    /** @param authenticator the check every push must pass ({@link RequestAuthenticator#NONE} for {@code auth: none}) */
+    PubsubPushSource(PushDecoder decoder, RequestAuthenticator authenticator) {
         this.decoder = decoder;
-        this.verifier = verifier;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -34,8 +35,7 @@ final class PubsubPushSource implements PushSource {
         if (!request.method().equals("POST")) {
             return PushDecision.Respond.error(405, "Pub/Sub pushes use POST");
         }
-        Optional<PushDecision.Respond> refused =
-                verifier.flatMap(check -> check.check(request.payload().header("Authorization")));
+        Optional<PushDecision.Respond> refused = authenticator.refusal(request);
         if (refused.isPresent()) {
             return refused.get();
         }

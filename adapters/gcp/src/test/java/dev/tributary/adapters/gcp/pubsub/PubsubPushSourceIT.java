@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.tributary.core.auth.JwksServer;
 import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
@@ -36,7 +37,7 @@ class PubsubPushSourceIT {
     @BeforeEach
     void start() throws IOException {
         jwks = new JwksServer(KEY);
-        source = source(jwks.url());
+        source = source(jwks.url().toString());
     }
 
     @AfterEach
@@ -111,7 +112,7 @@ class PubsubPushSourceIT {
 
     @Test
     void answers503WhenTheKeysCannotBeFetched() {
-        String url = jwks.url();
+        String url = jwks.url().toString();
         jwks.close();
         PushSource unreachable = source(url);
         PushDecision.Respond respond = assertInstanceOf(PushDecision.Respond.class,

@@ -35,21 +35,10 @@ class SourceProvidersTest {
                 .anyMatch(provider -> provider.type() == GcsStorageEventMapper.class));
     }
 
+    /** How the authentication options combine is the loader's check (core's IngressAuthOptionsTest). */
     @Test
-    void aPushSourceWithoutServiceAccountNeedsAuthNone() {
-        assertRefused("serviceAccount is required", push(Map.of("topic", TOPIC)));
-        assertRefused("serviceAccount is required", push(Map.of("topic", TOPIC, "audience", "https://gw/sources/x")));
+    void aPushSourceChecksItsTopic() {
         assertInstanceOf(PushSource.class, create(new PubsubPushSourceProvider(), push(Map.of("topic", TOPIC, "auth", "none"))));
-    }
-
-    @Test
-    void aPushSourceRefusesContradictoryOrUnusableOptions() {
-        assertRefused("only value is 'none'", push(Map.of("topic", TOPIC, "auth", "oidc")));
-        assertRefused("cannot be combined with serviceAccount",
-                push(Map.of("topic", TOPIC, "auth", "none", "serviceAccount", "a@b.iam.gserviceaccount.com")));
-        assertRefused("audience is required", push(Map.of("topic", TOPIC, "serviceAccount", "a@b.iam.gserviceaccount.com")));
-        assertRefused("jwksUrl 'ftp://keys.example.com/certs' must be an http(s) URL", push(Map.of("topic", TOPIC,
-                "serviceAccount", "a@b.iam.gserviceaccount.com", "audience", "aud", "jwksUrl", "ftp://keys.example.com/certs")));
         assertRefused("topic 'orders' is not a full topic name", push(Map.of("topic", "orders", "auth", "none")));
     }
 

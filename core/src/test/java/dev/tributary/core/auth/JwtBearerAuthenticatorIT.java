@@ -1,8 +1,9 @@
-package dev.tributary.adapters.azure.auth;
+package dev.tributary.core.auth;
 
-import static dev.tributary.adapters.azure.auth.JwksServer.sign;
+import static dev.tributary.core.auth.JwksServer.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,11 +24,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class BearerTokenAuthenticatorIT {
+class JwtBearerAuthenticatorIT {
 
     private static final String ISSUER = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0";
     private static final String AUDIENCE = "api://tributary-gateway";
@@ -48,7 +50,7 @@ class BearerTokenAuthenticatorIT {
         jwks.close();
     }
 
-    private final BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(jwks.url(), ISSUER, AUDIENCE);
+    private final JwtBearerAuthenticator authenticator = new JwtBearerAuthenticator(jwks.url(), ISSUER, AUDIENCE, Set.of(), Map.of());
 
     @Test
     void acceptsAValidTokenAndCachesTheKeys() throws JOSEException {
@@ -103,11 +105,55 @@ class BearerTokenAuthenticatorIT {
     }
 
     @Test
-    void wrongAudienceOrIssuerIs403() throws JOSEException {
+    void anotherIssuerIsAnInvalidTokenAndAnotherAudience403() throws JOSEException {
         JWTClaimsSet otherAudience = new JWTClaimsSet.Builder(claims()).audience("api://someone-else").build();
         assertEquals(403, authenticator.refusal(bearer(sign(signingKey, otherAudience))).orElseThrow().status());
         JWTClaimsSet otherIssuer = new JWTClaimsSet.Builder(claims()).issuer("https://sts.windows.net/other/").build();
-        assertEquals(403, authenticator.refusal(bearer(sign(signingKey, otherIssuer))).orElseThrow().status());
+        assertInvalidToken(authenticator.refusal(bearer(sign(signingKey, otherIssuer))));
+    }
+
+    @Test
+    void subjectsAllowListTheSubClaim() throws JOSEException {
+        JwtBearerAuthenticator knative = new JwtBearerAuthenticator(jwks.url(), ISSUER, AUDIENCE,
+                Set.of("system:serviceaccount:events:ping-source"), Map.of());
+        JWTClaimsSet allowed = new JWTClaimsSet.Builder(claims()).subject("system:serviceaccount:events:ping-source").build();
+        assertEquals(Optional.empty(), knative.refusal(bearer(sign(signingKey, allowed))));
+        PushDecision.Respond other = knative.refusal(bearer(sign(signingKey, claims()))).orElseThrow();
+        assertEquals(403, other.status());
+        assertTrue(other.body().contains("subjects"), other.body());
+        JWTClaimsSet noSubject = new JWTClaimsSet.Builder(claims()).subject(null).build();
+        assertEquals(403, knative.refusal(bearer(sign(signingKey, noSubject))).orElseThrow().status());
+    }
+
+    @Test
+    void requiredClaimsMustMatchExactly() throws JOSEException {
+        JwtBearerAuthenticator pubsub = new JwtBearerAuthenticator(jwks.url(), ISSUER, AUDIENCE, Set.of(),
+                Map.of("email", "push@p.iam.gserviceaccount.com", "email_verified", Boolean.TRUE));
+        JWTClaimsSet.Builder genuine = new JWTClaimsSet.Builder(claims()).claim("email", "push@p.iam.gserviceaccount.com");
+        assertEquals(Optional.empty(), pubsub.refusal(bearer(sign(signingKey, genuine.claim("email_verified", true).build()))));
+        assertEquals(403, pubsub.refusal(bearer(sign(signingKey, genuine.claim("email_verified", "true").build())))
+                .orElseThrow().status());
+    }
+
+    @Test
+    void aRedirectingKeySetIsNotFollowed() throws Exception {
+        com.sun.net.httpserver.HttpServer redirect = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        redirect.createContext("/keys", exchange -> {
+            exchange.getResponseHeaders().add("Location", jwks.url().toString());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        redirect.start();
+        try {
+            int before = jwks.fetches();
+            JwtBearerAuthenticator redirected = new JwtBearerAuthenticator(
+                    new URL("http://127.0.0.1:" + redirect.getAddress().getPort() + "/keys"), ISSUER, AUDIENCE, Set.of(), Map.of());
+            assertEquals(503, redirected.refusal(bearer(sign(signingKey, claims()))).orElseThrow().status());
+            assertEquals(before, jwks.fetches(), "the redirect target was fetched");
+        } finally {
+            redirect.stop(0);
+        }
     }
 
     @Test
@@ -125,11 +171,11 @@ class BearerTokenAuthenticatorIT {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = new URL("http://127.0.0.1:" + socket.getLocalPort() + "/keys");
         }
-        BearerTokenAuthenticator unreachable = new BearerTokenAuthenticator(closed, ISSUER, AUDIENCE);
+        JwtBearerAuthenticator unreachable = new JwtBearerAuthenticator(closed, ISSUER, AUDIENCE, Set.of(), Map.of());
         for (int attempt = 1; attempt <= 2; attempt++) {
             PushDecision.Respond answer = unreachable.refusal(bearer(sign(signingKey, claims()))).orElseThrow();
             assertEquals(503, answer.status(), "attempt " + attempt + ": " + answer.body());
-            assertEquals(Integer.toString(BearerTokenAuthenticator.RETRY_AFTER_SECONDS),
+            assertEquals(Integer.toString(JwtBearerAuthenticator.RETRY_AFTER_SECONDS),
                     answer.headers().get("Retry-After"));
         }
     }

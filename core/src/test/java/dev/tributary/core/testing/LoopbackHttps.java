@@ -1,4 +1,4 @@
-package dev.tributary.adapters.azure.eventgrid;
+package dev.tributary.core.testing;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -17,16 +17,17 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * An HTTPS server on 127.0.0.1 with a throw-away self-signed certificate that the JDK's
  * {@code keytool} makes for the test, plus an {@link SSLContext} that trusts it. The Azure SDK
- * sends key credentials over HTTPS only, so its publisher needs this even on loopback.
+ * sends key credentials over HTTPS only (and MSAL talks to https authorities only), so its clients
+ * need this even on loopback. Shared with the adapters' and gateway's tests.
  */
-final class LoopbackHttps implements AutoCloseable {
+public final class LoopbackHttps implements AutoCloseable {
 
     private static final char[] PASSWORD = "loopback".toCharArray();
 
     private final SSLContext context;
     private final HttpsServer server;
 
-    LoopbackHttps(Path directory, HttpHandler handler)
+    public LoopbackHttps(Path directory, HttpHandler handler)
             throws IOException, GeneralSecurityException, InterruptedException {
         context = sslContext(keyStore(directory.resolve("loopback.p12")));
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -36,11 +37,11 @@ final class LoopbackHttps implements AutoCloseable {
     }
 
     /** Trusts the server's certificate (and holds its key). */
-    SSLContext context() {
+    public SSLContext context() {
         return context;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -1,7 +1,8 @@
-package dev.tributary.adapters.azure.auth;
+package dev.tributary.core.auth;
 
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
  * secrets or tokens; their refusals name what is wrong without echoing credentials.
  */
 public interface RequestAuthenticator {
+
+    /** Lets every request through: {@code auth: none}. */
+    RequestAuthenticator NONE = request -> Optional.empty();
 
     /**
      * Checks a request.
@@ -18,4 +22,10 @@ public interface RequestAuthenticator {
      *     cannot be checked right now)
      */
     Optional<PushDecision.Respond> refusal(PushRequest request);
+
+    /** A check that passes when every one of {@code checks} passes, refused by the first that refuses. */
+    static RequestAuthenticator allOf(List<RequestAuthenticator> checks) {
+        List<RequestAuthenticator> copy = List.copyOf(checks);
+        return request -> copy.stream().map(check -> check.refusal(request)).flatMap(Optional::stream).findFirst();
+    }
 }

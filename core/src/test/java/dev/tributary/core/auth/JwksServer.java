@@ -1,4 +1,4 @@
-package dev.tributary.adapters.azure.auth;
+package dev.tributary.core.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -14,35 +14,48 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Serves the public half of test keys as a JWKS on 127.0.0.1, counting the fetches. */
+/**
+ * A JWKS endpoint on 127.0.0.1 serving the public halves of test keys, counting its fetches; and
+ * the signing of test tokens with those keys. Shared with the adapters' and gateway's tests.
+ */
 public final class JwksServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final AtomicReference<byte[]> body = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
 
     public JwksServer(RSAKey... keys) {
-        byte[] body = new JWKSet(java.util.Arrays.stream(keys).map(key -> (JWK) key.toPublicJWK())
-                .toList()).toString().getBytes(StandardCharsets.UTF_8);
+        publish(keys);
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/keys", exchange -> {
             fetches.incrementAndGet();
+            byte[] keySet = body.get();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(200, keySet.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                out.write(keySet);
             }
         });
         server.start();
+    }
+
+    /** Replaces the served keys (a key rotation). */
+    public void publish(RSAKey... keys) {
+        body.set(new JWKSet(Arrays.stream(keys).map(key -> (JWK) key.toPublicJWK()).toList()).toString()
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     public URL url() {
