@@ -41,7 +41,7 @@ class TestCommandTest {
         Path mappings = Files.writeString(dir.resolve("m.yaml"), """
                 apiVersion: tributary.dev/v1
                 sources:
-                  reports: { type: aws-sns, region: eu-west-1 }
+                  reports: { type: aws-sns, region: eu-west-1, auth: none }
                   blobs: { type: azure-eventgrid, auth: none }
                 sinks:
                   inbox: { type: log }
