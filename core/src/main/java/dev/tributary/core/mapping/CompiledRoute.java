@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param delivery retry, backoff, timeout and dead-letter policy for each sink
  * @param storageEvents which form object-storage events take on this route
  * @param reply the source into which sink replies are routed back, if any
+ * @param flow ordering key and de-duplication (docs/flow-control.md)
  */
 public record CompiledRoute(
         String name,
@@ -23,5 +24,12 @@ public record CompiledRoute(
         EventFilter filter,
         DeliveryPolicy delivery,
         StorageEvents storageEvents,
-        Optional<String> reply) {
+        Optional<String> reply,
+        RouteFlow flow) {
+
+    /** A route without {@code orderBy} or {@code dedupe}. */
+    public CompiledRoute(String name, List<String> from, List<String> to, EventFilter filter, DeliveryPolicy delivery,
+            StorageEvents storageEvents, Optional<String> reply) {
+        this(name, from, to, filter, delivery, storageEvents, reply, RouteFlow.NONE);
+    }
 }

@@ -2,6 +2,7 @@ package dev.tributary.adapters.gcp.pubsub;
 
 import dev.tributary.adapters.gcp.storage.StorageNotifications;
 import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.flow.PartitionKey;
 import io.cloudevents.CloudEvent;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  *   <li>any other message becomes {@code google.cloud.pubsub.topic.v1.messagePublished} with
  *       {@code MessagePublishedData}, keeping data and attributes losslessly.</li>
  * </ol>
+ * A message's ordering key becomes the events' {@code partitionkey} extension ({@link PartitionKey}),
+ * so the gateway delivers the events of one key one at a time, in order.
  *
  * <p>A pure function of the envelope (no I/O, clock or randomness): a redelivered message yields
  * identical events. Thread-safe.
@@ -28,8 +31,9 @@ public final class PubsubMessageDecoder {
      *     attribute or field at fault
      */
     public List<CloudEvent> decode(PubsubEnvelope envelope) {
-        return PubsubCloudEventsBinding.read(envelope.message())
+        List<CloudEvent> events = PubsubCloudEventsBinding.read(envelope.message())
                 .or(() -> StorageNotifications.toEvent(envelope.message()).map(List::of))
                 .orElseGet(() -> List.of(MessagePublishedEvents.toEvent(envelope)));
+        return PartitionKey.apply(events, envelope.message().getOrderingKey());
     }
 }
