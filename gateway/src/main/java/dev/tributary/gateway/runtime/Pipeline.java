@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Everything one mappings file builds: its sinks, its Camel delivery routes, the dispatcher and
  * the sources, pull sources consuming. The pipeline owns all of them: a failed {@link #start}
  * closes whatever it had built before rethrowing, and {@link #close()} stops the sources first,
- * then flow control (deliveries still waiting for a sink's limits fail), then delivery (Camel waits for the deliveries in flight), then closes the sinks. Immutable once
- * started.
+ * then flow control (deliveries still waiting for a sink's limits fail), then delivery (Camel waits
+ * for the deliveries in flight), then closes the sinks. Immutable once started.
  */
 public final class Pipeline implements AutoCloseable {
 

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * (every event delivered or dead-lettered). Otherwise the message is left alone: it reappears after
  * the visibility timeout and the queue's redrive policy counts the attempt. A FIFO queue's
  * {@code MessageGroupId} becomes the events' ordering key ({@link PartitionKey}), so the gateway
- * delivers a group's events one at a time, in order. A message that cannot
- * be decoded is left alone too, so that the redrive policy moves it to the dead-letter queue.
+ * delivers a group's events one at a time, in order. A message that cannot be decoded is left
+ * alone too, so that the redrive policy moves it to the dead-letter queue.
  *
  * <p>The exchange completes when the message is settled, which keeps Camel extending the message's
  * visibility while a slow sink is retried. Consumer threads are not blocked by delivery, except that

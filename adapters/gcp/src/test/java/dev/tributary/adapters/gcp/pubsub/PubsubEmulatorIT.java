@@ -18,7 +18,11 @@ import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.PushConfig;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
+import dev.tributary.core.flow.PartitionKey;
+import dev.tributary.core.source.DispatchResult;
+import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.PullSource;
+import io.cloudevents.CloudEvent;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Files;
@@ -30,7 +34,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -113,6 +120,34 @@ class PubsubEmulatorIT {
     }
 
     @Test
+    void theOrderingKeyBecomesTheEventsPartitionKey() throws Exception {
+        topics.createTopic(topic("keyed"));
+        String subscription = "projects/" + PROJECT + "/subscriptions/keyed-pull";
+        subscriptions.createSubscription(Subscription.newBuilder().setName(subscription).setTopic(topic("keyed"))
+                .setPushConfig(PushConfig.getDefaultInstance()).setAckDeadlineSeconds(10).setEnableMessageOrdering(true)
+                .build());
+        List<CloudEvent> dispatched = new CopyOnWriteArrayList<>();
+        EventDispatch dispatch = (source, events) -> {
+            dispatched.addAll(events);
+            return CompletableFuture.completedFuture(new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
+        };
+        Publisher publisher = Publisher.newBuilder(TopicName.parse(topic("keyed"))).setChannelProvider(channelProvider())
+                .setCredentialsProvider(NoCredentialsProvider.create()).setEnableMessageOrdering(true).build();
+        try (PullSource source = start(subscription, dispatch, Map.of())) {
+            for (int n = 0; n < 3; n++) {
+                publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8("{\"n\":" + n + "}"))
+                        .setOrderingKey("customer-42").build()).get(10, TimeUnit.SECONDS);
+            }
+            await(Duration.ofSeconds(30), () -> dispatched.size() == 3);
+        } finally {
+            publisher.shutdown();
+            publisher.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("customer-42", "customer-42", "customer-42"),
+                dispatched.stream().map(event -> PartitionKey.of(event).orElse(null)).toList());
+    }
+
+    @Test
     void refusesToStartWhenTheSubscriptionCannotBeFound() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> start("projects/" + PROJECT + "/subscriptions/missing", null, Map.of()));
@@ -120,7 +155,7 @@ class PubsubEmulatorIT {
                 + PROJECT + "/subscriptions/missing"), refused.getMessage());
     }
 
-    private static PullSource start(String subscription, HttpSinkDispatch dispatch, Map<String, Object> extra)
+    private static PullSource start(String subscription, EventDispatch dispatch, Map<String, Object> extra)
             throws Exception {
         Map<String, Object> options = new HashMap<>(extra);
         options.put("subscription", subscription);
