@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes decoded events: for each event, every route listening to its source whose filters pass
- * delivers it to each of its sinks (through {@link FlowControl}, then {@link CamelDelivery}). The returned future completes
- * when every delivery has a final outcome; it never completes exceptionally. Thread-safe.
+ * delivers it to each of its sinks (through {@link FlowControl}, then {@link CamelDelivery}). The
+ * returned future completes when every delivery has a final outcome; it never completes
+ * exceptionally. Thread-safe.
  */
 public final class Dispatcher {
 

@@ -16,8 +16,6 @@ import java.util.List;
  *   <li>any other message becomes {@code google.cloud.pubsub.topic.v1.messagePublished} with
  *       {@code MessagePublishedData}, keeping data and attributes losslessly.</li>
  * </ol>
- * A message's ordering key becomes the events' {@code partitionkey} extension ({@link PartitionKey}),
- * so the gateway delivers the events of one key one at a time, in order.
  *
  * <p>A pure function of the envelope (no I/O, clock or randomness): a redelivered message yields
  * identical events. Thread-safe.
@@ -31,6 +29,7 @@ public final class PubsubMessageDecoder {
      *     attribute or field at fault
      */
     public List<CloudEvent> decode(PubsubEnvelope envelope) {
+        // the ordering key becomes partitionkey: the gateway delivers a key's events in order (docs/flow-control.md)
         List<CloudEvent> events = PubsubCloudEventsBinding.read(envelope.message())
                 .or(() -> StorageNotifications.toEvent(envelope.message()).map(List::of))
                 .orElseGet(() -> List.of(MessagePublishedEvents.toEvent(envelope)));
