@@ -2,9 +2,9 @@ package dev.tributary.adapters.gcp.pubsub;
 
 import dev.tributary.adapters.gcp.storage.StorageNotifications;
 import dev.tributary.core.decode.DecodeException;
-import dev.tributary.core.flow.PartitionKey;
 import io.cloudevents.CloudEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decodes one Pub/Sub message into CloudEvents, following {@code docs/cloudevents-mapping.md}:
@@ -29,10 +29,11 @@ public final class PubsubMessageDecoder {
      *     attribute or field at fault
      */
     public List<CloudEvent> decode(PubsubEnvelope envelope) {
-        // the ordering key becomes partitionkey: the gateway delivers a key's events in order (docs/flow-control.md)
-        List<CloudEvent> events = PubsubCloudEventsBinding.read(envelope.message())
+        return PubsubCloudEventsBinding.read(envelope.message())
                 .or(() -> StorageNotifications.toEvent(envelope.message()).map(List::of))
-                .orElseGet(() -> List.of(MessagePublishedEvents.toEvent(envelope)));
-        return PartitionKey.apply(events, envelope.message().getOrderingKey());
+                .or(() -> Optional.of(List.of(MessagePublishedEvents.toEvent(envelope))))
+                // the ordering key becomes partitionkey: the gateway delivers a key's events in order (docs/flow-control.md)
+                .map(events -> dev.tributary.core.flow.PartitionKey.apply(events, envelope.message().getOrderingKey()))
+                .orElseThrow();
     }
 }
