@@ -43,8 +43,8 @@ await_line() { # FILE TEXT
   echo "timed out waiting for '$2' in $1" >&2
   exit 1
 }
-bench() {
-  java -Xmx256m -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -cp "$bench_jar" dev.tributary.bench.Main "$@"
+bench() { # in the background as `bench ... &`, exec makes $! the java process itself
+  exec java -Xmx256m -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -cp "$bench_jar" dev.tributary.bench.Main "$@"
 }
 
 sqs_port=$(free_port)
@@ -57,7 +57,7 @@ pids+=($!)
 await_line "$work/elasticmq.log" bench-server-ready
 await_line "$work/sink.log" bench-server-ready
 endpoint=http://127.0.0.1:$sqs_port
-bench sqs-load --endpoint "$endpoint" --queue burst --count "$MESSAGES" | tee "$work/load.log"
+(bench sqs-load --endpoint "$endpoint" --queue burst --count "$MESSAGES") | tee "$work/load.log"
 queue_url=$(sed -n 's/^loaded .* into \(.*\) in .*/\1/p' "$work/load.log")
 
 cat > "$work/mappings.yaml" <<YAML
