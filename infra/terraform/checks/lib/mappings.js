@@ -1,10 +1,11 @@
 'use strict';
-// The route-mappings contract (shared/docs/route-mappings.md) as far as the Terraform side
+// The route-mappings contract (docs/route-mappings.md) as far as the Terraform side
 // relies on it: which source types belong to which cloud, and which keys a file may hold.
 
 const fs = require('node:fs');
+const path = require('node:path');
 const YAML = require('yaml');
-const { rel } = require('./terraform');
+const { rel, REPO_ROOT } = require('./terraform');
 
 /** Source types each cloud's module provisions. */
 const CLOUD_SOURCE_TYPES = {
@@ -13,33 +14,39 @@ const CLOUD_SOURCE_TYPES = {
   azure: ['azure-eventgrid'],
 };
 
+/** The sink types each cloud's sink module (modules/<cloud>-sink) provisions. */
+const CLOUD_SINK_TYPES = {
+  aws: ['aws-sqs', 'aws-sns', 'aws-eventbridge'],
+  gcp: ['gcp-pubsub'],
+  azure: ['azure-eventgrid'],
+};
+
 /** Terraform provider (local name) of each cloud. */
 const CLOUD_PROVIDERS = { aws: 'aws', gcp: 'google', azure: 'azurerm' };
 
-const SOURCE_OPTIONS = {
-  cloudevents: { required: [], optional: [] },
-  'aws-sqs': {
-    required: ['queueUrl'],
-    optional: ['region', 'endpoint', 'concurrency', 'waitTimeSeconds', 'visibilityTimeout', 'forwardTestEvents'],
-  },
-  'aws-sns': { required: [], optional: ['topicArns', 'autoConfirm', 'signingCertificate', 'region'] },
-  'gcp-pubsub': {
-    required: ['subscription'],
-    optional: ['topic', 'endpoint', 'maxOutstandingMessages', 'maxOutstandingBytes', 'parallelPullCount'],
-  },
-  'gcp-pubsub-push': { required: ['topic'], optional: ['audience', 'serviceAccount', 'auth', 'jwksUrl', 'issuer'] },
-  'azure-eventgrid': {
-    required: [],
-    optional: ['secret', 'secretParameter', 'jwksUrl', 'issuer', 'audience', 'auth', 'allowedOrigins'],
-  },
-};
+/**
+ * Required and optional option names of each source and sink type, read from the JSON Schema that
+ * the build generates from the providers' declarations (mappings/tributary-mappings.schema.json),
+ * so this check and the gateway's loader accept the same options.
+ */
+function optionsByType(kind) {
+  const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'mappings', 'tributary-mappings.schema.json'), 'utf8'));
+  const byType = {};
+  for (const branch of schema.properties[kind].additionalProperties.allOf) {
+    const { then } = branch;
+    const type = then.properties.type.const;
+    const required = (then.required || []).filter((key) => key !== 'type');
+    const optional = Object.keys(then.properties).filter((key) => key !== 'type' && !required.includes(key));
+    byType[type] = { required, optional };
+  }
+  for (const type of schema.properties[kind].additionalProperties.properties.type.enum) {
+    if (!byType[type]) byType[type] = { required: [], optional: [] };
+  }
+  return byType;
+}
 
-const SINK_OPTIONS = {
-  http: { required: ['url'], optional: ['mode'] },
-  'knative-broker': { required: [], optional: ['url', 'namespace', 'name'] },
-  'aws-lambda': { required: ['function'], optional: ['region', 'endpoint', 'invocationType', 'payload'] },
-  log: { required: [], optional: [] },
-};
+const SOURCE_OPTIONS = optionsByType('sources');
+const SINK_OPTIONS = optionsByType('sinks');
 
 const ROUTE_KEYS = ['name', 'from', 'to', 'filters', 'storageEvents', 'reply', 'delivery'];
 const DELIVERY_KEYS = ['retry', 'backoffPolicy', 'backoffDelay', 'timeout', 'deadLetterSink'];
@@ -56,8 +63,17 @@ function readMappings(file) {
 
 /** Names of the sources whose type is one of types, sorted. */
 function sourcesOfTypes(mappings, types) {
-  return Object.entries(mappings.sources || {})
-    .filter(([, s]) => s && types.includes(s.type))
+  return namesOfTypes(mappings.sources, types);
+}
+
+/** Names of the sinks of the given types, sorted. */
+function sinksOfTypes(mappings, types) {
+  return namesOfTypes(mappings.sinks, types);
+}
+
+function namesOfTypes(components, types) {
+  return Object.entries(components || {})
+    .filter(([, c]) => c && types.includes(c.type))
     .map(([name]) => name)
     .sort();
 }
@@ -148,4 +164,12 @@ function contractProblems(mappings) {
   return problems;
 }
 
-module.exports = { CLOUD_SOURCE_TYPES, CLOUD_PROVIDERS, readMappings, sourcesOfTypes, contractProblems };
+module.exports = {
+  CLOUD_SOURCE_TYPES,
+  CLOUD_SINK_TYPES,
+  CLOUD_PROVIDERS,
+  readMappings,
+  sourcesOfTypes,
+  sinksOfTypes,
+  contractProblems,
+};

@@ -1,44 +1,3 @@
-locals {
-  mappings = yamldecode(file(var.mappings_file))
-  sinks    = try(local.mappings.sinks, {})
-  routes   = try(local.mappings.routes, [])
-
-  # The sources of each cloud; other types (cloudevents) need no cloud resources.
-  aws_sources   = { for name, s in local.mappings.sources : name => s if contains(["aws-sqs", "aws-sns"], s.type) }
-  gcp_sources   = { for name, s in local.mappings.sources : name => s if contains(["gcp-pubsub", "gcp-pubsub-push"], s.type) }
-  azure_sources = { for name, s in local.mappings.sources : name => s if contains(["azure-eventgrid"], s.type) }
-
-  # AWS: names from queueUrl / topicArns; Lambda sinks reachable from each source.
-  queue_names  = { for name, s in local.aws_sources : name => try(regex("/([^/$]+)$", s.queueUrl)[0], null) }
-  topic_names  = { for name, s in local.aws_sources : name => try(regex(":([^:/$]+)$", s.topicArns[0])[0], null) }
-  lambda_sinks = { for name, k in local.sinks : name => k.function if k.type == "aws-lambda" && !strcontains(try(k.function, "$${"), "$${") }
-  lambda_functions = {
-    for src in keys(local.aws_sources) : src => distinct([
-      for sink in flatten([
-        for r in local.routes : concat(try(r.to, []), try([r.delivery.deadLetterSink], [])) if contains(try(r.from, []), src)
-      ]) : local.lambda_sinks[sink] if contains(keys(local.lambda_sinks), sink)
-    ])
-  }
-
-  # Google Cloud: projects/P/topics/T and projects/P/subscriptions/S.
-  resource_path = "^projects/([^/$]+)/(topics|subscriptions)/([^/$]+)$"
-  topic_paths   = { for name, s in local.gcp_sources : name => try(regex(local.resource_path, s.topic), null) }
-  sub_paths     = { for name, s in local.gcp_sources : name => try(regex(local.resource_path, s.subscription), null) }
-
-  # Azure: the secret of each source, and the environment variable the gateway reads it from.
-  env_ref = "^\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-(.*))?\\}$"
-  secret_env_names = {
-    for name, s in local.azure_sources : name => try(regex(local.env_ref, s.secret)[0], null)
-  }
-  secrets = {
-    for name, s in local.azure_sources : name => try(coalesce(
-      lookup(var.eventgrid_secrets, name, null),
-      can(regex(local.env_ref, s.secret)) ? regex(local.env_ref, s.secret)[2] : s.secret,
-    ), null)
-  }
-  gateway_secret_env = { for name, env in local.secret_env_names : env => local.secrets[name] if env != null }
-}
-
 # --- The gateway, on Knative, with the same file ---------------------------------------------
 
 module "gateway" {
@@ -47,7 +6,7 @@ module "gateway" {
   image                = var.gateway_image
   namespace            = var.gateway_namespace
   mappings_yaml        = file(var.mappings_file)
-  secret_env           = local.gateway_secret_env
+  secret_env           = merge(local.gateway_secret_env, local.sink_key_env)
   service_account_name = var.gateway_service_account_name
   triggers             = var.triggers
 }
@@ -107,4 +66,43 @@ module "azure_source" {
 
   # Event Grid validates the endpoint when the subscription is created.
   depends_on = [module.gateway]
+}
+
+# --- Sinks: the clouds' buses the gateway delivers to -------------------------------------------
+
+locals {
+  # The created Event Grid topic keys, for the gateway's $${VAR} key references.
+  sink_key_env = { for name, env in local.sink_key_env_names : env => module.azure_sink[name].primary_access_key if env != null }
+}
+
+module "aws_sink" {
+  source   = "../../modules/aws-sink"
+  for_each = local.aws_sinks
+
+  name              = each.key
+  type              = each.value.type
+  queue_name        = local.sink_queue_names[each.key]
+  topic_name        = local.sink_topic_names[each.key]
+  bus_name          = local.sink_bus_names[each.key]
+  gateway_role_name = var.gateway_role_name
+}
+
+module "gcp_sink" {
+  source   = "../../modules/gcp-sink"
+  for_each = local.gcp_sinks
+
+  name           = each.key
+  topic          = each.value.topic
+  gateway_member = var.gateway_member
+}
+
+module "azure_sink" {
+  source   = "../../modules/azure-sink"
+  for_each = local.azure_sinks
+
+  name                 = each.key
+  topic_name           = local.eventgrid_topics[each.key][0]
+  location             = local.eventgrid_topics[each.key][1]
+  resource_group_name  = var.eventgrid_sink_resource_group
+  gateway_principal_id = var.gateway_principal_id
 }

@@ -132,3 +132,15 @@ variable "triggers" {
   }))
   default = {}
 }
+
+variable "eventgrid_sink_resource_group" {
+  description = "Existing resource group the Event Grid topics of azure-eventgrid sinks are created in."
+  type        = string
+  default     = null
+}
+
+variable "gateway_principal_id" {
+  description = "Object id of the gateway's Microsoft Entra identity: gets EventGrid Data Sender on the sinks' topics. Null: none (the gateway uses the topic keys)."
+  type        = string
+  default     = null
+}

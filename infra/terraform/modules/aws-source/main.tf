@@ -21,7 +21,7 @@ locals {
 
   # One S3 notification rule per suffix (S3 allows a single prefix and suffix per rule).
   s3_filter_rules = [
-    for i, suffix in (length(var.filter_suffixes) > 0 ? var.filter_suffixes : [""]) : {
+    for i, suffix in coalescelist(var.filter_suffixes, [""]) : {
       id     = "${local.label}-${i}"
       prefix = var.filter_prefix != "" ? var.filter_prefix : null
       suffix = suffix != "" ? suffix : null

@@ -31,7 +31,7 @@ class DemoObjectStoreTest {
 
     @BeforeAll
     static void start() throws Exception {
-        store = new DemoObjectStore(0, "us-east-1", NOTIFICATIONS::add);
+        store = new DemoObjectStore(0, "us-east-1", created -> NOTIFICATIONS.add(created.message()));
         s3 = S3Client.builder()
                 .endpointOverride(URI.create(store.endpoint()))
                 .forcePathStyle(true)

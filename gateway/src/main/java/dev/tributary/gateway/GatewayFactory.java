@@ -2,6 +2,7 @@ package dev.tributary.gateway;
 
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.PooledHttpClient;
+import dev.tributary.gateway.tracing.Tracing;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -22,8 +23,15 @@ public class GatewayFactory {
         return CeOverrides.parse(overrides);
     }
 
+    /** Tracing as the {@code OTEL_*} environment variables configure it: off unless an OTLP endpoint is set. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    Tracing tracing() {
+        return Tracing.fromEnvironment(System.getenv());
+    }
+
     /** Largest sink answer read (a reply event travels in it): {@value} bytes, as for pushed requests. */
-    static final int MAX_SINK_ANSWER = 4 * 1024 * 1024;
+    public static final int MAX_SINK_ANSWER = 4 * 1024 * 1024;
 
     /** The one HTTP client of every HTTP-based sink, on the server's event loops. */
     @Singleton

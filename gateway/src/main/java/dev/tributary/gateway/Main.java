@@ -1,6 +1,8 @@
 package dev.tributary.gateway;
 
+import dev.tributary.gateway.cli.ReplayCommand;
 import dev.tributary.gateway.cli.ServeCommand;
+import dev.tributary.gateway.cli.TestCommand;
 import dev.tributary.gateway.cli.ValidateCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code java -jar tributary.jar [serve|validate FILE...|--help]}. With no sub-command the gateway serves.
+ * {@code java -jar tributary.jar [serve|validate FILE...|test FILE...|replay FILE...|--help]}. With no sub-command the gateway serves.
  */
 @Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
@@ -22,7 +24,8 @@ import picocli.CommandLine.Unmatched;
             "  MICRONAUT_SERVER_PORT   HTTP port (default 8080)",
             "  K_SINK, K_CE_OVERRIDES  Knative source contract",
         },
-        subcommands = {ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ValidateCommand.class, TestCommand.class, ReplayCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Micronaut settings given without {@code serve}, e.g. {@code --micronaut.server.port=9000}. */
@@ -43,7 +46,10 @@ public final class Main implements Callable<Integer> {
         if (args.length == 0) {
             // the usual launch (container, launcher script): serve without building the picocli model,
             // whose annotation scan took about a tenth of the start-up time
-            new Main().call();
+            int exitCode = new Main().call();
+            if (exitCode != 0) {
+                System.exit(exitCode);
+            }
             return;
         }
         CommandLine commandLine = new CommandLine(new Main());
@@ -53,8 +59,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The version from the jar manifest ({@code Implementation-Version}). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();

@@ -47,8 +47,7 @@ public class MappingsSource {
                     + "POST CloudEvents to /sources/default and watch this log");
         } else {
             mappings = loader.load(Path.of(file));
-            LOG.info("Loaded mappings {}: {} sources, {} sinks, {} routes", file,
-                    mappings.sources().size(), mappings.sinks().size(), mappings.routes().size());
+            LOG.info("Loaded mappings {}: {}", file, mappings.summary());
         }
         return mappings;
     }
@@ -76,7 +75,7 @@ public class MappingsSource {
      * the environment variable (system properties let an embedding process, like the demo, set
      * values without a child process).
      */
-    static String variable(String name) {
+    public static String variable(String name) {
         return System.getProperty(name, System.getenv(name));
     }
 

@@ -86,35 +86,40 @@ public final class Decoders {
     }
 
     private static Supplier<List<CloudEvent>> cloudEventsBinary() {
-        NotificationDecoder decoder = new CloudEventsHttpDecoder();
+        NotificationDecoder<InboundPayload> decoder = new CloudEventsHttpDecoder();
         InboundPayload payload = new InboundPayload(BenchEvent.headers(), BenchEvent.body());
         return () -> decoder.decode(payload);
     }
 
     /**
-     * A decoder found by class name, built with its no-argument constructor: a {@link NotificationDecoder}
-     * is handed the body as JSON; otherwise its public {@code List<CloudEvent> decode(JsonNode)} gets
-     * the body parsed on every call (parsing is part of decoding).
+     * A decoder found by class name, built with its no-argument constructor: one that reads JSON
+     * documents ({@code List<CloudEvent> decode(JsonNode)}) gets the body parsed on every call
+     * (parsing is part of decoding); any other {@link NotificationDecoder} is handed the body as an
+     * {@code application/json} {@link InboundPayload}.
      */
+    @SuppressWarnings("unchecked")
     static Supplier<List<CloudEvent>> byClassName(String className, byte[] body) {
         Object decoder = newInstance(className);
-        if (decoder instanceof NotificationDecoder notificationDecoder) {
-            InboundPayload payload = new InboundPayload(JSON, body);
-            return () -> notificationDecoder.decode(payload);
+        Optional<MethodHandle> jsonDecode = jsonDecode(decoder);
+        if (jsonDecode.isPresent()) {
+            MethodHandle decode = jsonDecode.get();
+            ObjectMapper mapper = new ObjectMapper();
+            return () -> {
+                try {
+                    return (List<CloudEvent>) decode.invoke(mapper.readTree(body));
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            };
         }
-        MethodHandle decode = jsonDecode(decoder);
-        ObjectMapper mapper = new ObjectMapper();
-        return () -> {
-            try {
-                @SuppressWarnings("unchecked")
-                List<CloudEvent> events = (List<CloudEvent>) decode.invoke(mapper.readTree(body));
-                return events;
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        if (decoder instanceof NotificationDecoder<?> notificationDecoder) {
+            NotificationDecoder<InboundPayload> payloadDecoder = (NotificationDecoder<InboundPayload>) notificationDecoder;
+            InboundPayload payload = new InboundPayload(JSON, body);
+            return () -> payloadDecoder.decode(payload);
+        }
+        throw new IllegalStateException(className + " neither implements NotificationDecoder nor has a public List decode(JsonNode)");
     }
 
     private static Object newInstance(String className) {
@@ -128,15 +133,14 @@ public final class Decoders {
         }
     }
 
-    /** {@code List<CloudEvent> decode(JsonNode)}, bound to the decoder. */
-    private static MethodHandle jsonDecode(Object decoder) {
+    /** {@code List<CloudEvent> decode(JsonNode)}, bound to the decoder, when it has one. */
+    private static Optional<MethodHandle> jsonDecode(Object decoder) {
         try {
-            return MethodHandles.publicLookup()
+            return Optional.of(MethodHandles.publicLookup()
                     .findVirtual(decoder.getClass(), "decode", MethodType.methodType(List.class, JsonNode.class))
-                    .bindTo(decoder);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(decoder.getClass().getName()
-                    + " neither implements NotificationDecoder nor has a public List decode(JsonNode)", e);
+                    .bindTo(decoder));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return Optional.empty();
         }
     }
 

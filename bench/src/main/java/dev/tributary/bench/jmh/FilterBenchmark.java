@@ -8,12 +8,12 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Scenario 4, filter cost: one route filter ({@link RouteFilters}) tested against one event per
- * operation; {@code none} (a route without filters) is the baseline, {@code route-5} the five-filter
- * route with CESQL.
+ * operation; {@code none} (a route without filters) is the baseline, {@code pattern} an EventBridge
+ * pattern over an attribute and a data field, {@code route-5} the five-filter route with CESQL.
  */
 public class FilterBenchmark extends BenchmarkDefaults {
 
-    @Param({"none", "exact", "prefix", "suffix", "all", "any", "not", "cesql", "route-5"})
+    @Param({"none", "exact", "prefix", "suffix", "all", "any", "not", "cesql", "pattern", "route-5"})
     public String filter;
 
     private EventFilter compiled;

@@ -1,6 +1,7 @@
 package dev.tributary.bench.jmh;
 
 import dev.tributary.core.filter.EventFilter;
+import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.mapping.MappingLoader;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -45,7 +46,20 @@ public final class RouteFilters {
         if (entries == null) {
             throw new IllegalArgumentException("unknown filter '" + name + "', known: " + FILTERS.keySet());
         }
-        StringBuilder yaml = new StringBuilder("""
+        StringBuilder fields = new StringBuilder();
+        if (!entries.isEmpty()) {
+            fields.append("    filters:\n");
+            entries.forEach(entry -> fields.append("      - ").append(entry).append('\n'));
+        }
+        return route("filter " + name, fields.toString()).filter();
+    }
+
+    /**
+     * Compiles the one route of a mapping, {@code bench} ({@code cloudevents} source) to {@code out}
+     * ({@code log} sink), with more of the route's fields as YAML indented by four spaces.
+     */
+    static CompiledRoute route(String origin, String fields) {
+        String yaml = """
                 apiVersion: tributary.dev/v1
                 sources: { bench: { type: cloudevents } }
                 sinks: { out: { type: log } }
@@ -53,12 +67,8 @@ public final class RouteFilters {
                   - name: bench
                     from: [bench]
                     to: [out]
-                """);
-        if (!entries.isEmpty()) {
-            yaml.append("    filters:\n");
-            entries.forEach(entry -> yaml.append("      - ").append(entry).append('\n'));
-        }
-        return new MappingLoader(variable -> null).load("filter " + name, yaml.toString()).routes().get(0).filter();
+                """ + fields;
+        return new MappingLoader(variable -> null).load(origin, yaml).routes().get(0);
     }
 
     /** An S3 object-created event as the AWS adapter emits it. */
@@ -84,6 +94,8 @@ public final class RouteFilters {
         filters.put("any", List.of("any: [ { suffix: { subject: .png } }, { suffix: { subject: .jpg } } ]"));
         filters.put("not", List.of("not: { prefix: { subject: thumbnails/ } }"));
         filters.put("cesql", List.of("cesql: \"type LIKE 'com.amazonaws.s3.ObjectCreated:%'\""));
+        filters.put("pattern", List.of("pattern: { type: [ { prefix: 'com.amazonaws.s3.ObjectCreated:' } ],"
+                + " data: { s3: { object: { size: [ { numeric: [ '>', 0 ] } ] } } } }"));
         filters.put("route-5", List.of(
                 "prefix: { type: 'com.amazonaws.s3.ObjectCreated:' }",
                 "exact: { source: 'aws:s3.eu-west-1.photos' }",

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param decodes decode name → score
  * @param skipped decode name → why it could not run
  * @param filters filter name → score
+ * @param transforms transform name → score
  */
 record JmhReport(Timings timings, Map<String, JmhResults.Score> decodes, Map<String, String> skipped,
-        Map<String, JmhResults.Score> filters) {
+        Map<String, JmhResults.Score> filters, Map<String, JmhResults.Score> transforms) {
 
     Scenario.Outcome outcome() {
         Markdown section = new Markdown()
@@ -23,7 +24,8 @@ record JmhReport(Timings timings, Map<String, JmhResults.Score> decodes, Map<Str
                         + "with its 99.9 % error, bytes allocated per operation. Decodes start from the raw body bytes.")
                 .table(List.of("decode", "ns/op", "±", "B/op", "events/op", "× " + JmhScenario.CORE_DECODE),
                         decodeRows())
-                .table(List.of("route filter", "ns/op", "±", "B/op", "× none"), filterRows());
+                .table(List.of("route filter", "ns/op", "±", "B/op", "× none"), filterRows())
+                .table(List.of("route transform", "ns/op", "±", "B/op"), transformRows());
         return new Scenario.Outcome(section, List.of(s3Verdict(), filterVerdict()));
     }
 
@@ -48,6 +50,12 @@ record JmhReport(Timings timings, Map<String, JmhResults.Score> decodes, Map<Str
         List<List<String>> rows = new ArrayList<>();
         filters.forEach((name, score) -> rows.add(List.of(name, Fmt.one(score.nanos()), error(score),
                 Fmt.whole(score.bytes()), none == null ? "—" : Fmt.ratio(score.nanos() / none.nanos()))));
+        return rows;
+    }
+
+    private List<List<String>> transformRows() {
+        List<List<String>> rows = new ArrayList<>();
+        transforms.forEach((name, score) -> rows.add(List.of(name, Fmt.one(score.nanos()), error(score), Fmt.whole(score.bytes()))));
         return rows;
     }
 

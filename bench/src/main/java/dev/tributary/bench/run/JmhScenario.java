@@ -4,6 +4,7 @@ import dev.tributary.bench.jmh.DecodeBenchmark;
 import dev.tributary.bench.jmh.Decoders;
 import dev.tributary.bench.jmh.FilterBenchmark;
 import dev.tributary.bench.jmh.RouteFilters;
+import dev.tributary.bench.jmh.TransformBenchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Scenario 4: JMH, average time and bytes allocated per operation ({@code -prof gc}) of each
- * decode ({@link DecodeBenchmark}) and each route filter ({@link FilterBenchmark}). The JMH JVM has
+ * decode ({@link DecodeBenchmark}), each route filter ({@link FilterBenchmark}) and route transform
+ * ({@link TransformBenchmark}). The JMH JVM has
  * this run's class path, the gateway jar included, so the adapters measured are the ones the
  * gateway ships; a decode whose adapter is missing is listed as skipped.
  */
@@ -42,7 +44,9 @@ final class JmhScenario extends Scenario {
                 List.of("-p", "input=" + String.join(",", available)), available.size()));
         Map<String, JmhResults.Score> filters = JmhResults.read(jmh(context, FilterBenchmark.class, List.of(),
                 RouteFilters.names().size()));
-        return new JmhReport(context.timings(), decodes, skipped, filters).outcome();
+        Map<String, JmhResults.Score> transforms = JmhResults.read(jmh(context, TransformBenchmark.class, List.of(),
+                TransformBenchmark.names().size()));
+        return new JmhReport(context.timings(), decodes, skipped, filters, transforms).outcome();
     }
 
     private static Path jmh(RunContext context, Class<?> benchmark, List<String> extra, int cases) throws Exception {

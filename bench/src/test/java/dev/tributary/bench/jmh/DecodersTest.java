@@ -80,7 +80,7 @@ class DecodersTest {
     }
 
     /** A core-SPI decoder: answers the media type it was handed as the event id. */
-    public static final class PayloadDecoder implements NotificationDecoder {
+    public static final class PayloadDecoder implements NotificationDecoder<InboundPayload> {
         @Override
         public List<CloudEvent> decode(InboundPayload payload) {
             return List.of(event(payload.mediaType()));

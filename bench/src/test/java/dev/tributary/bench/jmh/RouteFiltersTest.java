@@ -31,6 +31,10 @@ class RouteFiltersTest {
         assertFalse(RouteFilters.compile("route-5").test(deleted));
         assertFalse(RouteFilters.compile("exact").test(deleted));
         assertFalse(RouteFilters.compile("cesql").test(deleted));
+        assertFalse(RouteFilters.compile("pattern").test(deleted));
+        CloudEvent empty = CloudEventBuilder.v1(RouteFilters.event())
+                .withData("application/json", "{\"s3\":{\"object\":{\"size\":0}}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+        assertFalse(RouteFilters.compile("pattern").test(empty), "the pattern reads data");
         assertTrue(RouteFilters.compile("none").test(deleted));
     }
 

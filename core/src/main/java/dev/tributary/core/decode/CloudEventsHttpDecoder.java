@@ -1,6 +1,7 @@
 package dev.tributary.core.decode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageReader;
@@ -27,13 +28,14 @@ import java.util.Map;
  *
  * @see <a href="https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/http-protocol-binding.md">HTTP protocol binding</a>
  */
-public final class CloudEventsHttpDecoder implements NotificationDecoder {
+public final class CloudEventsHttpDecoder implements NotificationDecoder<InboundPayload> {
 
     static final String STRUCTURED_JSON = "application/cloudevents+json";
     static final String BATCH_JSON = "application/cloudevents-batch+json";
     private static final String CE_PREFIX = "ce-";
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public List<CloudEvent> decode(InboundPayload payload) {
@@ -58,12 +60,13 @@ public final class CloudEventsHttpDecoder implements NotificationDecoder {
     }
 
     private <T> T readJson(byte[] body, Class<T> type, String what) {
+        Utf8.require(body, what);
         try {
             return mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw DecodeException.malformed("invalid " + what + ": " + rootMessage(e));
+            throw DecodeException.malformed("invalid " + what + ": " + JsonProblem.describe(e));
         } catch (IOException e) {
-            throw DecodeException.malformed("unreadable " + what + ": " + e.getMessage());
+            throw DecodeException.malformed("unreadable " + what + ": " + JsonProblem.describe(e));
         }
     }
 
@@ -85,7 +88,7 @@ public final class CloudEventsHttpDecoder implements NotificationDecoder {
             MessageReader reader = HttpMessageFactory.createReader(headers, payload.body());
             return reader.toEvent();
         } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
-            throw DecodeException.malformed("invalid binary-mode event: " + rootMessage(e));
+            throw DecodeException.malformed("invalid binary-mode event: " + JsonProblem.describe(e));
         }
     }
 
@@ -107,17 +110,5 @@ public final class CloudEventsHttpDecoder implements NotificationDecoder {
         if (value == null || value.isEmpty()) {
             throw DecodeException.malformed(where + "required attribute '" + attribute + "' is missing or empty");
         }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root instanceof JsonProcessingException json) {
-            message = json.getOriginalMessage();
-        }
-        return message;
     }
 }

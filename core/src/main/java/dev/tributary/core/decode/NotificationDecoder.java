@@ -4,19 +4,24 @@ import io.cloudevents.CloudEvent;
 import java.util.List;
 
 /**
- * Turns one inbound message into the CloudEvents it carries.
+ * The one shape of every decoder, whatever its provider: one inbound message of type {@code M} in,
+ * the CloudEvents it carries out. {@code M} is what the transport hands over — an HTTP request's
+ * {@link InboundPayload} for push sources, an SQS or Pub/Sub message record for pull sources, a
+ * parsed JSON document for shapes nested in envelopes (S3 notifications, EventBridge events).
  *
  * <p>Implementations are pure functions: no I/O, no clock, no randomness, so that a redelivered
  * message yields exactly the same events (same {@code id}s). They must be thread-safe.
  * A message may legitimately yield no event (a handshake, a test notification).
+ *
+ * @param <M> the message type the decoder reads
  */
 @FunctionalInterface
-public interface NotificationDecoder {
+public interface NotificationDecoder<M> {
 
     /**
-     * Decodes a payload.
+     * Decodes a message.
      *
-     * @throws DecodeException when the payload can never be decoded; its message names the problem
+     * @throws DecodeException when the message can never be decoded; its message names the problem
      */
-    List<CloudEvent> decode(InboundPayload payload);
+    List<CloudEvent> decode(M message);
 }

@@ -21,4 +21,14 @@ public final class AllFilter implements EventFilter {
         }
         return true;
     }
+
+    /** The nested filters, in order. */
+    public List<EventFilter> filters() {
+        return List.of(filters);
+    }
+
+    @Override
+    public String toString() {
+        return "all " + List.of(filters);
+    }
 }

@@ -21,4 +21,9 @@ public final class AnyFilter implements EventFilter {
         }
         return false;
     }
+
+    @Override
+    public String toString() {
+        return "any " + List.of(filters);
+    }
 }

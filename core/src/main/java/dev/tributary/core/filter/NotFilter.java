@@ -16,4 +16,9 @@ public final class NotFilter implements EventFilter {
     public boolean test(CloudEvent event) {
         return !negated.test(event);
     }
+
+    @Override
+    public String toString() {
+        return "not " + negated;
+    }
 }

@@ -2,6 +2,7 @@ package dev.tributary.core.mapping;
 
 import dev.tributary.core.delivery.DeliveryPolicy;
 import dev.tributary.core.filter.EventFilter;
+import dev.tributary.core.transform.JsonataTransform;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param from the sources it listens to
  * @param to the sinks each passing event is delivered to
  * @param filter all of the route's filters, combined
+ * @param transform what passing events are turned into before delivery, if anything
  * @param delivery retry, backoff, timeout and dead-letter policy for each sink
  * @param storageEvents which form object-storage events take on this route
  * @param reply the source into which sink replies are routed back, if any
@@ -22,14 +24,9 @@ public record CompiledRoute(
         List<String> from,
         List<String> to,
         EventFilter filter,
+        Optional<JsonataTransform> transform,
         DeliveryPolicy delivery,
         StorageEvents storageEvents,
         Optional<String> reply,
         RouteFlow flow) {
-
-    /** A route without {@code orderBy} or {@code dedupe}. */
-    public CompiledRoute(String name, List<String> from, List<String> to, EventFilter filter, DeliveryPolicy delivery,
-            StorageEvents storageEvents, Optional<String> reply) {
-        this(name, from, to, filter, delivery, storageEvents, reply, RouteFlow.NONE);
-    }
 }

@@ -6,6 +6,7 @@ import dev.tributary.core.filter.CesqlFilter;
 import dev.tributary.core.filter.EventFilter;
 import dev.tributary.core.filter.ExactFilter;
 import dev.tributary.core.filter.NotFilter;
+import dev.tributary.core.filter.PatternFilter;
 import dev.tributary.core.filter.PrefixFilter;
 import dev.tributary.core.filter.SuffixFilter;
 import dev.tributary.core.mapping.ParseContext.Field;
@@ -20,11 +21,12 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Validates and compiles a route's {@code filters} into an {@link EventFilter}, with Knative's
  * rules: each entry names exactly one dialect; {@code exact}, {@code prefix} and {@code suffix}
- * take exactly one attribute; CESQL is parsed at load time so a syntax error is a load error.
+ * take exactly one attribute; CESQL and EventBridge patterns are compiled at load time so a syntax
+ * error is a load error.
  */
 final class FilterCompiler {
 
-    static final List<String> DIALECTS = List.of("exact", "prefix", "suffix", "all", "any", "not", "cesql");
+    static final List<String> DIALECTS = List.of("exact", "prefix", "suffix", "all", "any", "not", "cesql", "pattern");
 
     /** CloudEvents attribute names: lower-case letters and digits. */
     static final Pattern ATTRIBUTE = Pattern.compile("[a-z0-9]{1,20}");
@@ -85,6 +87,8 @@ final class FilterCompiler {
                 return negated == null ? null : new NotFilter(negated);
             case "cesql":
                 return cesql(dialect.value(), context, path);
+            case "pattern":
+                return pattern(dialect.value(), context, path);
             default:
                 BiFunction<String, String, EventFilter> factory = STRING_DIALECTS.get(dialect.name());
                 if (factory == null) {
@@ -123,6 +127,18 @@ final class FilterCompiler {
             return null;
         }
         return factory.apply(attribute.name(), value);
+    }
+
+    private EventFilter pattern(Node node, String context, String path) {
+        if (ctx.mapping(node, context, path) == null) {
+            return null;
+        }
+        try {
+            return new PatternFilter(YamlJson.of(node).toString());
+        } catch (IllegalArgumentException e) {
+            ctx.error(node, context, path, "invalid event pattern: " + e.getMessage());
+            return null;
+        }
     }
 
     private EventFilter cesql(Node node, String context, String path) {

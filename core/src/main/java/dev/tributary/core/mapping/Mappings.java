@@ -22,4 +22,13 @@ public record Mappings(String origin, Map<String, SourceConfig> sources, Map<Str
     public List<CompiledRoute> routesFrom(String sourceName) {
         return routes.stream().filter(route -> route.from().contains(sourceName)).toList();
     }
+
+    /** How many of each there are, in words: {@code 1 source, 2 sinks, 1 route}. */
+    public String summary() {
+        return count(sources.size(), "source") + ", " + count(sinks.size(), "sink") + ", " + count(routes.size(), "route");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

@@ -38,7 +38,12 @@ final class ParseContext {
     }
 
     void error(Node at, String context, String field, String message) {
-        errors.add(new MappingError(file, at.getStartMark().getLine() + 1, context, field, message));
+        error(at, 0, context, field, message);
+    }
+
+    /** An error {@code linesBelow} lines below where {@code at} starts (inside a multi-line value). */
+    void error(Node at, int linesBelow, String context, String field, String message) {
+        errors.add(new MappingError(file, at.getStartMark().getLine() + 1 + linesBelow, context, field, message));
     }
 
     /** The keys of a mapping node in file order; records an error and returns null for anything else. */

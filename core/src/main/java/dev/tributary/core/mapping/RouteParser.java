@@ -4,6 +4,7 @@ import dev.tributary.core.delivery.BackoffPolicy;
 import dev.tributary.core.delivery.DeliveryPolicy;
 import dev.tributary.core.filter.EventFilter;
 import dev.tributary.core.mapping.ParseContext.Field;
+import dev.tributary.core.transform.JsonataTransform;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,12 +17,13 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Parses the {@code routes} list: resolves every source and sink name, compiles filters and
- * applies the delivery defaults of docs/route-mappings.md.
+ * transforms and applies the delivery defaults of docs/route-mappings.md.
  */
 final class RouteParser {
 
     private static final List<String> FIELDS =
-            List.of("name", "from", "to", "filters", "storageEvents", "reply", "delivery", "orderBy", "dedupe");
+            List.of("name", "from", "to", "filters", "transform", "storageEvents", "reply", "delivery", "orderBy",
+                    "dedupe");
     private static final List<String> DELIVERY_FIELDS =
             List.of("retry", "backoffPolicy", "backoffDelay", "timeout", "deadLetterSink");
 
@@ -30,6 +32,7 @@ final class RouteParser {
     private final Set<String> pushSources;
     private final Set<String> sinks;
     private final FilterCompiler filters;
+    private final TransformParser transforms;
     private final RouteFlowParser flowParser;
 
     RouteParser(ParseContext ctx, Set<String> sources, Set<String> pushSources, Set<String> sinks) {
@@ -38,6 +41,7 @@ final class RouteParser {
         this.pushSources = pushSources;
         this.sinks = sinks;
         this.filters = new FilterCompiler(ctx);
+        this.transforms = new TransformParser(ctx);
         this.flowParser = new RouteFlowParser(ctx);
     }
 
@@ -82,17 +86,18 @@ final class RouteParser {
         EventFilter filter = fields.containsKey("filters")
                 ? filters.compileAll(fields.get("filters").value(), context, "filters")
                 : EventFilter.ACCEPT_ALL;
+        Optional<JsonataTransform> transform = transforms.parse(fields.get("transform"), context);
         StorageEvents storageEvents = storageEvents(fields.get("storageEvents"), context);
         Optional<String> reply = reply(fields.get("reply"), context);
         DeliveryPolicy delivery = fields.containsKey("delivery")
                 ? delivery(fields.get("delivery").value(), context)
                 : DeliveryPolicy.DEFAULT;
         RouteFlow flow = flowParser.parse(fields, context);
-        if (name == null || from == null || to == null || filter == null || storageEvents == null
-                || reply == null || delivery == null || flow == null) {
+        if (name == null || from == null || to == null || filter == null || transform == null
+                || storageEvents == null || reply == null || delivery == null || flow == null) {
             return null;
         }
-        return new CompiledRoute(name, from, to, filter, delivery, storageEvents, reply, flow);
+        return new CompiledRoute(name, from, to, filter, transform, delivery, storageEvents, reply, flow);
     }
 
     private List<String> names(Field field, Node route, String context, String fieldName, Set<String> known, String kind) {

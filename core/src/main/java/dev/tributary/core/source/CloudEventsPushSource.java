@@ -9,7 +9,10 @@ import dev.tributary.core.decode.CloudEventsHttpDecoder;
  */
 public final class CloudEventsPushSource implements PushSource {
 
-    private final CloudEventsHttpDecoder decoder = new CloudEventsHttpDecoder();
+    /** What every source of this type decodes with (stateless). */
+    static final CloudEventsHttpDecoder DECODER = new CloudEventsHttpDecoder();
+
+    private final CloudEventsHttpDecoder decoder = DECODER;
 
     @Override
     public PushDecision accept(PushRequest request) {

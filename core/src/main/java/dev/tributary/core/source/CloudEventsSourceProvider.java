@@ -1,6 +1,8 @@
 package dev.tributary.core.source;
 
 import dev.tributary.core.mapping.ComponentType;
+import dev.tributary.core.decode.NotificationDecoder;
+import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.mapping.SourceConfig;
 
 /** Provides source type {@code cloudevents}. */
@@ -17,5 +19,10 @@ public final class CloudEventsSourceProvider implements SourceProvider {
     @Override
     public Source create(SourceConfig config, SourceContext context) {
         return new CloudEventsPushSource();
+    }
+
+    @Override
+    public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
+        return CloudEventsPushSource.DECODER;
     }
 }

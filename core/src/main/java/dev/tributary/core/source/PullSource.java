@@ -1,5 +1,7 @@
 package dev.tributary.core.source;
 
+import java.util.Optional;
+
 /**
  * A source that consumes in the background (SQS polling, Pub/Sub StreamingPull) and hands what it
  * receives to {@link SourceContext#dispatch()}. It acknowledges a message upstream only after the
@@ -13,4 +15,13 @@ public interface PullSource extends Source {
      * @throws Exception when the source cannot start (unreachable endpoint, missing subscription)
      */
     void start() throws Exception;
+
+    /**
+     * Why the source is not consuming now (its last poll failed, its stream died), for readiness;
+     * empty while it consumes, and before {@link #start()}. Cheap and thread-safe: it is read on
+     * every readiness probe. The default is for sources that cannot tell.
+     */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
 }

@@ -48,7 +48,7 @@ public sealed interface PushDecision {
      * Decodes {@code payload}: a {@link Route} of its events answered {@code successStatus}, or,
      * when it can never be decoded, {@link Respond#undecodable}.
      */
-    static PushDecision decode(NotificationDecoder decoder, InboundPayload payload, int successStatus) {
+    static PushDecision decode(NotificationDecoder<InboundPayload> decoder, InboundPayload payload, int successStatus) {
         try {
             return new Route(List.copyOf(decoder.decode(payload)), successStatus);
         } catch (DecodeException e) {

@@ -1,5 +1,7 @@
 package dev.tributary.core.source;
 
+import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.decode.NotificationDecoder;
 import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.SourceConfig;
 
@@ -30,4 +32,18 @@ public interface SourceProvider {
      *     together (for example a push source without authentication and without {@code auth: none})
      */
     Source create(SourceConfig config, SourceContext context);
+
+    /**
+     * The decoding a source of this type applies to each message it receives, once transport
+     * concerns (authentication, handshakes, polling) are done, for use without any network or
+     * credentials: {@code tributary test} decodes a saved payload with it, exactly as the running
+     * source would. The payload is the message body with, as headers, what the transport adds
+     * (for a push source, its HTTP headers; for a pull source, the system attributes its Javadoc names).
+     *
+     * @throws IllegalArgumentException naming the source and option when the options cannot work
+     * @throws UnsupportedOperationException when this type cannot decode offline
+     */
+    default NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
+        throw new UnsupportedOperationException("source type '" + type() + "' cannot decode a saved payload");
+    }
 }

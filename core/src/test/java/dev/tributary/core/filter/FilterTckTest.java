@@ -5,65 +5,40 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.core.mapping.MappingException;
 import dev.tributary.core.mapping.MappingLoader;
+import dev.tributary.core.testing.YamlTestKit;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /** Runs the filter test kit in {@code src/test/resources/filter-tck} (format in its README) through the real loader. */
 class FilterTckTest {
 
     private static final String DIRECTORY = "filter-tck";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestFactory
     Stream<DynamicTest> filterTestKit() throws IOException, URISyntaxException {
-        Path directory = Path.of(FilterTckTest.class.getClassLoader().getResource(DIRECTORY).toURI());
-        List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                tests.addAll(casesOf(file));
-            }
-        }
+        List<DynamicTest> tests = YamlTestKit.cases(DIRECTORY, (suite, testCase) -> () -> run(testCase));
         assertTrue(tests.size() > 40, "the kit should hold all its cases, found " + tests.size());
         return tests.stream();
     }
 
     @SuppressWarnings("unchecked")
-    private static List<DynamicTest> casesOf(Path file) {
-        Map<String, Object> suite;
-        try (InputStream in = Files.newInputStream(file)) {
-            suite = new Yaml().load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Map<String, Object> testCase : (List<Map<String, Object>>) suite.get("tests")) {
-            String name = suite.get("name") + ": " + testCase.get("name");
-            tests.add(DynamicTest.dynamicTest(name, () -> run(testCase)));
-        }
-        return tests;
-    }
-
-    @SuppressWarnings("unchecked")
     private static void run(Map<String, Object> testCase) {
-        String mappings = mappingsWith((List<Object>) testCase.get("filters"));
+        String mappings = YamlTestKit.mappingsWith(Map.of("filters", testCase.get("filters")));
         MappingLoader loader = new MappingLoader(variable -> null);
         if (testCase.containsKey("error")) {
             MappingException error = assertThrows(MappingException.class, () -> loader.load("tck.yaml", mappings));
@@ -77,22 +52,6 @@ class FilterTckTest {
         if (!expected) {
             assertFalse(filter.test(event), "a failing filter fails every time");
         }
-    }
-
-    private static String mappingsWith(List<Object> filters) {
-        Map<String, Object> route = new LinkedHashMap<>();
-        route.put("name", "tck");
-        route.put("from", List.of("in"));
-        route.put("to", List.of("out"));
-        route.put("filters", filters);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("apiVersion", MappingLoader.API_VERSION);
-        document.put("sources", Map.of("in", Map.of("type", "cloudevents")));
-        document.put("sinks", Map.of("out", Map.of("type", "log")));
-        document.put("routes", List.of(route));
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(document);
     }
 
     private static CloudEvent event(Map<String, Object> overrides) {
@@ -113,6 +72,14 @@ class FilterTckTest {
         Object time = attributes.remove("time");
         if (time != null) {
             builder.withTime(OffsetDateTime.parse((String) time));
+        }
+        Object data = attributes.remove("data");
+        if (data != null) {
+            try {
+                builder.withData("application/json", JSON.writeValueAsBytes(data));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(e);
+            }
         }
         attributes.forEach((name, value) -> builder.withExtension(name, String.valueOf(value)));
         return builder.build();

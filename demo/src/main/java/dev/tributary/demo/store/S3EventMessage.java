@@ -20,16 +20,17 @@ final class S3EventMessage {
     }
 
     /**
+     * @param eventName {@code ObjectCreated:Put} or {@code ObjectCreated:CompleteMultipartUpload}
      * @param requestId a unique id for the PUT (becomes {@code x-amz-request-id} and, with {@code hostId}, the event id)
      */
-    static String objectCreated(String region, String bucket, String key, long size, String etag,
+    static String objectCreated(String region, String eventName, String bucket, String key, long size, String etag,
             String requestId, String hostId, Instant at, long sequence) {
         ObjectNode record = JSON.createObjectNode()
                 .put("eventVersion", "2.1")
                 .put("eventSource", "aws:s3")
                 .put("awsRegion", region)
                 .put("eventTime", at.toString())
-                .put("eventName", "ObjectCreated:Put");
+                .put("eventName", eventName);
         record.putObject("userIdentity").put("principalId", "tributary-demo");
         record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
         record.putObject("responseElements").put("x-amz-request-id", requestId).put("x-amz-id-2", hostId);

@@ -1,10 +1,12 @@
 package dev.tributary.gateway.camel;
 
+import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
+import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.direct.DirectComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -25,7 +28,10 @@ import org.apache.camel.support.service.ServiceHelper;
 public final class CamelDelivery implements AutoCloseable {
 
     private final CamelContext camel;
+    private final Tracing tracing;
     private final Map<SinkDelivery, Producer> producers = new IdentityHashMap<>();
+    /** Per route with a transform and a dead-letter sink: where its transform failures go. */
+    private final Map<CompiledRoute, Producer> untransformed = new IdentityHashMap<>();
 
     private record Producer(Endpoint endpoint, AsyncProducer producer) {
     }
@@ -37,10 +43,11 @@ public final class CamelDelivery implements AutoCloseable {
      *     stay the caller's to close
      */
     public CamelDelivery(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics) throws Exception {
+            GatewayMetrics metrics, Tracing tracing) throws Exception {
         camel = new DefaultCamelContext();
+        this.tracing = tracing;
         try {
-            start(deliveries, sinks, overrides, metrics);
+            start(deliveries, sinks, overrides, metrics, tracing);
         } catch (Exception | Error e) {
             camel.stop();
             throw e;
@@ -48,18 +55,30 @@ public final class CamelDelivery implements AutoCloseable {
     }
 
     private void start(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics) throws Exception {
+            GatewayMetrics metrics, Tracing tracing) throws Exception {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
-        camel.addRoutes(new DeliveryRoutes(deliveries, sinks, overrides, metrics));
+        // a delivery started while this context stops fails at once (the push is answered 503, the
+        // pulled message stays unacknowledged) instead of waiting 30 s, on the calling thread, for a
+        // consumer that will never come back
+        camel.getComponent("direct", DirectComponent.class).setBlock(false);
+        DeliveryRoutes routes = new DeliveryRoutes(deliveries, sinks, overrides, metrics, tracing);
+        camel.addRoutes(routes);
         camel.start();
         for (SinkDelivery delivery : deliveries) {
-            Endpoint endpoint = camel.getEndpoint(DeliveryRoutes.deliverUri(delivery));
-            AsyncProducer producer = endpoint.createAsyncProducer();
-            ServiceHelper.startService(producer);
-            producers.put(delivery, new Producer(endpoint, producer));
+            producers.put(delivery, producer(DeliveryRoutes.deliverUri(delivery)));
         }
+        for (Map.Entry<CompiledRoute, String> channel : routes.untransformedUris().entrySet()) {
+            untransformed.put(channel.getKey(), producer(channel.getValue()));
+        }
+    }
+
+    private Producer producer(String uri) throws Exception {
+        Endpoint endpoint = camel.getEndpoint(uri);
+        AsyncProducer producer = endpoint.createAsyncProducer();
+        ServiceHelper.startService(producer);
+        return new Producer(endpoint, producer);
     }
 
     /**
@@ -70,8 +89,32 @@ public final class CamelDelivery implements AutoCloseable {
      */
     public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery delivery, CloudEvent event) {
         Producer target = producers.get(delivery);
+        return send(target, target.endpoint().createExchange(), event);
+    }
+
+    /**
+     * Hands an event the route's transform failed on to the route's dead-letter sink, with
+     * {@code knativeerrordest} naming the transform, {@code knativeerrorcode} 422 and
+     * {@code knativeerrordata} the reason. A route without a dead-letter sink has nowhere to put
+     * it: the outcome is a failed delivery (the event stays unacknowledged upstream, whose own
+     * redelivery limits apply), never a retry here. The future never completes exceptionally.
+     *
+     * @param route one of the routes of the deliveries this delivery was built with
+     */
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason) {
+        Producer target = untransformed.get(route);
+        if (target == null) {
+            return CompletableFuture.completedFuture(DeliveryOutcome.failed(
+                    "route '" + route.name() + "': transform failed and the route has no deadLetterSink: " + reason, Optional.empty()));
+        }
         Exchange exchange = target.endpoint().createExchange();
+        exchange.setProperty(SinkProcessor.LAST_FAILURE, SinkFailure.untransformed(route.name(), reason));
+        return send(target, exchange, event);
+    }
+
+    private CompletableFuture<DeliveryOutcome> send(Producer target, Exchange exchange, CloudEvent event) {
         exchange.getIn().setBody(event);
+        tracing.startDelivery(exchange);
         CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();
         target.producer().process(exchange, doneSync -> outcome.complete(outcomeOf(exchange)));
         return outcome;
@@ -82,8 +125,10 @@ public final class CamelDelivery implements AutoCloseable {
         if (failure == null) {
             boolean deadLettered = exchange.getProperty(DeadLetterEnricher.DEAD_LETTERED, false, Boolean.class);
             CloudEvent reply = exchange.getProperty(SinkProcessor.REPLY, CloudEvent.class);
+            SinkFailure last = deadLettered ? exchange.getProperty(SinkProcessor.LAST_FAILURE, SinkFailure.class) : null;
             return new DeliveryOutcome(deadLettered ? DeliveryOutcome.Status.DEAD_LETTERED : DeliveryOutcome.Status.DELIVERED,
-                    null, Optional.empty(), deadLettered ? Optional.empty() : Optional.ofNullable(reply));
+                    last == null ? null : last.describe(), Optional.empty(),
+                    deadLettered ? Optional.empty() : Optional.ofNullable(reply));
         }
         if (failure instanceof DeliveryFailedException delivery) {
             return DeliveryOutcome.failed(delivery.getMessage(),

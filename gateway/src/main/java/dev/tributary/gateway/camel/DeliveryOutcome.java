@@ -8,7 +8,7 @@ import java.util.Optional;
  * How delivering one event to one sink ended, retries included.
  *
  * @param status delivered, dead-lettered, or failed (neither: the event is not safe)
- * @param failure what went wrong last, for a failed delivery
+ * @param failure what went wrong last, for a failed or dead-lettered delivery
  * @param retryAfter what the sink asked for when it last answered 429/503 with {@code Retry-After}
  * @param reply the CloudEvent the sink answered with, for a delivered event
  */

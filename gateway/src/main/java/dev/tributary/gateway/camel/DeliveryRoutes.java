@@ -5,12 +5,14 @@ import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.gateway.delivery.SinkDelivery;
+import dev.tributary.gateway.tracing.Tracing;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.DeadLetterChannelBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 
 /**
@@ -19,11 +21,18 @@ import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
  * <pre>
  * direct:deliver-ID     → [redelivery per the route's delivery policy] → sink
  *        └─ exhausted or rejected, when the route has a dead-letter sink D:
- * direct:deadletter-ID  → add knativeerror* extensions → [same redelivery] → sink D
+ * direct:deadletter-ID  → [dead-letter span] → add knativeerror* extensions → [same redelivery] → sink D
+ * </pre>
+ *
+ * and, for a route with a transform and a dead-letter sink, one for the events its transform failed on:
+ *
+ * <pre>
+ * direct:untransformed-N → add knativeerror* extensions → [same redelivery] → sink D
  * </pre>
  *
  * A failure of the dead-letter sink itself is not swallowed ({@code deadLetterHandleNewException}
- * is off), so the event stays unacknowledged upstream.
+ * is off), so the event stays unacknowledged upstream. The dead-letter span step is there only
+ * when tracing is on ({@link Tracing#deadLetter}).
  */
 final class DeliveryRoutes extends RouteBuilder {
 
@@ -31,13 +40,16 @@ final class DeliveryRoutes extends RouteBuilder {
     private final Map<String, EventSink> sinks;
     private final CeOverrides overrides;
     private final GatewayMetrics metrics;
+    private final Tracing tracing;
+    private final Map<CompiledRoute, String> untransformedUris = new IdentityHashMap<>();
 
     DeliveryRoutes(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, Tracing tracing) {
         this.deliveries = deliveries;
         this.sinks = sinks;
         this.overrides = overrides;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     static String deliverUri(SinkDelivery delivery) {
@@ -48,6 +60,14 @@ final class DeliveryRoutes extends RouteBuilder {
         return "direct:deadletter-" + delivery.id();
     }
 
+    /**
+     * The channel of each route with a transform and a dead-letter sink for the events its
+     * transform failed on; filled by {@link #configure()}.
+     */
+    Map<CompiledRoute, String> untransformedUris() {
+        return untransformedUris;
+    }
+
     @Override
     public void configure() {
         Map<CompiledRoute, String> policies = new IdentityHashMap<>();
@@ -56,6 +76,7 @@ final class DeliveryRoutes extends RouteBuilder {
             String policyRef = policies.computeIfAbsent(route, r -> {
                 String ref = "redelivery-" + policies.size();
                 getCamelContext().getRegistry().bind(ref, new KnativeRedeliveryPolicy(r.delivery()));
+                untransformedRoute(r, ref);
                 return ref;
             });
             DefaultErrorHandlerDefinition errorHandler;
@@ -64,10 +85,11 @@ final class DeliveryRoutes extends RouteBuilder {
                 DeadLetterChannelBuilder channel = deadLetterChannel(deadLetterUri(delivery));
                 channel.deadLetterHandleNewException(false);
                 errorHandler = channel;
-                from(deadLetterUri(delivery))
+                RouteDefinition deadLetters = from(deadLetterUri(delivery))
                         .routeId(delivery.describe() + " dead letters to '" + deadLetterSink + "'")
-                        .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)))
-                        .process(new DeadLetterEnricher())
+                        .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)));
+                tracing.deadLetter(route.name(), delivery.sink(), deadLetterSink).ifPresent(deadLetters::process);
+                deadLetters.process(new DeadLetterEnricher())
                         .process(processor(route, deadLetterSink, metrics.sink(route.name(), deadLetterSink)));
             } else {
                 errorHandler = defaultErrorHandler();
@@ -80,6 +102,20 @@ final class DeliveryRoutes extends RouteBuilder {
         }
     }
 
+    private void untransformedRoute(CompiledRoute route, String policyRef) {
+        if (route.transform().isEmpty() || route.delivery().deadLetterSink().isEmpty()) {
+            return;
+        }
+        String deadLetterSink = route.delivery().deadLetterSink().get();
+        String uri = "direct:untransformed-" + untransformedUris.size();
+        untransformedUris.put(route, uri);
+        from(uri)
+                .routeId("route '" + route.name() + "' transform failures to '" + deadLetterSink + "'")
+                .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)))
+                .process(new DeadLetterEnricher())
+                .process(processor(route, deadLetterSink, metrics.sink(route.name(), deadLetterSink)));
+    }
+
     /** Camel's own failure logs go to DEBUG: the Dispatcher logs every final outcome once, with the event id. */
     private static DefaultErrorHandlerDefinition quiet(DefaultErrorHandlerDefinition errorHandler) {
         errorHandler.setLevel(LoggingLevel.DEBUG.name());
@@ -87,6 +123,6 @@ final class DeliveryRoutes extends RouteBuilder {
     }
 
     private SinkProcessor processor(CompiledRoute route, String sinkName, GatewayMetrics.SinkMeters meters) {
-        return new SinkProcessor(sinkName, sinks.get(sinkName), route.delivery(), overrides, meters);
+        return new SinkProcessor(route.name(), sinkName, sinks.get(sinkName), route.delivery(), overrides, meters, tracing);
     }
 }

@@ -6,12 +6,14 @@ import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
+import dev.tributary.gateway.tracing.DeliveryAttempt;
+import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -20,6 +22,7 @@ import org.apache.camel.support.AsyncProcessorSupport;
  * One delivery attempt of the exchange's {@link CloudEvent} to one sink, asynchronously: the
  * calling thread returns at once and the callback runs when the sink answers. A failed attempt
  * sets a {@link DeliveryFailedException} for the route's error handler to retry or dead-letter.
+ * Each attempt is traced by {@link Tracing#attempt}.
  * Thread-safe.
  */
 public final class SinkProcessor extends AsyncProcessorSupport {
@@ -29,19 +32,23 @@ public final class SinkProcessor extends AsyncProcessorSupport {
     /** Exchange property: the CloudEvent a sink answered with, for routes that route replies. */
     static final String REPLY = "tributary.reply";
 
+    private final String routeName;
     private final String sinkName;
     private final EventSink sink;
     private final DeliveryPolicy policy;
     private final CeOverrides overrides;
     private final GatewayMetrics.SinkMeters meters;
+    private final Tracing tracing;
 
-    public SinkProcessor(String sinkName, EventSink sink, DeliveryPolicy policy, CeOverrides overrides,
-            GatewayMetrics.SinkMeters meters) {
+    public SinkProcessor(String routeName, String sinkName, EventSink sink, DeliveryPolicy policy, CeOverrides overrides,
+            GatewayMetrics.SinkMeters meters, Tracing tracing) {
+        this.routeName = routeName;
         this.sinkName = sinkName;
         this.sink = sink;
         this.policy = policy;
         this.overrides = overrides;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     @Override
@@ -53,15 +60,18 @@ public final class SinkProcessor extends AsyncProcessorSupport {
             meters.retried().increment();
         }
         CompletionStage<SinkReply> reply;
-        try {
-            reply = sink.send(overrides.apply(event), policy.timeout());
+        DeliveryAttempt traced = tracing.attempt(exchange, routeName, sinkName, attempt);
+        try (Scope ignored = traced.makeCurrent()) {
+            reply = sink.send(traced.stamp(overrides.apply(event)), policy.timeout());
         } catch (RuntimeException e) {
+            traced.end(null, e);
             fail(exchange, new SinkFailure(sinkName, sink.destination(), null,
                     "cannot encode event " + event.getId() + ": " + e.getMessage()), false, e);
             callback.done(true);
             return true;
         }
         reply.whenComplete((answer, error) -> {
+            traced.end(answer, error);
             try {
                 complete(exchange, attempt, answer, error);
             } finally {
@@ -74,11 +84,9 @@ public final class SinkProcessor extends AsyncProcessorSupport {
     private void complete(Exchange exchange, int attempt, SinkReply reply, Throwable error) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            String why = cause instanceof TimeoutException
-                    ? "no answer within " + policy.timeout()
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             retriable(exchange, attempt, Optional.empty());
-            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, why), true, cause);
+            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, TransportFailure.describe(cause, policy.timeout())),
+                    true, cause);
             return;
         }
         if (reply.functionError()) {

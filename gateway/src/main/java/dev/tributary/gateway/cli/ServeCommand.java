@@ -1,9 +1,17 @@
 package dev.tributary.gateway.cli;
 
+import dev.tributary.core.mapping.MappingLoader;
+import dev.tributary.core.mapping.Mappings;
+import dev.tributary.gateway.MappingsSource;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.exceptions.ApplicationStartupException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,10 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-/** Runs the gateway until it is stopped. Extra arguments ({@code --micronaut.server.port=9000}) go to Micronaut. */
+/**
+ * Runs the gateway until it is stopped. Extra arguments ({@code --micronaut.server.port=9000}) go to
+ * Micronaut. A mappings file with errors is reported exactly as {@code validate} reports it, and a
+ * gateway that cannot start says why in one line ({@link StartupFailure}); both exit 1.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the gateway (HTTP sources, pull consumers, delivery) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
+
+    private static final String MAPPINGS_ARGUMENT = "--tributary.mappings=";
 
     private static volatile boolean serving;
 
@@ -42,12 +56,30 @@ public final class ServeCommand implements Callable<Integer> {
         return serving;
     }
 
+    /** @return 0 once serving (or, with {@code --exit-when-ready}, stopped after start-up); 1 when it cannot start */
     @Override
     public Integer call() {
-        ApplicationContext context = Micronaut.build(micronautArguments.toArray(String[]::new))
-                .mainClass(ServeCommand.class)
-                .banner(false)
-                .start();
+        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        Optional<Mappings> mappings = Optional.empty();
+        Optional<Path> file = mappingsFile();
+        if (file.isPresent()) {
+            MappingCheck check = new MappingCheck(new MappingLoader(MappingsSource::variable), err);
+            mappings = check.load(file.get());
+            if (!check.finish()) {
+                return 1;
+            }
+        }
+        ApplicationContext context;
+        try {
+            context = ServerStartLog.quietly(() -> new ReportingMicronaut().args(micronautArguments.toArray(String[]::new))
+                    .mainClass(ServeCommand.class)
+                    .banner(false)
+                    .start());
+        } catch (ApplicationStartupException e) {
+            err.println(StartupFailure.describe(e.getCause(), mappings));
+            err.flush();
+            return 1;
+        }
         if (exitWhenReady) {
             context.close();
             spec.commandLine().getOut().println("tributary: started and ready; stopped (--exit-when-ready)");
@@ -56,5 +88,22 @@ public final class ServeCommand implements Callable<Integer> {
         }
         serving = true;
         return 0;
+    }
+
+    /** The file {@code tributary.mappings} names: a {@code --tributary.mappings=} argument, a system property or {@code TRIBUTARY_MAPPINGS}. */
+    private Optional<Path> mappingsFile() {
+        Optional<String> name = micronautArguments.stream().filter(a -> a.startsWith(MAPPINGS_ARGUMENT))
+                .map(a -> a.substring(MAPPINGS_ARGUMENT.length())).reduce((first, last) -> last)
+                .or(() -> Optional.ofNullable(System.getProperty("tributary.mappings")))
+                .or(() -> Optional.ofNullable(System.getenv("TRIBUTARY_MAPPINGS")));
+        return name.filter(n -> !n.isBlank()).map(Path::of);
+    }
+
+    /** Micronaut that hands a start-up failure to its caller instead of logging it and exiting the JVM. */
+    private static final class ReportingMicronaut extends Micronaut {
+        @Override
+        protected void handleStartupException(Environment environment, Throwable exception) {
+            throw new ApplicationStartupException("the gateway cannot start", exception);
+        }
     }
 }

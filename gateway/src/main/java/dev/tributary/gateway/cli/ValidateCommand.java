@@ -1,14 +1,13 @@
 package dev.tributary.gateway.cli;
 
-import dev.tributary.core.mapping.MappingError;
-import dev.tributary.core.mapping.MappingException;
 import dev.tributary.core.mapping.MappingLoader;
-import dev.tributary.core.mapping.Mappings;
+import dev.tributary.gateway.MappingsSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,32 +21,28 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "mapping files to check")
     List<Path> files;
 
+    @Option(names = "--allow-unset",
+            description = "Check files whose ${VAR}s are not set here (e.g. secrets only the deployment has): "
+                    + "an unset variable stands for its own ${VAR} text.")
+    boolean allowUnset;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        MappingLoader loader = new MappingLoader();
-        int errors = 0;
+        MappingCheck check = new MappingCheck(new MappingLoader(allowUnset ? ValidateCommand::valueOrItself : MappingsSource::variable),
+                spec.commandLine().getErr());
         for (Path file : files) {
-            try {
-                Mappings mappings = loader.load(file);
-                out.printf("%s: OK (%d sources, %d sinks, %d routes)%n", file,
-                        mappings.sources().size(), mappings.sinks().size(), mappings.routes().size());
-            } catch (MappingException e) {
-                for (MappingError error : e.errors()) {
-                    err.println(error);
-                }
-                errors += e.errors().size();
-            }
-        }
-        if (errors > 0) {
-            err.printf("%d error%s%n", errors, errors == 1 ? "" : "s");
+            check.load(file).ifPresent(mappings -> out.printf("%s: OK (%s)%n", file, mappings.summary()));
         }
         out.flush();
-        err.flush();
-        return errors == 0 ? 0 : 1;
+        return check.finish() ? 0 : 1;
+    }
+
+    private static String valueOrItself(String name) {
+        String value = MappingsSource.variable(name);
+        return value == null ? "${" + name + "}" : value;
     }
 }

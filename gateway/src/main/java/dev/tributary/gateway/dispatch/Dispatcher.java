@@ -6,10 +6,12 @@ import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.mapping.StorageEvents;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.storage.NeutralStorageEvents;
+import dev.tributary.core.transform.TransformException;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.flow.FlowControl;
 import dev.tributary.gateway.camel.DeliveryOutcome;
+import dev.tributary.gateway.logging.DeliveryLog;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -29,13 +31,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes decoded events: for each event, every route listening to its source whose filters pass
- * delivers it to each of its sinks (through {@link FlowControl}, then {@link CamelDelivery}). The
- * returned future completes when every delivery has a final outcome; it never completes
- * exceptionally. Thread-safe.
+ * transforms it (when it has a transform) and delivers it to each of its sinks (through
+ * {@link FlowControl}, then {@link CamelDelivery}); an event the transform fails on goes once to the
+ * route's dead-letter sink. The returned future completes when every delivery has a final outcome;
+ * it never completes exceptionally. Thread-safe.
  */
 public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final DeliveryLog DELIVERIES = new DeliveryLog(LOG);
 
     /**
      * How many times a reply may be routed back in a chain (extension {@value #HOPS_EXTENSION}):
@@ -45,8 +49,8 @@ public final class Dispatcher {
     /** The CloudEvents extension counting reply hops: {@value}. */
     public static final String HOPS_EXTENSION = "tributaryhops";
 
-    /** A route with its filter counter and its (route, sink) deliveries, resolved once. */
-    private record RouteDeliveries(CompiledRoute route, Counter filtered, List<SinkDelivery> sinks) {
+    /** A route with its filter and transform-failure counters and its (route, sink) deliveries, resolved once. */
+    private record RouteDeliveries(CompiledRoute route, Counter filtered, Counter untransformed, List<SinkDelivery> sinks) {
     }
 
     private final Map<String, List<RouteDeliveries>> routesBySource;
@@ -70,7 +74,7 @@ public final class Dispatcher {
         this.neutral = neutral;
         Map<CompiledRoute, RouteDeliveries> byRoute = new IdentityHashMap<>();
         for (CompiledRoute route : mappings.routes()) {
-            byRoute.put(route, new RouteDeliveries(route, metrics.filtered(route.name()),
+            byRoute.put(route, new RouteDeliveries(route, metrics.filtered(route.name()), metrics.untransformed(route.name()),
                     deliveries.stream().filter(pair -> pair.route() == route).toList()));
         }
         this.routesBySource = mappings.sources().keySet().stream().collect(Collectors.toMap(
@@ -99,7 +103,16 @@ public final class Dispatcher {
                     continue;
                 }
                 routed = true;
-                CloudEvent delivered = routedEvent;
+                CloudEvent transformed = routedEvent;
+                if (route.transform().isPresent()) {
+                    try {
+                        transformed = route.transform().get().apply(routedEvent);
+                    } catch (TransformException e) {
+                        deliveries.add(untransformed(indexed, routedEvent, e.getMessage()));
+                        continue;
+                    }
+                }
+                CloudEvent delivered = transformed;
                 deliveries.addAll(flow.route(route, delivered, () -> {
                     List<CompletableFuture<DeliveryOutcome>> sent = new ArrayList<>(indexed.sinks().size());
                     for (SinkDelivery pair : indexed.sinks()) {
@@ -116,6 +129,19 @@ public final class Dispatcher {
         }
         return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> summarize(events.size(), deliveries));
+    }
+
+    /** An event the route's transform failed on goes to the route's dead-letter sink (or fails the delivery). */
+    private CompletableFuture<DeliveryOutcome> untransformed(RouteDeliveries indexed, CloudEvent event, String reason) {
+        String route = indexed.route().name();
+        indexed.untransformed().increment();
+        return delivery.deadLetterUntransformed(indexed.route(), event, reason).whenComplete((outcome, error) -> {
+            if (outcome.status() == DeliveryOutcome.Status.DEAD_LETTERED) {
+                LOG.warn("route '{}': event {} dead-lettered: {}", route, event.getId(), reason);
+            } else {
+                LOG.error("route '{}': event {} not delivered: {}", route, event.getId(), outcome.failure());
+            }
+        });
     }
 
     /**
@@ -179,15 +205,15 @@ public final class Dispatcher {
             switch (result.status()) {
                 case DELIVERED -> {
                     meters.delivered().increment();
-                    LOG.debug("route '{}': event {} delivered to sink '{}'", route.name(), event.getId(), sink);
+                    DELIVERIES.delivered(route.name(), sink, event.getId());
                 }
                 case DEAD_LETTERED -> {
                     meters.deadLettered().increment();
-                    LOG.warn("route '{}': event {} dead-lettered after failing at sink '{}'", route.name(), event.getId(), sink);
+                    DELIVERIES.deadLettered(route.name(), sink, event.getId(), result.failure());
                 }
                 case FAILED -> {
                     meters.failed().increment();
-                    LOG.warn("route '{}': event {} not delivered: {}", route.name(), event.getId(), result.failure());
+                    DELIVERIES.failed(route.name(), sink, event.getId(), result.failure());
                 }
             }
         });

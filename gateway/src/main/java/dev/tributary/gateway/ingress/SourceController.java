@@ -18,10 +18,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.netty.NettyHttpHeaders;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code POST /sources/{name}} (and {@code OPTIONS}, for webhook handshakes): hands the request to
  * the named push source and, when it carries events, answers only once every event is delivered
  * or dead-lettered — 503 (or 429 with {@code Retry-After}) otherwise, so the sender retries.
+ * The request's headers go with the events, for a W3C {@code traceparent} to be continued
+ * ({@link dev.tributary.core.source.EventDispatch#dispatch(String, List, Map)}).
  * Runs on the event loop and never blocks it.
  */
 @Controller("/sources")
@@ -63,7 +63,14 @@ public class SourceController {
                     : "no source named '" + name + "'";
             return CompletableFuture.completedFuture(text(HttpResponse.notFound(), why));
         }
-        PushDecision decision = source.get().accept(toPushRequest(request, body));
+        Map<String, String> headers;
+        try {
+            headers = RequestHeaders.read(request);
+        } catch (IllegalArgumentException e) {
+            metrics.source(name).rejected().increment();
+            return CompletableFuture.completedFuture(text(HttpResponse.badRequest(), e.getMessage()));
+        }
+        PushDecision decision = source.get().accept(toPushRequest(request, headers, body));
         if (decision instanceof PushDecision.Respond respond) {
             if (respond.status() >= 400) {
                 metrics.source(name).rejected().increment();
@@ -73,7 +80,8 @@ public class SourceController {
             return CompletableFuture.completedFuture(respond.body().isEmpty() ? response : response.body(respond.body()));
         }
         PushDecision.Route route = (PushDecision.Route) decision;
-        return pipeline.dispatcher().dispatch(name, route.events()).thenApply(result -> answer(result, route.successStatus()));
+        return pipeline.ingress().dispatch(name, route.events(), headers)
+                .thenApply(result -> answer(result, route.successStatus()));
     }
 
     private static MutableHttpResponse<String> answer(DispatchResult result, int successStatus) {
@@ -90,22 +98,10 @@ public class SourceController {
         return text(HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE), message);
     }
 
-    private static PushRequest toPushRequest(HttpRequest<?> request, byte[] body) {
+    private static PushRequest toPushRequest(HttpRequest<?> request, Map<String, String> headers, byte[] body) {
         Map<String, List<String>> query = new HashMap<>();
         request.getParameters().forEach((parameter, values) -> query.put(parameter, List.copyOf(values)));
-        return new PushRequest(request.getMethodName(), new InboundPayload(headers(request), body), query);
-    }
-
-    /**
-     * The request's headers, repeated ones joined with commas (RFC 9110, section 5.3). Reads the
-     * Netty headers (the gateway's server is Micronaut's Netty one) in one pass: Micronaut's
-     * per-name view looks every name up again, which showed in profiles.
-     */
-    private static Map<String, String> headers(HttpRequest<?> request) {
-        Map<String, String> headers = new HashMap<>();
-        ((NettyHttpHeaders) request.getHeaders()).getNettyHeaders().iteratorAsString().forEachRemaining(header -> headers.merge(
-                header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (first, next) -> first + "," + next));
-        return headers;
+        return new PushRequest(request.getMethodName(), new InboundPayload(headers, body), query);
     }
 
     private static MutableHttpResponse<String> text(MutableHttpResponse<String> response, String message) {

@@ -78,6 +78,17 @@ public final class Sources implements AutoCloseable {
         return Optional.ofNullable(pushByName.get(name));
     }
 
+    /** The pull sources by name, in file order. */
+    public Map<String, PullSource> pullSources() {
+        Map<String, PullSource> pull = new LinkedHashMap<>();
+        byName.forEach((name, source) -> {
+            if (source instanceof PullSource consumer) {
+                pull.put(name, consumer);
+            }
+        });
+        return pull;
+    }
+
     /** Starts every pull source, in file order. */
     public void startPullSources() throws Exception {
         for (Map.Entry<String, Source> entry : byName.entrySet()) {

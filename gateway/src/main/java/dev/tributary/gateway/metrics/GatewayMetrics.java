@@ -64,6 +64,11 @@ public class GatewayMetrics {
                 name -> counter("tributary.events.filtered", "route", name, "Events a route's filters turned away"));
     }
 
+    /** Events a route's transform could not turn into a CloudEvent (rare: looked up on each use). */
+    public Counter untransformed(String route) {
+        return counter("tributary.events.untransformed", "route", route, "Events a route's transform failed on");
+    }
+
     public SinkMeters sink(String route, String sink) {
         return sinks.computeIfAbsent(route + '\u0000' + sink, key -> new SinkMeters(
                 outcome(route, sink, "delivered"),

@@ -13,6 +13,8 @@ import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
+import dev.tributary.gateway.tracing.Tracing;
+import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.SourceProvider;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,16 +38,16 @@ public final class Pipeline implements AutoCloseable {
     private final Collection<EventSink> sinks;
     private final CamelDelivery delivery;
     private final FlowControl flow;
-    private final Dispatcher dispatcher;
+    private final EventDispatch ingress;
     private final Sources sources;
 
     private Pipeline(Mappings mappings, Collection<EventSink> sinks, CamelDelivery delivery, FlowControl flow,
-            Dispatcher dispatcher, Sources sources) {
+            EventDispatch ingress, Sources sources) {
         this.mappings = mappings;
         this.sinks = sinks;
         this.delivery = delivery;
         this.flow = flow;
-        this.dispatcher = dispatcher;
+        this.ingress = ingress;
         this.sources = sources;
     }
 
@@ -55,13 +57,13 @@ public final class Pipeline implements AutoCloseable {
      * @throws Exception naming the sink or source that cannot be built or started
      */
     public static Pipeline start(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides,
-            GatewayMetrics metrics) throws Exception {
-        return start(mappings, sinkFactory, overrides, metrics, Sources.installedProviders());
+            GatewayMetrics metrics, Tracing tracing) throws Exception {
+        return start(mappings, sinkFactory, overrides, metrics, tracing, Sources.installedProviders());
     }
 
-    /** As {@link #start(Mappings, SinkFactory, CeOverrides, GatewayMetrics)}, with these source providers. */
+    /** As {@link #start(Mappings, SinkFactory, CeOverrides, GatewayMetrics, Tracing)}, with these source providers. */
     static Pipeline start(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics,
-            List<SourceProvider> sourceProviders) throws Exception {
+            Tracing tracing, List<SourceProvider> sourceProviders) throws Exception {
         Map<String, EventSink> sinks = new LinkedHashMap<>();
         CamelDelivery delivery = null;
         FlowControl flow = null;
@@ -71,14 +73,14 @@ public final class Pipeline implements AutoCloseable {
                 sinks.put(sink.name(), sinkFactory.create(sink));
             }
             List<SinkDelivery> deliveries = SinkDelivery.of(mappings, metrics);
-            delivery = new CamelDelivery(deliveries, sinks, overrides, metrics);
+            delivery = new CamelDelivery(deliveries, sinks, overrides, metrics, tracing);
             flow = FlowControl.of(mappings, metrics.flow());
             Dispatcher dispatcher = new Dispatcher(mappings, deliveries, delivery, flow, metrics,
                     NeutralStorageEvents.installed());
-            sources = new Sources(mappings, SourceContext.of(dispatcher::dispatch, delivery.camelContext()),
-                    sourceProviders);
+            EventDispatch ingress = tracing.ingress(dispatcher::dispatch);
+            sources = new Sources(mappings, SourceContext.of(ingress, delivery.camelContext()), sourceProviders);
             sources.startPullSources();
-            return new Pipeline(mappings, List.copyOf(sinks.values()), delivery, flow, dispatcher, sources);
+            return new Pipeline(mappings, List.copyOf(sinks.values()), delivery, flow, ingress, sources);
         } catch (Exception | Error e) {
             closeAll(sources, flow, delivery, sinks.values());
             throw e;
@@ -89,8 +91,9 @@ public final class Pipeline implements AutoCloseable {
         return mappings;
     }
 
-    public Dispatcher dispatcher() {
-        return dispatcher;
+    /** Where sources hand their events: the dispatcher, traced when tracing is on ({@link Tracing#ingress}). */
+    public EventDispatch ingress() {
+        return ingress;
     }
 
     public Sources sources() {

@@ -11,7 +11,6 @@ import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageWriter;
 import io.cloudevents.http.HttpMessageFactory;
-import io.cloudevents.jackson.JsonFormat;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -21,6 +20,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,19 +36,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers CloudEvents over HTTP POST, in binary mode ({@code ce-*} headers, percent-encoded per
- * the HTTP binding) or structured mode ({@code application/cloudevents+json}).
+ * the HTTP binding) or structured mode ({@code application/cloudevents+json}; text data as a
+ * {@code data} string, see {@link StructuredJson}).
  *
  * <p>Sends through the gateway's shared {@link PooledHttpClient} (pooled keep-alive connections on
  * the server's event loops, redirects never followed: a 3xx is a failed delivery). An attempt that
  * outlives its timeout fails with a {@link java.util.concurrent.TimeoutException} and its
- * connection is closed. Thread-safe.
+ * connection is closed. When a delivery attempt is traced (its span is current, see
+ * {@link dev.tributary.gateway.tracing.DeliveryAttempt}), the request carries its W3C
+ * {@code traceparent} (and {@code tracestate}) header; otherwise no trace header is added.
+ * Thread-safe.
  */
 public final class HttpSink implements EventSink {
 
     /** How events are encoded on the wire. */
     public enum Mode { BINARY, STRUCTURED }
 
-    private static final JsonFormat JSON = new JsonFormat();
     private static final CloudEventsHttpDecoder REPLY_DECODER = new CloudEventsHttpDecoder();
     private static final Logger LOG = LoggerFactory.getLogger(HttpSink.class);
 
@@ -74,12 +78,13 @@ public final class HttpSink implements EventSink {
                 (name, value) -> headers.add(name, name.startsWith("ce-") ? HeaderValueCodec.encode(value) : value),
                 bytes -> body[0] = bytes);
         if (mode == Mode.STRUCTURED) {
-            writer.writeStructured(event, JSON);
+            writer.writeStructured(event, StructuredJson.formatFor(event));
         } else {
             writer.writeBinary(event);
         }
         byte[] content = body[0] == null ? new byte[0] : body[0];
         headers.set(HttpHeaderNames.HOST, host).setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, HttpHeaders::set);
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
                 Unpooled.wrappedBuffer(content), headers, EmptyHttpHeaders.INSTANCE);
         return client.send(url, request, timeout).thenApply(HttpSink::toReply);

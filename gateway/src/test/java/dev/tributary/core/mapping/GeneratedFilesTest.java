@@ -67,6 +67,7 @@ class GeneratedFilesTest {
     void everyBuiltInTypeIsAProviderLikeAnyOther() {
         assertEquals(java.util.List.of("aws-sns", "aws-sqs", "azure-eventgrid", "cloudevents", "gcp-pubsub", "gcp-pubsub-push"),
                 java.util.List.copyOf(catalog.sources().keySet()));
-        assertEquals(java.util.List.of("aws-lambda", "http", "knative-broker", "log"), java.util.List.copyOf(catalog.sinks().keySet()));
+        assertEquals(java.util.List.of("aws-eventbridge", "aws-lambda", "aws-sns", "aws-sqs", "azure-eventgrid", "file", "gcp-pubsub",
+                "http", "knative-broker", "log"), java.util.List.copyOf(catalog.sinks().keySet()));
     }
 }

@@ -146,7 +146,7 @@ class MappingLoaderTest {
                 "x.yaml:9: route 'r': filters[0].exact: 'exact' takes exactly one attribute, found 2 (combine several with 'all')",
                 "x.yaml:10: route 'r': filters[1]: unknown filter dialect 'prefx' (did you mean 'prefix'?)",
                 "x.yaml:11: route 'r': filters[2].suffix.Type: not a CloudEvents attribute name (lower-case letters and digits only)",
-                "x.yaml:12: route 'r': filters[3]: a filter names exactly one dialect (exact, prefix, suffix, all, any, not, cesql), found exact, prefix",
+                "x.yaml:12: route 'r': filters[3]: a filter names exactly one dialect (exact, prefix, suffix, all, any, not, cesql, pattern), found exact, prefix",
                 "x.yaml:14: route 'r': filters[5].prefix.type: an empty prefix matches everything",
                 "x.yaml:15: route 'r': filters[6].not: expected a mapping of names to values");
     }

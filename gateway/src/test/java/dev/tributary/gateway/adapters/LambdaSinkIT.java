@@ -9,23 +9,12 @@ import dev.tributary.gateway.testing.GatewayExtension;
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
 import dev.tributary.gateway.testing.RecordingSink.Response;
-import java.net.URI;
+import dev.tributary.gateway.testing.SigV4;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * The {@code aws-lambda} sink against a loopback server implementing Lambda's {@code Invoke} REST
@@ -57,20 +46,8 @@ class LambdaSinkIT {
                 to: [audit]
             """;
 
-    static {
-        // read by the SDK's default credentials chain; set before the gateway below starts
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "secret-test");
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
-
     @RegisterExtension
-    static final GatewayExtension GATEWAY = new GatewayExtension(MAPPINGS);
+    static final GatewayExtension GATEWAY = GatewayExtension.withAwsTestCredentials(MAPPINGS);
 
     private final RecordingSink lambda = GATEWAY.sink();
     private final GatewayUnderTest gateway = GATEWAY.gateway();
@@ -81,7 +58,7 @@ class LambdaSinkIT {
 
         RecordingSink.Request invoke = lambda.next(INVOKE, 10);
         assertEquals("RequestResponse", invoke.header("x-amz-invocation-type"));
-        assertSignedByTheSdk(invoke);
+        SigV4.assertSigned(lambda, invoke, "lambda", "us-east-1");
         JsonNode payload = new ObjectMapper().readTree(invoke.body());
         assertEquals("ok-1", payload.get("id").asText());
         assertEquals("1.0", payload.get("specversion").asText());
@@ -130,35 +107,10 @@ class LambdaSinkIT {
         RecordingSink.Request invoke = lambda.next(INVOKE_ASYNC, 10);
         assertEquals("Event", invoke.header("x-amz-invocation-type"));
         assertEquals("{\"size\":42}", invoke.bodyText());
-        assertSignedByTheSdk(invoke);
+        SigV4.assertSigned(lambda, invoke, "lambda", "us-east-1");
     }
 
     private HttpResponse<String> push(String source, String id) throws Exception {
         return gateway.pushEvent(source, id, "com.example.image", "{\"size\":42}");
-    }
-
-    /** Recomputes the SigV4 signature of the recorded request over its signed headers, and compares. */
-    private void assertSignedByTheSdk(RecordingSink.Request request) {
-        String authorization = request.header("authorization");
-        assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/"), authorization);
-        assertTrue(authorization.contains("/us-east-1/lambda/aws4_request"), authorization);
-        String signedHeaders = authorization.replaceAll(".*SignedHeaders=([^,]+),.*", "$1");
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
-                .uri(URI.create(lambda.url() + request.path()));
-        for (String header : signedHeaders.split(";")) {
-            if (!header.equals("x-amz-date")) {
-                unsigned.putHeader(header, request.header(header));
-            }
-        }
-        Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").withZone(ZoneOffset.UTC)
-                .parse(request.header("x-amz-date"), Instant::from);
-        var signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create("AKIDTEST", "secret-test"))
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArray(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        assertEquals(signed.request().firstMatchingHeader("Authorization").orElseThrow(), authorization);
     }
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.gateway.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tributary.gateway.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class ValidateCommandTest {
                     from: [uplods]
                     to: [thumbnailer, defualt-broker]
                 """);
-        Result result = run("validate", file.toString());
+        Cli.Result result = Cli.run("validate", file.toString());
 
         assertEquals(1, result.exitCode());
         String[] lines = result.err().strip().split("\n");
@@ -45,14 +44,14 @@ class ValidateCommandTest {
 
     @Test
     void validFilesExitZero() throws Exception {
-        Result result = run("validate", "../mappings/example.yaml");
+        Cli.Result result = Cli.run("validate", "../mappings/example.yaml");
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("example.yaml: OK (3 sources, 4 sinks, 2 routes)"), result.out());
     }
 
     @Test
     void helpListsTheCommands() {
-        Result result = run("--help");
+        Cli.Result result = Cli.run("--help");
         assertEquals(0, result.exitCode());
         assertTrue(result.out().contains("validate") && result.out().contains("serve")
                 && result.out().contains("TRIBUTARY_MAPPINGS"), result.out());
@@ -67,7 +66,7 @@ class ValidateCommandTest {
 
     @Test
     void exitWhenReadyStartsTheGatewayAndStops() {
-        Result result = run("serve", "--exit-when-ready", "--micronaut.server.port=-1");
+        Cli.Result result = Cli.run("serve", "--exit-when-ready", "--micronaut.server.port=-1");
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("started and ready; stopped"), result.out());
         assertTrue(!ServeCommand.isServing());
@@ -76,20 +75,7 @@ class ValidateCommandTest {
     @Test
     void exitWhenReadyFailsWhenTheMappingsDoNot() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: tributary.dev/v1\nsources: {}\n");
-        Result result = run("serve", "--exit-when-ready", "--micronaut.server.port=-1", "--tributary.mappings=" + file);
+        Cli.Result result = Cli.run("serve", "--exit-when-ready", "--micronaut.server.port=-1", "--tributary.mappings=" + file);
         assertEquals(1, result.exitCode(), result.out());
-    }
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }

@@ -20,6 +20,7 @@ import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
 import dev.tributary.core.source.SourceProvider;
 import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.tracing.Tracing;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
 import io.cloudevents.CloudEvent;
@@ -153,6 +154,6 @@ class PipelineTest {
 
     private Pipeline start(Mappings mappings) throws Exception {
         return Pipeline.start(mappings, new SinkFactory(GatewayServices.of(), List.of(closeable)), CeOverrides.NONE,
-                new GatewayMetrics(new SimpleMeterRegistry()), List.of(threaded, broken));
+                new GatewayMetrics(new SimpleMeterRegistry()), Tracing.OFF, List.of(threaded, broken));
     }
 }

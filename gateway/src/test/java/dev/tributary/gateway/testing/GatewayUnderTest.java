@@ -1,5 +1,7 @@
 package dev.tributary.gateway.testing;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +53,10 @@ public final class GatewayUnderTest implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getPort() + path);
     }
 
+    public int port() {
+        return server.getPort();
+    }
+
     public ApplicationContext context() {
         return server.getApplicationContext();
     }
@@ -69,6 +76,12 @@ public final class GatewayUnderTest implements AutoCloseable {
             throws IOException, InterruptedException {
         return post("/sources/" + source, json, "Content-Type", "application/json",
                 "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", type);
+    }
+
+    /** POSTs a CloudEvent in the structured JSON format to {@code /sources/{source}}. */
+    public HttpResponse<String> pushStructured(String source, CloudEvent event) throws IOException, InterruptedException {
+        return post("/sources/" + source, new String(new JsonFormat().serialize(event), StandardCharsets.UTF_8),
+                "Content-Type", "application/cloudevents+json");
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

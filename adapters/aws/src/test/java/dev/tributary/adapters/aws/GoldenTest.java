@@ -7,6 +7,7 @@ import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.adapters.aws.eventbridge.EventBridgeDecoder;
 import dev.tributary.adapters.aws.s3.S3NotificationDecoder;
 import dev.tributary.adapters.aws.s3.S3TestEventDecoder;
+import dev.tributary.adapters.aws.sns.SnsDelivery;
 import dev.tributary.adapters.aws.sns.SnsEnvelopeDecoder;
 import dev.tributary.adapters.aws.sns.SnsMessage;
 import dev.tributary.adapters.aws.sns.SnsPushSource;
@@ -67,7 +68,7 @@ class GoldenTest {
     @ParameterizedTest
     @MethodSource
     void eventbridge(String caseName) {
-        run(EVENTBRIDGE, caseName, (input, headers) -> List.of(new EventBridgeDecoder().decode(json(input))));
+        run(EVENTBRIDGE, caseName, (input, headers) -> new EventBridgeDecoder().decode(json(input)));
     }
 
     @ParameterizedTest
@@ -76,7 +77,7 @@ class GoldenTest {
         run(SNS, caseName, (input, headers) -> {
             SnsMessage message = SnsMessage.from(json(input));
             String source = headers.path(SnsPushSource.SUBSCRIPTION_ARN_HEADER).asText(message.topicArn());
-            return new SnsEnvelopeDecoder(new InnerDocuments(false)).decode(message, input, source, List.of());
+            return new SnsEnvelopeDecoder(new InnerDocuments(false)).decode(new SnsDelivery(message, input, source, List.of()));
         });
     }
 

@@ -1,8 +1,10 @@
 package dev.tributary.examples.thumbnail;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -31,10 +33,20 @@ public final class HttpFunction implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static HttpFunction start(ThumbnailService service, InetSocketAddress address) throws IOException {
+        return start(service, address, List.of());
+    }
+
+    /**
+     * Starts serving {@code service} on {@code address}, each request passing {@code filters} first
+     * (an embedding process watching requests and answers, like the demo's journal).
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public static HttpFunction start(ThumbnailService service, InetSocketAddress address, List<Filter> filters) throws IOException {
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         server.setExecutor(workers);
-        server.createContext("/", new CloudEventHttpHandler(service));
+        server.createContext("/", new CloudEventHttpHandler(service)).getFilters().addAll(filters);
         server.start();
         return new HttpFunction(server, workers);
     }

@@ -10,6 +10,8 @@ import javax.imageio.ImageIO;
  * Makes thumbnails with Thumbnailator: the image scaled to fit in {@value #MAX_EDGE}×{@value
  * #MAX_EDGE} keeping its aspect ratio (EXIF orientation applied), encoded in the source's format.
  * An image that already fits is not enlarged: its thumbnail is a re-encoded copy at the same size.
+ * PNGs of every kind (palette with or without transparency, 1 to 16 bits, grey with alpha) are
+ * scaled as true colour and keep their alpha.
  *
  * <p>The pixel count declared in the header is checked before anything is decoded, so memory use
  * is bounded by about {@code 4 × maxPixels} bytes per concurrent call. JPEG decoding goes through
@@ -63,13 +65,24 @@ public final class Thumbnails {
     }
 
     private static BufferedImage scale(byte[] image, ImageHeader header) throws IOException {
-        var builder = net.coobird.thumbnailator.Thumbnails.of(new ByteArrayInputStream(image));
+        var builder = header.format() == ImageFormat.PNG
+                ? net.coobird.thumbnailator.Thumbnails.of(decodeTrueColour(image))
+                : net.coobird.thumbnailator.Thumbnails.of(new ByteArrayInputStream(image));
         if (header.width() <= MAX_EDGE && header.height() <= MAX_EDGE) {
             builder.scale(1.0);
         } else {
             builder.size(MAX_EDGE, MAX_EDGE);
         }
         return builder.asBufferedImage();
+    }
+
+    /** PNGs are scaled from a true-colour copy (see {@link TrueColour}); JPEGs keep Thumbnailator's decoding, EXIF orientation included. */
+    private static BufferedImage decodeTrueColour(byte[] png) throws IOException {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
+        if (decoded == null) {
+            throw new IOException("no PNG reader accepts the content");
+        }
+        return TrueColour.of(decoded);
     }
 
     private static byte[] encode(BufferedImage thumbnail, ImageFormat format) throws IOException {

@@ -1,6 +1,7 @@
 package dev.tributary.adapters.aws.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.adapters.aws.StructuredCloudEvents;
 import dev.tributary.adapters.aws.eventbridge.EventBridgeDecoder;
 import dev.tributary.adapters.aws.s3.S3NotificationDecoder;
 import dev.tributary.adapters.aws.s3.S3TestEventDecoder;
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The innermost shapes an envelope (an SQS body, an SNS {@code Message}) can carry: an S3 event
- * notification, the {@code s3:TestEvent} message, or an EventBridge event. Recognition looks at
+ * The innermost shapes an envelope (an SQS body, an SNS {@code Message}) can carry: a structured
+ * CloudEvent ({@link StructuredCloudEvents}), an S3 event notification, the {@code s3:TestEvent}
+ * message, or an EventBridge event. Recognition looks at
  * the fields that define each shape; a document that has them but is otherwise invalid is refused
  * rather than passed on as something else. Pure and thread-safe.
  */
@@ -31,6 +33,9 @@ public final class InnerDocuments {
      * @throws dev.tributary.core.decode.DecodeException when it has a known shape but is invalid
      */
     public Optional<List<CloudEvent>> decode(JsonNode document) {
+        if (StructuredCloudEvents.isEvent(document)) {
+            return Optional.of(List.of(StructuredCloudEvents.decode(document)));
+        }
         if (S3NotificationDecoder.isNotification(document)) {
             return Optional.of(s3.decode(document));
         }
@@ -38,7 +43,7 @@ public final class InnerDocuments {
             return Optional.of(s3Test.decode(document));
         }
         if (EventBridgeDecoder.isEvent(document)) {
-            return Optional.of(List.of(eventBridge.decode(document)));
+            return Optional.of(eventBridge.decode(document));
         }
         return Optional.empty();
     }

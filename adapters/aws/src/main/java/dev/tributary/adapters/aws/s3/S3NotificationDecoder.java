@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.adapters.aws.AwsJson;
 import dev.tributary.adapters.aws.Events;
 import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.Map;
  *
  * @see <a href="https://github.com/cloudevents/spec/blob/main/cloudevents/adapters/aws-s3.md">AWS S3 adapter</a>
  */
-public final class S3NotificationDecoder {
+public final class S3NotificationDecoder implements NotificationDecoder<JsonNode> {
 
     /** The prefix of every S3 event type. */
     public static final String TYPE_PREFIX = "com.amazonaws.s3.";
@@ -49,6 +50,7 @@ public final class S3NotificationDecoder {
     /**
      * @throws DecodeException naming the record and field that is missing or invalid
      */
+    @Override
     public List<CloudEvent> decode(JsonNode notification) {
         if (!isNotification(notification)) {
             throw DecodeException.malformed("not an S3 event notification: expected a non-empty 'Records' array of S3 records");

@@ -3,6 +3,7 @@ package dev.tributary.adapters.aws.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.adapters.aws.AwsJson;
 import dev.tributary.adapters.aws.Events;
+import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Output depends only on the input; the counter and the log line are side channels. Thread-safe.
  */
-public final class S3TestEventDecoder {
+public final class S3TestEventDecoder implements NotificationDecoder<JsonNode> {
 
     /** The type of a forwarded test event. */
     public static final String TYPE = S3NotificationDecoder.TYPE_PREFIX + "TestEvent";
@@ -38,6 +39,7 @@ public final class S3TestEventDecoder {
         return "s3:TestEvent".equals(document.path("Event").asText());
     }
 
+    @Override
     public List<CloudEvent> decode(JsonNode message) {
         String bucket = AwsJson.text(message, "Bucket", WHERE);
         if (!forward) {

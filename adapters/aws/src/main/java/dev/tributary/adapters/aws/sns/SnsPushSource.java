@@ -1,14 +1,11 @@
 package dev.tributary.adapters.aws.sns;
 
-import dev.tributary.adapters.aws.AwsJson;
 import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
 import dev.tributary.core.source.PushSource;
 import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +52,7 @@ public final class SnsPushSource implements PushSource {
         }
         SnsMessage message;
         try {
-            message = SnsMessage.from(AwsJson.tryParse(request.payload().body())
-                    .orElseThrow(() -> DecodeException.malformed("the body is not an SNS message: not JSON")));
+            message = SnsNotificationDecoder.parse(request.payload());
         } catch (DecodeException e) {
             return PushDecision.Respond.undecodable(e);
         }
@@ -75,9 +71,8 @@ public final class SnsPushSource implements PushSource {
     }
 
     private PushDecision route(PushRequest request, SnsMessage message) {
-        String source = Optional.ofNullable(request.payload().header(SUBSCRIPTION_ARN_HEADER)).orElse(message.topicArn());
         try {
-            return new PushDecision.Route(decoder.decode(message, request.payload().body(), source, List.of()), 200);
+            return new PushDecision.Route(decoder.decode(SnsNotificationDecoder.delivery(message, request.payload())), 200);
         } catch (DecodeException e) {
             return PushDecision.Respond.undecodable(e);
         }

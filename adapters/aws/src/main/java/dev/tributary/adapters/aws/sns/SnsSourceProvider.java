@@ -4,6 +4,8 @@ import static dev.tributary.core.mapping.OptionKind.BOOLEAN;
 import static dev.tributary.core.mapping.OptionKind.STRING;
 import static dev.tributary.core.mapping.OptionKind.STRING_LIST;
 
+import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.decode.NotificationDecoder;
 import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SourceConfig;
@@ -37,5 +39,11 @@ public final class SnsSourceProvider implements SourceProvider {
                 .map(CertificateStore::pinned)
                 .orElseGet(() -> new FetchingCertificateStore(http));
         return new SnsPushSource(settings, certificates, http);
+    }
+
+    /** Decodes a saved notification as the source would once its signature is verified (not verified here). */
+    @Override
+    public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
+        return new SnsNotificationDecoder(SnsSourceSettings.from(config));
     }
 }

@@ -3,10 +3,13 @@ package dev.tributary.adapters.aws.sqs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.adapters.aws.AttributeExtensions;
 import dev.tributary.adapters.aws.AwsJson;
+import dev.tributary.adapters.aws.BinaryEvents;
 import dev.tributary.adapters.aws.Events;
 import dev.tributary.adapters.aws.envelope.InnerDocuments;
+import dev.tributary.adapters.aws.sns.SnsDelivery;
 import dev.tributary.adapters.aws.sns.SnsEnvelopeDecoder;
 import dev.tributary.adapters.aws.sns.SnsMessage;
+import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -17,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes an SQS message, unwrapping to the innermost known shape (docs/cloudevents-mapping.md): an SNS
+ * Decodes an SQS message, unwrapping to the innermost known shape (docs/cloudevents-mapping.md): a
+ * binary-mode CloudEvent in the message attributes ({@link BinaryEvents}), an SNS
  * envelope (source {@code TopicArn}, its {@code Message} unwrapped in turn), an S3 notification (also
  * what raw-message-delivery SNS puts on the queue), {@code s3:TestEvent} or an EventBridge event.
  * Anything else is {@code com.amazonaws.sqs.message}: id {@code MessageId}, source the queue ARN,
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pure (the log line aside) and thread-safe.
  */
-public final class SqsMessageDecoder {
+public final class SqsMessageDecoder implements NotificationDecoder<SqsMessage> {
 
     /** The type of a message of no known shape. */
     public static final String TYPE = "com.amazonaws.sqs.message";
@@ -47,7 +51,12 @@ public final class SqsMessageDecoder {
     }
 
     /** @throws dev.tributary.core.decode.DecodeException when the body has a known shape but is invalid */
+    @Override
     public List<CloudEvent> decode(SqsMessage message) {
+        Optional<CloudEvent> binary = BinaryEvents.read(message.attributes(), message.body());
+        if (binary.isPresent()) {
+            return List.of(binary.get());
+        }
         Optional<JsonNode> json = AwsJson.tryParse(message.body());
         if (json.isPresent() && SnsMessage.isMessage(json.get())) {
             return fromSns(message, SnsMessage.from(json.get()));
@@ -63,7 +72,7 @@ public final class SqsMessageDecoder {
             return List.of();
         }
         byte[] raw = message.body().getBytes(StandardCharsets.UTF_8);
-        return sns.decode(envelope, raw, envelope.topicArn(), message.attributes());
+        return sns.decode(new SnsDelivery(envelope, raw, envelope.topicArn(), message.attributes()));
     }
 
     private static CloudEvent plain(SqsMessage message, boolean isJson) {

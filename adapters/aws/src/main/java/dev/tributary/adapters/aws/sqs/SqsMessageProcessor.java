@@ -5,7 +5,11 @@ import dev.tributary.core.flow.PartitionKey;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.source.EventDispatch;
 import io.cloudevents.CloudEvent;
+import dev.tributary.adapters.aws.MessageAttribute;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -73,7 +77,7 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        dispatch(events).whenCompleteAsync((result, error) -> {
+        dispatch(events, traceFields(message)).whenCompleteAsync((result, error) -> {
             try {
                 settle(message, receiptHandle, result, error);
             } finally {
@@ -85,12 +89,28 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
     }
 
     /** The dispatch, with a synchronous failure turned into a failed future so the message is still settled. */
-    private CompletableFuture<DispatchResult> dispatch(List<CloudEvent> events) {
+    private CompletableFuture<DispatchResult> dispatch(List<CloudEvent> events, Map<String, String> traceFields) {
         try {
-            return dispatch.dispatch(sourceName, events);
+            return dispatch.dispatch(sourceName, events, traceFields);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * The W3C trace context the message's attributes carry ({@code traceparent}, {@code tracestate}
+     * string attributes, as OpenTelemetry's SQS instrumentation sends them), for the ingress span.
+     */
+    private static Map<String, String> traceFields(SqsMessage message) {
+        Map<String, String> fields = Map.of();
+        for (MessageAttribute attribute : message.attributes()) {
+            String name = attribute.name().toLowerCase(Locale.ROOT);
+            if ((name.equals("traceparent") || name.equals("tracestate")) && attribute.value() != null) {
+                fields = fields.isEmpty() ? new HashMap<>(2) : fields;
+                fields.put(name, attribute.value());
+            }
+        }
+        return fields;
     }
 
     private void settle(SqsMessage message, String receiptHandle, DispatchResult result, Throwable error) {

@@ -3,6 +3,7 @@ package dev.tributary.adapters.aws.sqs;
 import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.core.source.PullSource;
 import dev.tributary.core.source.SourceContext;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -37,6 +38,7 @@ public final class SqsPullSource implements PullSource {
 
     private final SqsSourceSettings settings;
     private final SqsClient client;
+    private final StoppablePolls polls;
     private final SourceContext context;
     private final String routeId;
     private final InnerDocuments inner;
@@ -44,10 +46,13 @@ public final class SqsPullSource implements PullSource {
     private Sqs2Endpoint endpoint;
     private ExecutorService settleExecutor;
     private SqsDeleteBatcher deletes;
+    private final PollOutcome pollOutcome = new PollOutcome();
 
-    public SqsPullSource(SqsSourceSettings settings, SqsClient client, SourceContext context) {
+    /** @param polls the HTTP client {@code client} was built with */
+    public SqsPullSource(SqsSourceSettings settings, SqsClient client, StoppablePolls polls, SourceContext context) {
         this.settings = settings;
         this.client = client;
+        this.polls = polls;
         this.context = context;
         this.routeId = "tributary-source-" + settings.name();
         this.inner = new InnerDocuments(settings.forwardTestEvents());
@@ -76,6 +81,11 @@ public final class SqsPullSource implements PullSource {
                 settings.concurrency(), settings.visibilityTimeout());
     }
 
+    @Override
+    public Optional<String> problem() {
+        return pollOutcome.problem();
+    }
+
     /** How many {@code s3:TestEvent} messages were received and not forwarded. */
     public long skippedTestEvents() {
         return inner.skippedTestEvents();
@@ -98,11 +108,13 @@ public final class SqsPullSource implements PullSource {
         created.setGreedy(true);
         created.setBackoffErrorThreshold(1);
         created.setBackoffMultiplier(ERROR_BACKOFF_POLLS);
+        created.setPollStrategy(pollOutcome);
         return created;
     }
 
     @Override
     public void close() {
+        polls.stop();
         try {
             if (camel != null && camel.getRoute(routeId) != null) {
                 camel.getRouteController().stopRoute(routeId, STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);

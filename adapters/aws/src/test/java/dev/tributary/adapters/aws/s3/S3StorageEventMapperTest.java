@@ -35,16 +35,16 @@ class S3StorageEventMapperTest {
 
     @Test
     void eventBridgeObjectEventsAreDescribedToo() {
-        CloudEvent created = new EventBridgeDecoder().decode(input("golden/aws/eventbridge", "s3-object-created"));
+        CloudEvent created = new EventBridgeDecoder().decode(input("golden/aws/eventbridge", "s3-object-created")).get(0);
         assertEquals(Optional.of(new StorageObject(Change.CREATED, "aws", "s3://photos", "photos", "uploads/cat.png",
                 5123L, null, "b1946ac92492d2347c6235b4d2611184", null)), mapper.describe(created));
-        CloudEvent deleted = new EventBridgeDecoder().decode(input("golden/aws/eventbridge", "s3-object-deleted"));
+        CloudEvent deleted = new EventBridgeDecoder().decode(input("golden/aws/eventbridge", "s3-object-deleted")).get(0);
         assertEquals(Change.DELETED, mapper.describe(deleted).orElseThrow().change());
     }
 
     @Test
     void otherEventsAreNotStorageEvents() {
-        assertTrue(mapper.describe(new EventBridgeDecoder().decode(input("golden/aws/eventbridge", "custom-source"))).isEmpty());
+        assertTrue(mapper.describe(new EventBridgeDecoder().decode(input("golden/aws/eventbridge", "custom-source")).get(0)).isEmpty());
         assertTrue(mapper.describe(event("com.amazonaws.s3.ObjectRestore:Completed", "{}")).isEmpty());
         assertTrue(mapper.describe(event("com.amazonaws.s3.ObjectCreated:Put", "not json")).isEmpty());
         assertTrue(mapper.describe(event("com.amazonaws.s3.ObjectCreated:Put", "{\"s3\":{}}")).isEmpty());

@@ -155,13 +155,15 @@ class SqsPullSourceIT {
 
     @Test
     void startFailsWhenTheQueueDoesNotExist() {
+        StoppablePolls polls = polls();
         source = new SqsPullSource(settings(sqs.endpoint + "/" + ElasticMq.ACCOUNT + "/missing", Map.of()),
-                client(), context(RecordingDispatch.delivering()));
+                client(polls), polls, context(RecordingDispatch.delivering()));
         assertThrows(QueueDoesNotExistException.class, source::start);
     }
 
     private SqsPullSource start(String queueUrl, EventDispatch dispatch, Map<String, Object> options) throws Exception {
-        SqsPullSource started = new SqsPullSource(settings(queueUrl, options), client(), context(dispatch));
+        StoppablePolls polls = polls();
+        SqsPullSource started = new SqsPullSource(settings(queueUrl, options), client(polls), polls, context(dispatch));
         started.start();
         return started;
     }
@@ -173,8 +175,13 @@ class SqsPullSourceIT {
         return SqsSourceSettings.from(new SourceConfig("uploads", "aws-sqs", Options.of(options)));
     }
 
-    private static software.amazon.awssdk.services.sqs.SqsClient client() {
-        return SqsClients.build(settings(sqs.endpoint + "/" + ElasticMq.ACCOUNT + "/any", Map.of()), ElasticMq.CREDENTIALS);
+    private static StoppablePolls polls() {
+        return new StoppablePolls(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create());
+    }
+
+    private static software.amazon.awssdk.services.sqs.SqsClient client(StoppablePolls polls) {
+        return SqsClients.build(settings(sqs.endpoint + "/" + ElasticMq.ACCOUNT + "/any", Map.of()), ElasticMq.CREDENTIALS,
+                polls);
     }
 
     private SourceContext context(EventDispatch dispatch) {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tributary.core.decode.CloudEventsHttpDecoder;
 import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.decode.JsonProblem;
+import dev.tributary.core.decode.Utf8;
 import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
@@ -39,7 +41,7 @@ import java.util.Optional;
  *
  * @see <a href="https://learn.microsoft.com/azure/event-grid/webhook-event-delivery">Webhook event delivery</a>
  */
-public final class EventGridDeliveryDecoder implements NotificationDecoder {
+public final class EventGridDeliveryDecoder implements NotificationDecoder<InboundPayload> {
 
     static final String VALIDATION_EVENT_TYPE = "Microsoft.EventGrid.SubscriptionValidationEvent";
     private static final String EVENT_TYPE_HEADER = "aeg-event-type";
@@ -93,13 +95,12 @@ public final class EventGridDeliveryDecoder implements NotificationDecoder {
         if (body.length == 0) {
             throw DecodeException.malformed("empty body: expected a JSON array of Event Grid events");
         }
+        Utf8.require(body, "the body");
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw DecodeException.malformed("invalid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr()));
+            throw DecodeException.malformed("invalid JSON: " + JsonProblem.describe(e));
         } catch (IOException e) {
             throw DecodeException.malformed("unreadable body: " + e.getMessage());
         }

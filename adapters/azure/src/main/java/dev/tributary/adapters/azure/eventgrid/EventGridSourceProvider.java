@@ -7,6 +7,8 @@ import dev.tributary.adapters.azure.auth.RequestAuthenticator;
 import dev.tributary.adapters.azure.auth.SharedSecretAuthenticator;
 import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.OptionSpec;
+import dev.tributary.core.decode.NotificationDecoder;
+import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -55,5 +57,11 @@ public final class EventGridSourceProvider implements SourceProvider {
         }
         return new EventGridPushSource(config.name(), authenticators,
                 new WebHookHandshake(config.name(), config.options().stringList("allowedOrigins")));
+    }
+
+    /** Decodes a saved delivery as the source would once it is authenticated (not checked here); a validation handshake has no event. */
+    @Override
+    public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
+        return new EventGridDeliveryDecoder();
     }
 }

@@ -2,6 +2,7 @@ package dev.tributary.adapters.gcp.pubsub;
 
 import dev.tributary.adapters.gcp.storage.StorageNotifications;
 import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * <p>A pure function of the envelope (no I/O, clock or randomness): a redelivered message yields
  * identical events. Thread-safe.
  */
-public final class PubsubMessageDecoder {
+public final class PubsubMessageDecoder implements NotificationDecoder<PubsubEnvelope> {
 
     /**
      * Decodes a message.
@@ -28,6 +29,7 @@ public final class PubsubMessageDecoder {
      * @throws DecodeException when the message can never become an event; the message names the
      *     attribute or field at fault
      */
+    @Override
     public List<CloudEvent> decode(PubsubEnvelope envelope) {
         return PubsubCloudEventsBinding.read(envelope.message())
                 .or(() -> StorageNotifications.toEvent(envelope.message()).map(List::of))

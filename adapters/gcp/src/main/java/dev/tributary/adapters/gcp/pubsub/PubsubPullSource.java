@@ -10,6 +10,7 @@ import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.PullSource;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ final class PubsubPullSource implements PullSource {
     private final PullSettings settings;
     private final EventDispatch dispatch;
     private PubsubTransport transport;
-    private Subscriber subscriber;
+    private volatile Subscriber subscriber;
 
     PubsubPullSource(PullSettings settings, EventDispatch dispatch) {
         this.settings = settings;
@@ -59,6 +60,15 @@ final class PubsubPullSource implements PullSource {
             close();
             throw e;
         }
+    }
+
+    /** The subscriber's failure once it stopped for good (e.g. its subscription was deleted). */
+    @Override
+    public Optional<String> problem() {
+        Subscriber current = subscriber;
+        return current != null && current.state() == ApiService.State.FAILED
+                ? Optional.of("StreamingPull failed: " + current.failureCause().getMessage())
+                : Optional.empty();
     }
 
     private Subscriber subscriber(String topic) {

@@ -5,6 +5,8 @@ import static dev.tributary.core.mapping.OptionKind.STRING;
 
 import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.OptionSpec;
+import dev.tributary.core.decode.NotificationDecoder;
+import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -38,5 +40,17 @@ public final class PubsubPullSourceProvider implements SourceProvider {
     @Override
     public Source create(SourceConfig config, SourceContext context) {
         return new PubsubPullSource(PullSettings.from(config), context.dispatch());
+    }
+
+    /**
+     * Decodes a saved message with the decoder pulled messages go through; the message is given in
+     * the JSON form of a push request ({@code {"message": {"data": ..., "attributes": ..., "messageId":
+     * ..., "publishTime": ...}}}), which holds the same fields, and the source must name its {@code topic}.
+     */
+    @Override
+    public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
+        String topic = PullSettings.from(config).topic().orElseThrow(() -> new IllegalArgumentException(
+                "source '" + config.name() + "': set 'topic' to decode saved messages (it is otherwise looked up from the subscription at start)"));
+        return new PushDecoder(topic);
     }
 }

@@ -54,9 +54,13 @@ public final class PubsubPushSourceProvider implements SourceProvider {
     /** @throws IllegalArgumentException naming the source and option when the options cannot work together */
     @Override
     public Source create(SourceConfig config, SourceContext context) {
-        Options options = config.options();
-        String topic = PubsubNames.topic(config, options.string("topic").orElse(null));
-        return new PubsubPushSource(new PushDecoder(topic), verifier(config));
+        return new PubsubPushSource(decoder(config), verifier(config));
+    }
+
+    /** Decodes a saved push body as the source would once its token is verified (not verified here). */
+    @Override
+    public PushDecoder decoder(SourceConfig config) {
+        return new PushDecoder(PubsubNames.topic(config, config.options().string("topic").orElse(null)));
     }
 
     private static Optional<GoogleOidcVerifier> verifier(SourceConfig config) {

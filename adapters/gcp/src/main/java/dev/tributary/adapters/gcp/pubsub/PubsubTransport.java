@@ -3,6 +3,7 @@ package dev.tributary.adapters.gcp.pubsub;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.cloud.pubsub.v1.Publisher;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import io.grpc.ManagedChannel;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How the Pub/Sub clients of one source reach Pub/Sub: Google's endpoint with Application Default
+ * How the Pub/Sub clients of one source or sink reach Pub/Sub: Google's endpoint with Application Default
  * Credentials, or an emulator's {@code host:port} over one plaintext gRPC channel without
  * credentials (the {@code PUBSUB_EMULATOR_HOST} convention). Owns that channel; {@link #close()}
  * shuts it down. Thread-safe.
@@ -32,6 +33,13 @@ final class PubsubTransport implements AutoCloseable {
     }
 
     Subscriber.Builder configure(Subscriber.Builder builder) {
+        if (channel != null) {
+            builder.setChannelProvider(channelProvider()).setCredentialsProvider(NoCredentialsProvider.create());
+        }
+        return builder;
+    }
+
+    Publisher.Builder configure(Publisher.Builder builder) {
         if (channel != null) {
             builder.setChannelProvider(channelProvider()).setCredentialsProvider(NoCredentialsProvider.create());
         }

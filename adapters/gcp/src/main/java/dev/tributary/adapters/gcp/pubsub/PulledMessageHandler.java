@@ -51,7 +51,7 @@ final class PulledMessageHandler implements MessageReceiver {
             return;
         }
         try {
-            dispatch.dispatch(sourceName, events).whenComplete((result, error) -> settle(message, reply, result, error));
+            dispatch.dispatch(sourceName, events, message.getAttributesMap()).whenComplete((result, error) -> settle(message, reply, result, error));
         } catch (RuntimeException e) {
             settle(message, reply, null, e);
         }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Decodes Pub/Sub push requests (wrapped, or unwrapped with write metadata) for one topic. Neither
  * form names the topic, so it comes from the source configuration. Pure and thread-safe.
  */
-public final class PushDecoder implements NotificationDecoder {
+public final class PushDecoder implements NotificationDecoder<InboundPayload> {
 
     private final String topic;
     private final PubsubMessageDecoder messages = new PubsubMessageDecoder();

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  */
 final class WrappedPushBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private WrappedPushBody() {
     }

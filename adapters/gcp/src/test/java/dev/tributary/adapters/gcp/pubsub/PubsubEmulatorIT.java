@@ -19,9 +19,14 @@ import com.google.pubsub.v1.PushConfig;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
 import dev.tributary.core.flow.PartitionKey;
+import dev.tributary.core.mapping.Options;
+import dev.tributary.core.mapping.SinkConfig;
+import dev.tributary.core.provider.GatewayServices;
+import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.PullSource;
+import dev.tributary.core.testing.RoundTripEvents;
 import io.cloudevents.CloudEvent;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -45,7 +50,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The {@code gcp-pubsub} source against the real Pub/Sub emulator, delivering to an HTTP sink. */
+/**
+ * The {@code gcp-pubsub} source against the real Pub/Sub emulator, delivering to an HTTP sink; and
+ * the {@code gcp-pubsub} sink, whose events the source reads back unchanged.
+ */
 class PubsubEmulatorIT {
 
     private static final String PROJECT = "tributary-it";
@@ -121,9 +129,9 @@ class PubsubEmulatorIT {
 
     @Test
     void theOrderingKeyBecomesTheEventsPartitionKey() throws Exception {
-        topics.createTopic(topic("keyed"));
-        String subscription = "projects/" + PROJECT + "/subscriptions/keyed-pull";
-        subscriptions.createSubscription(Subscription.newBuilder().setName(subscription).setTopic(topic("keyed"))
+        topics.createTopic(topic("ordered-in"));
+        String subscription = "projects/" + PROJECT + "/subscriptions/ordered-in-pull";
+        subscriptions.createSubscription(Subscription.newBuilder().setName(subscription).setTopic(topic("ordered-in"))
                 .setPushConfig(PushConfig.getDefaultInstance()).setAckDeadlineSeconds(10).setEnableMessageOrdering(true)
                 .build());
         List<CloudEvent> dispatched = new CopyOnWriteArrayList<>();
@@ -131,7 +139,7 @@ class PubsubEmulatorIT {
             dispatched.addAll(events);
             return CompletableFuture.completedFuture(new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
         };
-        Publisher publisher = Publisher.newBuilder(TopicName.parse(topic("keyed"))).setChannelProvider(channelProvider())
+        Publisher publisher = Publisher.newBuilder(TopicName.parse(topic("ordered-in"))).setChannelProvider(channelProvider())
                 .setCredentialsProvider(NoCredentialsProvider.create()).setEnableMessageOrdering(true).build();
         try (PullSource source = start(subscription, dispatch, Map.of())) {
             for (int n = 0; n < 3; n++) {
@@ -155,6 +163,69 @@ class PubsubEmulatorIT {
                 + PROJECT + "/subscriptions/missing"), refused.getMessage());
     }
 
+    @Test
+    void aBinaryEventPublishedByTheSinkIsReadBackByTheSourceUnchanged() throws Exception {
+        assertRoundTrip("roundtrip-binary", Map.of(), "order-1");
+    }
+
+    @Test
+    void aStructuredEventPublishedByTheSinkIsReadBackByTheSourceUnchanged() throws Exception {
+        assertRoundTrip("roundtrip-structured", Map.of("mode", "structured"), "order-2");
+    }
+
+    @Test
+    void theWireFormatIsTheBindingsAndTheEventsKeyIsTheOrderingKey() throws Exception {
+        String subscription = subscribe("keyed", 10);
+        PubsubSinkSettings settings = PubsubSinkSettings.of(sinkConfig("keyed", Map.of()));
+        PubsubTransport transport = PubsubTransport.of(settings.emulator());
+        Publisher publisher = transport.configure(Publisher.newBuilder(settings.topic())).setEnableMessageOrdering(true).build();
+        try (EventSink sink = new PubsubSink(publisher, transport, settings)) {
+            assertEquals(200, sink.send(PartitionKey.with(RoundTripEvents.sample("order-3"), "tenant-acme"), Duration.ofSeconds(10))
+                    .toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+        }
+        PubsubMessage message = subscriptions.pull(subscription, 10).getReceivedMessages(0).getMessage();
+        assertEquals("tenant-acme", message.getOrderingKey());
+        assertEquals("order-3", message.getAttributesOrThrow("ce-id"));
+        assertEquals("1.0", message.getAttributesOrThrow("ce-specversion"));
+        assertEquals("2026-12-04T23:30:15.123Z", message.getAttributesOrThrow("ce-time"));
+        assertEquals("acme", message.getAttributesOrThrow("ce-tenant"));
+        assertEquals("application/json", message.getAttributesOrThrow("content-type"));
+        assertTrue(message.getData().toStringUtf8().startsWith("{\"order\":42"), message.getData().toStringUtf8());
+    }
+
+    @Test
+    void aMissingTopicAnswersNotFound() throws Exception {
+        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig("never-created", Map.of()), GatewayServices.of())) {
+            assertEquals(404, sink.send(RoundTripEvents.sample("lost-1"), Duration.ofSeconds(10))
+                    .toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+        }
+    }
+
+    private static void assertRoundTrip(String topicId, Map<String, Object> sinkOptions, String id) throws Exception {
+        String subscription = subscribe(topicId, 10);
+        CloudEvent sent = RoundTripEvents.sample(id);
+        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig(topicId, sinkOptions), GatewayServices.of())) {
+            assertEquals(200, sink.send(sent, Duration.ofSeconds(10)).toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+        }
+        List<CloudEvent> received = new CopyOnWriteArrayList<>();
+        EventDispatch recording = (source, events) -> {
+            received.addAll(events);
+            return CompletableFuture.completedFuture(new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
+        };
+        try (PullSource source = start(subscription, recording, Map.of())) {
+            await(Duration.ofSeconds(20), () -> !received.isEmpty());
+        }
+        assertEquals(1, received.size());
+        RoundTripEvents.assertSameEvent(sent, received.get(0));
+    }
+
+    private static SinkConfig sinkConfig(String topicId, Map<String, Object> extra) {
+        Map<String, Object> options = new HashMap<>(extra);
+        options.put("topic", topic(topicId));
+        options.put("endpoint", emulator.endpoint());
+        return new SinkConfig("out", "gcp-pubsub", Options.of(options));
+    }
+
     private static PullSource start(String subscription, EventDispatch dispatch, Map<String, Object> extra)
             throws Exception {
         Map<String, Object> options = new HashMap<>(extra);
@@ -174,6 +245,7 @@ class PubsubEmulatorIT {
                 .setTopic(topic(topicId))
                 .setPushConfig(PushConfig.getDefaultInstance())
                 .setAckDeadlineSeconds(ackDeadlineSeconds)
+                .setEnableMessageOrdering(true)
                 .build());
         return subscription;
     }

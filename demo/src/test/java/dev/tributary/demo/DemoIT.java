@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The whole demo, end to end: images uploaded through the S3 API come back as thumbnails that fit
  * 300×300 with their aspect ratio kept; a text file named {@code .jpg} is skipped once, not retried.
  */
-class DemoTest {
+class DemoIT {
 
     private static DemoStack demo;
     private static S3Client s3;
@@ -67,8 +67,9 @@ class DemoTest {
         assertFalse(demo.store().list(DemoStack.BUCKET, "thumbnails/").containsKey("thumbnails/notes.jpg"));
         assertQueueEmpties();
 
-        String page = get(demo.gatewayUrl() + "/demo");
-        assertTrue(page.contains("photos/big cat.jpg") && page.contains("thumbnails/portrait.png"), page);
+        String uploads = get(demo.gatewayUrl() + "/demo/uploads");
+        assertTrue(uploads.contains("\"key\":\"photos/big cat.jpg\"") && uploads.contains("\"thumbnail\":\"thumbnails/portrait.png\"")
+                && uploads.contains("\"summary\":\"skipped: not an image (no image reader recognises the content)\""), uploads);
     }
 
     private static void upload(String key, byte[] bytes, String contentType) {

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Smoke-runs the image that build.sh made, with no container engine: unpacks the OCI archive's
+# layers into a root filesystem (umoci), then runs the image's own entrypoint, user, and
+# environment (read from its OCI config) in a chroot inside fresh mount, PID and network
+# namespaces (only a loopback interface). The mappings are bind-mounted at /etc/tributary as a
+# Kubernetes ConfigMap would be; a loopback sink (sink.py) runs in the same network namespace.
+# The test posts a CloudEvent to the gateway and passes once the sink got it.
+#
+#   infra/image/smoke.sh [IMAGE.tar]      default: gateway/target/tributary-image.oci.tar
+#
+# MANAGEMENT_PORT (default 8080) is where the image serves /health and /prometheus.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+archive=${1:-$repo/gateway/target/tributary-image.oci.tar}
+management_port=${MANAGEMENT_PORT:-8080}
+[ "$(id -u)" = 0 ] || { echo "smoke.sh: needs root (chroot, unshare)" >&2; exit 1; }
+command -v umoci >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq umoci; }
+
+work=$(mktemp -d /tmp/tributary-smoke.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/oci" "$work/conf" && tar -C "$work/oci" -xf "$archive"
+tag=$(jq -r '.manifests[0].annotations["org.opencontainers.image.ref.name"]' "$work/oci/index.json")
+umoci unpack --image "$work/oci:$tag" "$work/bundle" >/dev/null
+rootfs=$work/bundle/rootfs
+config=$work/oci/blobs/sha256/$(jq -r '.config.digest' "$work/oci/blobs/sha256/$(jq -r '.manifests[0].digest' "$work/oci/index.json" | cut -d: -f2)" | cut -d: -f2)
+user=$(jq -r '.config.User' "$config")
+jq -j '.config.Entrypoint[], .config.Cmd[] | . + "\u0000"' "$config" > "$work/command"
+jq -j '.config.Env[] | . + "\u0000"' "$config" > "$work/environment"
+echo "image $(jq -r '.config.Labels["org.opencontainers.image.title"]' "$config"):$tag, $(du -sh "$rootfs" | cut -f1) unpacked; user $user; command: $(tr '\0' ' ' < "$work/command")"
+
+cat > "$work/conf/mappings.yaml" <<'YAML'
+apiVersion: tributary.dev/v1
+sources:
+  hooks: { type: cloudevents }
+sinks:
+  loopback: { type: http, url: 'http://127.0.0.1:9999/' }
+routes:
+  - name: smoke
+    from: [hooks]
+    to: [loopback]
+YAML
+mkdir -p "$rootfs/etc/tributary"
+# What a container runtime provides: a host name and /etc/hosts that resolves it.
+printf '127.0.0.1 localhost tributary-smoke\n::1 localhost ip6-localhost\n' > "$rootfs/etc/hosts"
+touch "$work/received"
+
+export rootfs work user management_port
+unshare --mount --net --pid --uts --fork bash -ec '
+  hostname tributary-smoke
+  ip link set lo up
+  mount -t proc proc "$rootfs/proc"
+  mount --bind -o ro "$work/conf" "$rootfs/etc/tributary"
+  mapfile -d "" -t command < "$work/command"
+  mapfile -d "" -t environment < "$work/environment"
+  # -Xshare:on makes the JVM fail rather than silently skip an archive that does not match it:
+  env -i "${environment[@]}" "$(command -v chroot)" --userspec="$user" "$rootfs" \
+    /opt/java/bin/java -Xshare:on -Xlog:cds=info -jar /app/tributary.jar --help 2>&1 \
+    | grep -E "^\[.*(Opened|Mapped dynamic).*archive" | sed "s/^\[[^]]*\]\[[^]]*\]\[[^]]*\] */class-data archive: /" | sort -u
+  python3 infra/image/sink.py 127.0.0.1:9999 "$work/received" & sink=$!
+  env -i "${environment[@]}" TRIBUTARY_MAPPINGS=/etc/tributary/mappings.yaml \
+    "$(command -v chroot)" --userspec="$user" "$rootfs" "${command[@]}" > "$work/gateway.log" 2>&1 & gateway=$!
+  started=$(date +%s%N)
+  until curl -fs "http://127.0.0.1:$management_port/health/readiness" >/dev/null; do
+    kill -0 $gateway 2>/dev/null || { cat "$work/gateway.log"; exit 1; }
+    [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 60 ] || { echo "not ready after 60 s"; cat "$work/gateway.log"; exit 1; }
+    sleep 0.1
+  done
+  echo "ready after $(( ($(date +%s%N) - started) / 1000000 )) ms: $(curl -s "http://127.0.0.1:$management_port/health/readiness")"
+  curl -s -o /dev/null -w "POST /sources/hooks -> %{http_code}\n" http://127.0.0.1:8080/sources/hooks \
+    -H "ce-specversion: 1.0" -H "ce-id: smoke-1" -H "ce-source: /smoke" -H "ce-type: dev.tributary.smoke" \
+    -H "content-type: application/json" -d "{\"hello\":\"image\"}"
+  for _ in $(seq 50); do grep -q smoke-1 "$work/received" && break; sleep 0.1; done
+  echo "sink received: $(cat "$work/received")"
+  curl -s "http://127.0.0.1:$management_port/prometheus" | grep "^tributary_deliveries_total" || true
+  kill -TERM $gateway; wait $gateway || true
+  kill $sink
+  echo "gateway log:"; sed "s/^/  | /" "$work/gateway.log"
+  grep -q smoke-1 "$work/received"
+'
+echo "smoke: PASS (the event went through the image's gateway to the loopback sink)"
