@@ -9,6 +9,8 @@ import dev.tributary.core.mapping.SinkLimits;
 import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -112,11 +114,29 @@ public final class FlowControl implements AutoCloseable {
             Function<CloudEvent, CompletableFuture<DeliveryOutcome>> send) {
         Optional<String> orderBy = pair.route().flow().orderBy();
         String key = orderBy.isPresent() ? EventAttributes.get(event, orderBy.get()) : PartitionKey.of(event).orElse(null);
+        if (key == null && !gates.containsKey(pair.sink())) {
+            return send.apply(event);
+        }
+        Function<CloudEvent, CompletableFuture<DeliveryOutcome>> inContext = inCurrentContext(send);
         if (key == null) {
-            return admitted(pair.sink(), event, push, send);
+            return admitted(pair.sink(), event, push, inContext);
         }
         CloudEvent keyed = orderBy.isPresent() ? PartitionKey.with(event, key) : event;
-        return sequencer(pair).submit(key, () -> admitted(pair.sink(), keyed, push, send));
+        return sequencer(pair).submit(key, () -> admitted(pair.sink(), keyed, push, inContext));
+    }
+
+    /**
+     * {@code send} run in the (trace) context current now: a delivery that waits for its key or its
+     * sink starts later on another thread, and must still be a child of its ingress span.
+     */
+    private static Function<CloudEvent, CompletableFuture<DeliveryOutcome>> inCurrentContext(
+            Function<CloudEvent, CompletableFuture<DeliveryOutcome>> send) {
+        Context context = Context.current();
+        return event -> {
+            try (Scope ignored = context.makeCurrent()) {
+                return send.apply(event);
+            }
+        };
     }
 
     private KeySequencer sequencer(SinkDelivery pair) {
