@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * The README's metrics table is what {@code /prometheus} serves: every metric family a gateway
  * serves (its {@code # TYPE} lines) is in the table, and every {@code tributary_} metric of the
  * table is served once each kind of event has passed. The JVM and process meters are absent by
- * default and, with {@code tributary.metrics.jvm}, served under the table's standard prefixes.
+ * default and, with {@code tributary.metrics.jvm}, served under the table's standard prefixes. The
+ * mappings use flow control (a sink limit, {@code orderBy} on an attribute every event has, {@code dedupe})
+ * so that its meters are served.
  */
 class MetricsCatalogueIT {
 
@@ -31,13 +33,15 @@ class MetricsCatalogueIT {
             sources:
               in: { type: cloudevents, auth: none }
             sinks:
-              out: { type: http, url: SINK/out }
+              out: { type: http, url: SINK/out, maxConcurrency: 4 }
             routes:
               - name: orders
                 from: [in]
                 filters: [ { prefix: { type: com.example.order. } } ]
                 to: [out]
                 delivery: { retry: 1, backoffDelay: PT0.01S }
+                orderBy: type
+                dedupe: { window: PT1M }
             """;
 
     private static final Pattern TABLE_ROW = Pattern.compile("^\\| (`[^|]+`) \\|", Pattern.MULTILINE);

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param delivery retry, backoff, timeout and dead-letter policy for each sink
  * @param storageEvents which form object-storage events take on this route
  * @param reply the source into which sink replies are routed back, if any
+ * @param flow ordering key and de-duplication (docs/flow-control.md)
  */
 public record CompiledRoute(
         String name,
@@ -26,5 +27,6 @@ public record CompiledRoute(
         Optional<JsonataTransform> transform,
         DeliveryPolicy delivery,
         StorageEvents storageEvents,
-        Optional<String> reply) {
+        Optional<String> reply,
+        RouteFlow flow) {
 }

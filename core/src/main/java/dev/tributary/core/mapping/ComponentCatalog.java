@@ -2,9 +2,11 @@ package dev.tributary.core.mapping;
 
 import dev.tributary.core.sink.SinkProvider;
 import dev.tributary.core.source.SourceProvider;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -26,12 +28,20 @@ public final class ComponentCatalog {
     }
 
     /**
-     * A catalog of these declarations.
+     * A catalog of these declarations; each sink type also gets the {@link SinkLimits#OPTIONS}.
      *
      * @throws IllegalStateException when two declarations name the same type
      */
     public static ComponentCatalog of(Collection<ComponentType> sources, Collection<ComponentType> sinks) {
-        return new ComponentCatalog(index(sources, "source"), index(sinks, "sink"));
+        return new ComponentCatalog(index(sources, "source"),
+                index(sinks.stream().map(ComponentCatalog::withLimits).toList(), "sink"));
+    }
+
+    /** A sink type with the options every sink accepts ({@link SinkLimits#OPTIONS}) after its own. */
+    private static ComponentType withLimits(ComponentType sink) {
+        List<OptionSpec> options = new ArrayList<>(sink.options());
+        options.addAll(SinkLimits.OPTIONS);
+        return new ComponentType(sink.name(), sink.description(), sink.push(), options, sink.rules());
     }
 
     /** The declarations of the providers registered on the class path ({@code META-INF/services}). */

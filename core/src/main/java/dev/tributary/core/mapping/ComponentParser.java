@@ -104,6 +104,10 @@ final class ComponentParser {
                 values.put(option.name(), value);
             }
         }
+        if (values.containsKey(SinkLimits.RATE_BURST) && !values.containsKey(SinkLimits.RATE_LIMIT)) {
+            ctx.error(fields.get(SinkLimits.RATE_BURST).key(), context, SinkLimits.RATE_BURST,
+                    "needs " + SinkLimits.RATE_LIMIT + " (the rate the burst is taken from)");
+        }
         for (OptionSpec spec : type.options()) {
             if (spec.required() && !fields.containsKey(spec.name())) {
                 ctx.error(entry.key(), context, spec.name(), "required option is missing for type '" + type.name() + "'");

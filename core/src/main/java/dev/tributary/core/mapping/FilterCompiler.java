@@ -29,7 +29,7 @@ final class FilterCompiler {
     static final List<String> DIALECTS = List.of("exact", "prefix", "suffix", "all", "any", "not", "cesql", "pattern");
 
     /** CloudEvents attribute names: lower-case letters and digits. */
-    private static final Pattern ATTRIBUTE = Pattern.compile("[a-z0-9]{1,20}");
+    static final Pattern ATTRIBUTE = Pattern.compile("[a-z0-9]{1,20}");
 
     private static final Map<String, BiFunction<String, String, EventFilter>> STRING_DIALECTS = Map.of(
             "exact", ExactFilter::new,

@@ -1,5 +1,6 @@
 package dev.tributary.core.mapping;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,9 @@ public final class OptionTables {
         StringBuilder out = new StringBuilder();
         section(out, "Source types", catalog.sources(), true);
         section(out, "Sink types", catalog.sinks(), false);
+        out.append("#### Options of every sink type\n\n")
+                .append("Flow control ([flow-control.md](flow-control.md)): every sink type accepts these too.\n\n");
+        table(out, SinkLimits.OPTIONS);
         return out.toString();
     }
 
@@ -28,21 +32,28 @@ public final class OptionTables {
                 out.append(type.push() ? " (push: `POST /sources/{name}`)" : " (pull)");
             }
             out.append("\n\n").append(type.description()).append("\n\n");
-            if (type.options().isEmpty()) {
-                out.append("No options.\n\n");
+            List<OptionSpec> own = type.options().stream()
+                    .filter(option -> sources || !SinkLimits.isOption(option.name()))
+                    .toList();
+            if (own.isEmpty()) {
+                out.append(sources ? "No options.\n\n" : "No options of its own.\n\n");
                 continue;
             }
-            out.append("| Option | Type | Required | Default | Description |\n");
-            out.append("|---|---|---|---|---|\n");
-            for (OptionSpec option : type.options()) {
-                out.append("| `").append(option.name()).append("` | ").append(shape(option)).append(" | ")
-                        .append(option.required() ? "yes" : "no").append(" | ")
-                        .append(option.defaultValue().map(value -> "`" + value + "`").orElse("")).append(" | ")
-                        .append(escape(option.description()))
-                        .append(option.secret() ? " **Secret.**" : "").append(" |\n");
-            }
-            out.append('\n');
+            table(out, own);
         }
+    }
+
+    private static void table(StringBuilder out, List<OptionSpec> options) {
+        out.append("| Option | Type | Required | Default | Description |\n");
+        out.append("|---|---|---|---|---|\n");
+        for (OptionSpec option : options) {
+            out.append("| `").append(option.name()).append("` | ").append(shape(option)).append(" | ")
+                    .append(option.required() ? "yes" : "no").append(" | ")
+                    .append(option.defaultValue().map(value -> "`" + value + "`").orElse("")).append(" | ")
+                    .append(escape(option.description()))
+                    .append(option.secret() ? " **Secret.**" : "").append(" |\n");
+        }
+        out.append('\n');
     }
 
     private static String shape(OptionSpec option) {

@@ -1,6 +1,8 @@
 package dev.tributary.core.mapping;
 
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +98,24 @@ final class ParseContext {
             return null;
         }
         return value;
+    }
+
+    /** A positive ISO-8601 duration such as {@code PT0.5S}. */
+    Duration positiveDuration(Node node, String context, String field) {
+        String text = string(node, context, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration duration = Duration.parse(text);
+            if (!duration.isNegative() && !duration.isZero()) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        error(node, context, field, "expected a positive ISO-8601 duration such as PT0.5S or PT1M, got '" + text + "'");
+        return null;
     }
 
     /** Reports every key that is not in {@code known}, with a suggestion. */

@@ -6,7 +6,6 @@ import dev.tributary.core.filter.EventFilter;
 import dev.tributary.core.mapping.ParseContext.Field;
 import dev.tributary.core.transform.JsonataTransform;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +22,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class RouteParser {
 
     private static final List<String> FIELDS =
-            List.of("name", "from", "to", "filters", "transform", "storageEvents", "reply", "delivery");
+            List.of("name", "from", "to", "filters", "transform", "storageEvents", "reply", "delivery", "orderBy",
+                    "dedupe");
     private static final List<String> DELIVERY_FIELDS =
             List.of("retry", "backoffPolicy", "backoffDelay", "timeout", "deadLetterSink");
 
@@ -33,6 +33,7 @@ final class RouteParser {
     private final Set<String> sinks;
     private final FilterCompiler filters;
     private final TransformParser transforms;
+    private final RouteFlowParser flowParser;
 
     RouteParser(ParseContext ctx, Set<String> sources, Set<String> pushSources, Set<String> sinks) {
         this.ctx = ctx;
@@ -41,6 +42,7 @@ final class RouteParser {
         this.sinks = sinks;
         this.filters = new FilterCompiler(ctx);
         this.transforms = new TransformParser(ctx);
+        this.flowParser = new RouteFlowParser(ctx);
     }
 
     List<CompiledRoute> parse(Node section) {
@@ -90,11 +92,12 @@ final class RouteParser {
         DeliveryPolicy delivery = fields.containsKey("delivery")
                 ? delivery(fields.get("delivery").value(), context)
                 : DeliveryPolicy.DEFAULT;
+        RouteFlow flow = flowParser.parse(fields, context);
         if (name == null || from == null || to == null || filter == null || transform == null
-                || storageEvents == null || reply == null || delivery == null) {
+                || storageEvents == null || reply == null || delivery == null || flow == null) {
             return null;
         }
-        return new CompiledRoute(name, from, to, filter, transform, delivery, storageEvents, reply);
+        return new CompiledRoute(name, from, to, filter, transform, delivery, storageEvents, reply, flow);
     }
 
     private List<String> names(Field field, Node route, String context, String fieldName, Set<String> known, String kind) {
@@ -211,24 +214,7 @@ final class RouteParser {
     }
 
     private Duration duration(Field field, Duration fallback, String context) {
-        if (field == null) {
-            return fallback;
-        }
-        String path = "delivery." + field.name();
-        String text = ctx.string(field.value(), context, path);
-        if (text == null) {
-            return null;
-        }
-        try {
-            Duration duration = Duration.parse(text);
-            if (!duration.isNegative() && !duration.isZero()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        ctx.error(field.value(), context, path, "expected a positive ISO-8601 duration such as PT0.5S or PT1M, got '" + text + "'");
-        return null;
+        return field == null ? fallback : ctx.positiveDuration(field.value(), context, "delivery." + field.name());
     }
 
     private <E extends Enum<E>> E parseEnum(Class<E> type, String text, Node at, String context, String field) {

@@ -2,12 +2,14 @@ package dev.tributary.gateway.dispatch;
 
 import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.mapping.Mappings;
+import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.mapping.StorageEvents;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.core.transform.TransformException;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.delivery.SinkDelivery;
+import dev.tributary.gateway.flow.FlowControl;
 import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.logging.DeliveryLog;
 import dev.tributary.gateway.metrics.GatewayMetrics;
@@ -21,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes decoded events: for each event, every route listening to its source whose filters pass
  * transforms it (when it has a transform) and delivers it to each of its sinks (through
- * {@link CamelDelivery}); an event the transform fails on goes once to the route's dead-letter sink. The returned future completes
- * when every delivery has a final outcome; it never completes exceptionally. Thread-safe.
+ * {@link FlowControl}, then {@link CamelDelivery}); an event the transform fails on goes once to the
+ * route's dead-letter sink. The returned future completes when every delivery has a final outcome;
+ * it never completes exceptionally. Thread-safe.
  */
 public final class Dispatcher {
 
@@ -53,13 +57,19 @@ public final class Dispatcher {
     private final CamelDelivery delivery;
     private final GatewayMetrics metrics;
     private final NeutralStorageEvents neutral;
+    private final FlowControl flow;
+    private final Set<String> pushSources;
 
     /**
      * @param deliveries every (route, sink) pair of {@code mappings}, as {@code delivery} was built with
+     * @param flow the de-duplication, ordering and sink limits every delivery passes through
      */
-    public Dispatcher(Mappings mappings, List<SinkDelivery> deliveries, CamelDelivery delivery, GatewayMetrics metrics,
-            NeutralStorageEvents neutral) {
+    public Dispatcher(Mappings mappings, List<SinkDelivery> deliveries, CamelDelivery delivery, FlowControl flow,
+            GatewayMetrics metrics, NeutralStorageEvents neutral) {
         this.delivery = delivery;
+        this.flow = flow;
+        this.pushSources = mappings.sources().values().stream().filter(SourceConfig::push).map(SourceConfig::name)
+                .collect(Collectors.toUnmodifiableSet());
         this.metrics = metrics;
         this.neutral = neutral;
         Map<CompiledRoute, RouteDeliveries> byRoute = new IdentityHashMap<>();
@@ -76,6 +86,7 @@ public final class Dispatcher {
         List<RouteDeliveries> routes = routesBySource.getOrDefault(source, List.of());
         List<CompletableFuture<DeliveryOutcome>> deliveries = new ArrayList<>();
         GatewayMetrics.SourceMeters sourceMeters = metrics.source(source);
+        boolean push = pushSources.contains(source);
         for (CloudEvent event : events) {
             sourceMeters.received().increment();
             boolean routed = false;
@@ -102,10 +113,14 @@ public final class Dispatcher {
                     }
                 }
                 CloudEvent delivered = transformed;
-                for (SinkDelivery pair : indexed.sinks()) {
-                    deliveries.add(track(pair, delivered,
-                            delivery.deliver(pair, delivered).thenCompose(o -> routeReply(route, delivered, o))));
-                }
+                deliveries.addAll(flow.route(route, delivered, () -> {
+                    List<CompletableFuture<DeliveryOutcome>> sent = new ArrayList<>(indexed.sinks().size());
+                    for (SinkDelivery pair : indexed.sinks()) {
+                        sent.add(track(pair, delivered, flow.deliver(pair, delivered, push, e -> delivery.deliver(pair, e))
+                                .thenCompose(o -> routeReply(route, delivered, o))));
+                    }
+                    return sent;
+                }));
             }
             if (!routed) {
                 sourceMeters.unrouted().increment();

@@ -1,5 +1,6 @@
 package dev.tributary.gateway.metrics;
 
+import dev.tributary.gateway.flow.FlowMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@code tributary_deliveries_total{route,sink,outcome}}: outcome = delivered | deadlettered | failed</li>
  * <li>{@code tributary_delivery_retries_total{route,sink}}: retried attempts</li>
  * <li>{@code tributary_delivery_seconds{route,sink}}: time to a final outcome, retries included (histogram)</li>
+ * <li>flow control: see {@link FlowMetrics}</li>
  * </ul>
  */
 @Singleton
@@ -34,8 +36,16 @@ public class GatewayMetrics {
     private final Map<String, Counter> filtered = new ConcurrentHashMap<>();
     private final Map<String, SinkMeters> sinks = new ConcurrentHashMap<>();
 
+    private final FlowMetrics flow;
+
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.flow = new FlowMetrics(registry);
+    }
+
+    /** The flow-control meters (docs/flow-control.md), shared by every pipeline. */
+    public FlowMetrics flow() {
+        return flow;
     }
 
     /** The meters of one source. */

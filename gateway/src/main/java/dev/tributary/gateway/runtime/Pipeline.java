@@ -8,6 +8,7 @@ import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.dispatch.Dispatcher;
+import dev.tributary.gateway.flow.FlowControl;
 import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Everything one mappings file builds: its sinks, its Camel delivery routes, the dispatcher and
  * the sources, pull sources consuming. The pipeline owns all of them: a failed {@link #start}
  * closes whatever it had built before rethrowing, and {@link #close()} stops the sources first,
- * then delivery (Camel waits for the deliveries in flight), then closes the sinks. Immutable once
- * started.
+ * then flow control (deliveries still waiting for a sink's limits fail), then delivery (Camel waits
+ * for the deliveries in flight), then closes the sinks. Immutable once started.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -36,14 +37,16 @@ public final class Pipeline implements AutoCloseable {
     private final Mappings mappings;
     private final Collection<EventSink> sinks;
     private final CamelDelivery delivery;
+    private final FlowControl flow;
     private final EventDispatch ingress;
     private final Sources sources;
 
-    private Pipeline(Mappings mappings, Collection<EventSink> sinks, CamelDelivery delivery, EventDispatch ingress,
-            Sources sources) {
+    private Pipeline(Mappings mappings, Collection<EventSink> sinks, CamelDelivery delivery, FlowControl flow,
+            EventDispatch ingress, Sources sources) {
         this.mappings = mappings;
         this.sinks = sinks;
         this.delivery = delivery;
+        this.flow = flow;
         this.ingress = ingress;
         this.sources = sources;
     }
@@ -63,6 +66,7 @@ public final class Pipeline implements AutoCloseable {
             Tracing tracing, List<SourceProvider> sourceProviders) throws Exception {
         Map<String, EventSink> sinks = new LinkedHashMap<>();
         CamelDelivery delivery = null;
+        FlowControl flow = null;
         Sources sources = null;
         try {
             for (SinkConfig sink : mappings.sinks().values()) {
@@ -70,13 +74,15 @@ public final class Pipeline implements AutoCloseable {
             }
             List<SinkDelivery> deliveries = SinkDelivery.of(mappings, metrics);
             delivery = new CamelDelivery(deliveries, sinks, overrides, metrics, tracing);
-            Dispatcher dispatcher = new Dispatcher(mappings, deliveries, delivery, metrics, NeutralStorageEvents.installed());
+            flow = FlowControl.of(mappings, metrics.flow());
+            Dispatcher dispatcher = new Dispatcher(mappings, deliveries, delivery, flow, metrics,
+                    NeutralStorageEvents.installed());
             EventDispatch ingress = tracing.ingress(dispatcher::dispatch);
             sources = new Sources(mappings, SourceContext.of(ingress, delivery.camelContext()), sourceProviders);
             sources.startPullSources();
-            return new Pipeline(mappings, List.copyOf(sinks.values()), delivery, ingress, sources);
+            return new Pipeline(mappings, List.copyOf(sinks.values()), delivery, flow, ingress, sources);
         } catch (Exception | Error e) {
-            closeAll(sources, delivery, sinks.values());
+            closeAll(sources, flow, delivery, sinks.values());
             throw e;
         }
     }
@@ -96,13 +102,16 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(sources, delivery, sinks);
+        closeAll(sources, flow, delivery, sinks);
     }
 
     /** Closes what exists, in order; a failure to close one part does not stop the others. */
-    private static void closeAll(Sources sources, CamelDelivery delivery, Collection<EventSink> sinks) {
+    private static void closeAll(Sources sources, FlowControl flow, CamelDelivery delivery, Collection<EventSink> sinks) {
         if (sources != null) {
             sources.close();
+        }
+        if (flow != null) {
+            flow.close();
         }
         if (delivery != null) {
             try {

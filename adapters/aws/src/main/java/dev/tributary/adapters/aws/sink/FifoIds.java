@@ -1,11 +1,11 @@
 package dev.tributary.adapters.aws.sink;
 
+import dev.tributary.core.flow.PartitionKey;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -21,9 +21,12 @@ public final class FifoIds {
     private FifoIds() {
     }
 
-    /** The group: the event's key when it has one, else its {@code source} (events of one source stay in order). */
-    public static String group(CloudEvent event, Optional<String> key) {
-        return fit(key.orElseGet(() -> event.getSource().toString()));
+    /**
+     * The group: the event's ordering key ({@link PartitionKey}) when it has one, else its
+     * {@code source} (events of one source stay in order).
+     */
+    public static String group(CloudEvent event) {
+        return fit(PartitionKey.of(event).orElseGet(() -> event.getSource().toString()));
     }
 
     /**

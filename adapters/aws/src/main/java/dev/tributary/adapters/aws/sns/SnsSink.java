@@ -4,7 +4,6 @@ import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.adapters.aws.sink.BinaryMessage;
 import dev.tributary.adapters.aws.sink.FifoIds;
 import dev.tributary.adapters.aws.sink.StructuredJson;
-import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
@@ -27,12 +26,10 @@ final class SnsSink implements AwsSink.Call {
 
     private final SnsClient client;
     private final SnsSinkSettings settings;
-    private final EventKey key;
 
-    SnsSink(SnsClient client, SnsSinkSettings settings, EventKey key) {
+    SnsSink(SnsClient client, SnsSinkSettings settings) {
         this.client = client;
         this.settings = settings;
-        this.key = key;
     }
 
     @Override
@@ -50,7 +47,7 @@ final class SnsSink implements AwsSink.Call {
             request.message(StructuredJson.of(event));
         }
         if (settings.fifo()) {
-            request.messageGroupId(FifoIds.group(event, key.of(event))).messageDeduplicationId(FifoIds.deduplication(event));
+            request.messageGroupId(FifoIds.group(event)).messageDeduplicationId(FifoIds.deduplication(event));
         }
         PublishRequest built = request.build();
         return () -> {

@@ -10,7 +10,6 @@ import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.provider.GatewayServices;
-import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -38,6 +37,6 @@ public final class SnsSinkProvider implements SinkProvider {
         SnsSinkSettings settings = SnsSinkSettings.of(config);
         SnsClient client = settings.client().build(SnsClient.builder());
         return new AwsSink(settings.topicArn(), client, new AwsCalls("sns-" + config.name()),
-                new SnsSink(client, settings, EventKey.NONE));
+                new SnsSink(client, settings));
     }
 }

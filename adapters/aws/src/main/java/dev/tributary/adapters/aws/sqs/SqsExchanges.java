@@ -32,6 +32,12 @@ final class SqsExchanges {
         return exchange.getIn().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
     }
 
+    /** The {@code MessageGroupId} of a message from a FIFO queue, else {@code null}. */
+    static String messageGroupId(Exchange exchange) {
+        return SqsExchanges.<MessageSystemAttributeName, String>map(exchange.getIn(), Sqs2Constants.ATTRIBUTES)
+                .get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+    }
+
     /** SQS message attributes; binary values base64-encoded. */
     static List<MessageAttribute> attributes(Map<String, MessageAttributeValue> values) {
         List<MessageAttribute> attributes = new ArrayList<>(values.size());

@@ -1,6 +1,7 @@
 package dev.tributary.adapters.aws.sqs;
 
 import dev.tributary.core.decode.DecodeException;
+import dev.tributary.core.flow.PartitionKey;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.source.EventDispatch;
 import io.cloudevents.CloudEvent;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * The asynchronous end of an {@code aws-sqs} route: decodes a received message, dispatches its
  * events and deletes the message only once the dispatch is {@link DispatchResult#isSafe() safe}
  * (every event delivered or dead-lettered). Otherwise the message is left alone: it reappears after
- * the visibility timeout and the queue's redrive policy counts the attempt. A message that cannot
- * be decoded is left alone too, so that the redrive policy moves it to the dead-letter queue.
+ * the visibility timeout and the queue's redrive policy counts the attempt. A FIFO queue's
+ * {@code MessageGroupId} becomes the events' ordering key ({@link PartitionKey}), so the gateway
+ * delivers a group's events one at a time, in order. A message that cannot be decoded is left
+ * alone too, so that the redrive policy moves it to the dead-letter queue.
  *
  * <p>The exchange completes when the message is settled, which keeps Camel extending the message's
  * visibility while a slow sink is retried. Consumer threads are not blocked by delivery, except that
@@ -60,7 +63,7 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
         String receiptHandle = SqsExchanges.receiptHandle(exchange);
         List<CloudEvent> events;
         try {
-            events = decoder.decode(message);
+            events = PartitionKey.apply(decoder.decode(message), SqsExchanges.messageGroupId(exchange));
         } catch (DecodeException e) {
             LOG.warn("source '{}': message {} cannot be decoded and stays on the queue for its redrive policy: {}",
                     sourceName, message.messageId(), e.getMessage());

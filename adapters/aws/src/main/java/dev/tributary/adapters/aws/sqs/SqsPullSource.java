@@ -102,7 +102,7 @@ public final class SqsPullSource implements PullSource {
         configuration.setExtendMessageVisibility(true);
         configuration.setConcurrentConsumers(settings.concurrency());
         configuration.setMessageAttributeNames("All");
-        configuration.setAttributeNames("SentTimestamp");
+        configuration.setAttributeNames("SentTimestamp,MessageGroupId");
         Sqs2Endpoint created = new Sqs2Endpoint("aws2-sqs://" + settings.queue().name(), component, configuration);
         created.setMaxMessagesPerPoll(BATCH_SIZE);
         created.setGreedy(true);

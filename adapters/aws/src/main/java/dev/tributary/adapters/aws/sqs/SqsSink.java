@@ -4,7 +4,6 @@ import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.adapters.aws.sink.BinaryMessage;
 import dev.tributary.adapters.aws.sink.FifoIds;
 import dev.tributary.adapters.aws.sink.StructuredJson;
-import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
@@ -27,12 +26,10 @@ final class SqsSink implements AwsSink.Call {
 
     private final SqsClient client;
     private final SqsSinkSettings settings;
-    private final EventKey key;
 
-    SqsSink(SqsClient client, SqsSinkSettings settings, EventKey key) {
+    SqsSink(SqsClient client, SqsSinkSettings settings) {
         this.client = client;
         this.settings = settings;
-        this.key = key;
     }
 
     @Override
@@ -50,7 +47,7 @@ final class SqsSink implements AwsSink.Call {
             request.messageBody(StructuredJson.of(event));
         }
         if (settings.fifo()) {
-            request.messageGroupId(FifoIds.group(event, key.of(event))).messageDeduplicationId(FifoIds.deduplication(event));
+            request.messageGroupId(FifoIds.group(event)).messageDeduplicationId(FifoIds.deduplication(event));
         }
         SendMessageRequest built = request.build();
         return () -> {

@@ -10,7 +10,6 @@ import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.provider.GatewayServices;
-import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,6 +37,6 @@ public final class SqsSinkProvider implements SinkProvider {
         SqsSinkSettings settings = SqsSinkSettings.of(config);
         SqsClient client = settings.client().build(SqsClient.builder());
         return new AwsSink(settings.queue().url().toString(), client, new AwsCalls("sqs-" + config.name()),
-                new SqsSink(client, settings, EventKey.NONE));
+                new SqsSink(client, settings));
     }
 }

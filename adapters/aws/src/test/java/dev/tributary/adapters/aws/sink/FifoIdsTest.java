@@ -3,10 +3,10 @@ package dev.tributary.adapters.aws.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.tributary.core.flow.PartitionKey;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** FIFO group and deduplication ids. */
@@ -15,12 +15,12 @@ class FifoIdsTest {
     @Test
     void theGroupIsTheKeyElseTheSourceAndFitsWhatSqsAccepts() {
         CloudEvent event = event("/orders", "1");
-        assertEquals("/orders", FifoIds.group(event, Optional.empty()));
-        assertEquals("tenant-1", FifoIds.group(event, Optional.of("tenant-1")));
-        String tooLong = "x".repeat(129);
-        assertEquals(64, FifoIds.group(event, Optional.of(tooLong)).length());
-        assertEquals(FifoIds.group(event, Optional.of(tooLong)), FifoIds.group(event, Optional.of(tooLong)), "stable");
-        assertEquals(64, FifoIds.group(event, Optional.of("caf\u00e9")).length(), "non-ASCII is hashed");
+        assertEquals("/orders", FifoIds.group(event));
+        assertEquals("tenant-1", FifoIds.group(PartitionKey.with(event, "tenant-1")));
+        CloudEvent tooLong = PartitionKey.with(event, "x".repeat(129));
+        assertEquals(64, FifoIds.group(tooLong).length());
+        assertEquals(FifoIds.group(tooLong), FifoIds.group(tooLong), "stable");
+        assertEquals(64, FifoIds.group(PartitionKey.with(event, "caf\u00e9")).length(), "non-ASCII is hashed");
     }
 
     @Test

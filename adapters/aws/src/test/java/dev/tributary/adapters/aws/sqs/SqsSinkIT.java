@@ -10,10 +10,10 @@ import dev.tributary.adapters.aws.envelope.InnerDocuments;
 import dev.tributary.adapters.aws.sink.AwsCalls;
 import dev.tributary.adapters.aws.sink.AwsSink;
 import dev.tributary.core.delivery.SinkResponse;
+import dev.tributary.core.flow.PartitionKey;
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.provider.GatewayServices;
-import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import dev.tributary.core.testing.RoundTripEvents;
@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,10 +133,9 @@ class SqsSinkIT {
         sqs.client.createQueue(r -> r.queueName(queue.substring(queue.lastIndexOf('/') + 1))
                 .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")));
         SqsSinkSettings settings = SqsSinkSettings.of(config(queue));
-        EventKey byTenant = event -> Optional.of("tenant-" + event.getExtension("tenant"));
         SqsClient client = settings.client().build(SqsClient.builder());
-        try (EventSink sink = new AwsSink(queue, client, new AwsCalls("sqs-test"), new SqsSink(client, settings, byTenant))) {
-            assertEquals(200, send(sink, RoundTripEvents.sample("order-44")).status());
+        try (EventSink sink = new AwsSink(queue, client, new AwsCalls("sqs-test"), new SqsSink(client, settings))) {
+            assertEquals(200, send(sink, PartitionKey.with(RoundTripEvents.sample("order-44"), "tenant-acme")).status());
         }
         assertEquals("tenant-acme", receiveOne(queue).attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
     }

@@ -5,6 +5,7 @@ import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.decode.NotificationDecoder;
 import io.cloudevents.CloudEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decodes one Pub/Sub message into CloudEvents, following {@code docs/cloudevents-mapping.md}:
@@ -32,6 +33,9 @@ public final class PubsubMessageDecoder implements NotificationDecoder<PubsubEnv
     public List<CloudEvent> decode(PubsubEnvelope envelope) {
         return PubsubCloudEventsBinding.read(envelope.message())
                 .or(() -> StorageNotifications.toEvent(envelope.message()).map(List::of))
-                .orElseGet(() -> List.of(MessagePublishedEvents.toEvent(envelope)));
+                .or(() -> Optional.of(List.of(MessagePublishedEvents.toEvent(envelope))))
+                // the ordering key becomes partitionkey: the gateway delivers a key's events in order (docs/flow-control.md)
+                .map(events -> dev.tributary.core.flow.PartitionKey.apply(events, envelope.message().getOrderingKey()))
+                .orElseThrow();
     }
 }

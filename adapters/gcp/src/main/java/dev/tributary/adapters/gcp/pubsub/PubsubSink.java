@@ -6,7 +6,7 @@ import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.pubsub.v1.PubsubMessage;
-import dev.tributary.core.sink.EventKey;
+import dev.tributary.core.flow.PartitionKey;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>A failed publish answers the gRPC status as its HTTP mapping (RESOURCE_EXHAUSTED → 429 and
  * UNAVAILABLE → 503 retried with backoff, PERMISSION_DENIED → 403 and INVALID_ARGUMENT → 400
  * dead-lettered at once); any other failure, or no answer within the attempt's timeout, fails the
- * attempt. An event with a key ({@link EventKey}) is published with it as ordering key; after a
+ * attempt. An event with an ordering key ({@link PartitionKey}) is published with it as ordering key; after a
  * failure the key is resumed so the route's retry can publish it again. Thread-safe.
  */
 final class PubsubSink implements EventSink {
@@ -36,20 +36,18 @@ final class PubsubSink implements EventSink {
     private final Publisher publisher;
     private final PubsubTransport transport;
     private final PubsubSinkSettings settings;
-    private final EventKey key;
 
-    PubsubSink(Publisher publisher, PubsubTransport transport, PubsubSinkSettings settings, EventKey key) {
+    PubsubSink(Publisher publisher, PubsubTransport transport, PubsubSinkSettings settings) {
         this.publisher = publisher;
         this.transport = transport;
         this.settings = settings;
-        this.key = key;
     }
 
     @Override
     public CompletionStage<SinkReply> send(CloudEvent event, Duration timeout) {
         PubsubMessage.Builder message = (settings.structured()
                 ? PubsubMessageWriter.structured(event) : PubsubMessageWriter.binary(event)).toBuilder();
-        Optional<String> orderingKey = key.of(event);
+        Optional<String> orderingKey = PartitionKey.of(event);
         orderingKey.ifPresent(message::setOrderingKey);
         CompletableFuture<SinkReply> attempt = new CompletableFuture<>();
         ApiFutures.addCallback(publisher.publish(message.build()), new ApiFutureCallback<>() {

@@ -9,7 +9,6 @@ import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.OptionSpec;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.provider.GatewayServices;
-import dev.tributary.core.sink.EventKey;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkProvider;
 import java.io.IOException;
@@ -59,7 +58,7 @@ public final class PubsubSinkProvider implements SinkProvider {
                             .setDelayThresholdDuration(Duration.ofMillis(BATCH_DELAY_MILLIS))
                             .build())
                     .build();
-            return new PubsubSink(publisher, transport, settings, EventKey.NONE);
+            return new PubsubSink(publisher, transport, settings);
         } catch (IOException e) {
             transport.close();
             throw new UncheckedIOException("sink '" + config.name() + "': cannot create the Pub/Sub publisher", e);

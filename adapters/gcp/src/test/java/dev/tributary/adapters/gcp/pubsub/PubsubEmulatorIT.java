@@ -18,6 +18,7 @@ import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.PushConfig;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
+import dev.tributary.core.flow.PartitionKey;
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.provider.GatewayServices;
@@ -127,6 +128,34 @@ class PubsubEmulatorIT {
     }
 
     @Test
+    void theOrderingKeyBecomesTheEventsPartitionKey() throws Exception {
+        topics.createTopic(topic("ordered-in"));
+        String subscription = "projects/" + PROJECT + "/subscriptions/ordered-in-pull";
+        subscriptions.createSubscription(Subscription.newBuilder().setName(subscription).setTopic(topic("ordered-in"))
+                .setPushConfig(PushConfig.getDefaultInstance()).setAckDeadlineSeconds(10).setEnableMessageOrdering(true)
+                .build());
+        List<CloudEvent> dispatched = new CopyOnWriteArrayList<>();
+        EventDispatch dispatch = (source, events) -> {
+            dispatched.addAll(events);
+            return CompletableFuture.completedFuture(new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
+        };
+        Publisher publisher = Publisher.newBuilder(TopicName.parse(topic("ordered-in"))).setChannelProvider(channelProvider())
+                .setCredentialsProvider(NoCredentialsProvider.create()).setEnableMessageOrdering(true).build();
+        try (PullSource source = start(subscription, dispatch, Map.of())) {
+            for (int n = 0; n < 3; n++) {
+                publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8("{\"n\":" + n + "}"))
+                        .setOrderingKey("customer-42").build()).get(10, TimeUnit.SECONDS);
+            }
+            await(Duration.ofSeconds(30), () -> dispatched.size() == 3);
+        } finally {
+            publisher.shutdown();
+            publisher.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("customer-42", "customer-42", "customer-42"),
+                dispatched.stream().map(event -> PartitionKey.of(event).orElse(null)).toList());
+    }
+
+    @Test
     void refusesToStartWhenTheSubscriptionCannotBeFound() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> start("projects/" + PROJECT + "/subscriptions/missing", null, Map.of()));
@@ -150,8 +179,8 @@ class PubsubEmulatorIT {
         PubsubSinkSettings settings = PubsubSinkSettings.of(sinkConfig("keyed", Map.of()));
         PubsubTransport transport = PubsubTransport.of(settings.emulator());
         Publisher publisher = transport.configure(Publisher.newBuilder(settings.topic())).setEnableMessageOrdering(true).build();
-        try (EventSink sink = new PubsubSink(publisher, transport, settings, event -> Optional.of("tenant-acme"))) {
-            assertEquals(200, sink.send(RoundTripEvents.sample("order-3"), Duration.ofSeconds(10))
+        try (EventSink sink = new PubsubSink(publisher, transport, settings)) {
+            assertEquals(200, sink.send(PartitionKey.with(RoundTripEvents.sample("order-3"), "tenant-acme"), Duration.ofSeconds(10))
                     .toCompletableFuture().get(20, TimeUnit.SECONDS).status());
         }
         PubsubMessage message = subscriptions.pull(subscription, 10).getReceivedMessages(0).getMessage();
