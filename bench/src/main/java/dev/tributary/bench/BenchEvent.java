@@ -13,14 +13,14 @@ public final class BenchEvent {
 
     /** The prefix every route and the Camel baseline filter on; {@link #TYPE} passes it. */
     public static final String TYPE_PREFIX = "dev.tributary.bench.";
+
     public static final String TYPE = TYPE_PREFIX + "order.created";
 
     private static final String BODY_TEXT = "{\"orderId\":\"A-1042-77\",\"customer\":\"c-0091\",\"currency\":\"EUR\","
             + "\"total\":129.90,\"items\":[{\"sku\":\"SKU-31\",\"qty\":2,\"price\":24.95},"
             + "{\"sku\":\"SKU-77\",\"qty\":1,\"price\":80.00}],\"channel\":\"web\",\"note\":\"bench\"}";
 
-    private BenchEvent() {
-    }
+    private BenchEvent() {}
 
     /** The request headers, in sending order: the CloudEvents attributes and the content type. */
     public static Map<String, String> headers() {

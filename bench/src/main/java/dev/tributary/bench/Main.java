@@ -42,8 +42,7 @@ public final class Main {
               jmh [JMH options]                the JMH benchmarks (org.openjdk.jmh.Main)
             """;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
@@ -61,13 +60,22 @@ public final class Main {
     private static void runCommand(String command, Args args) throws Exception {
         switch (command) {
             case "sink" -> serve(CountingSink.start(args.integer("port", 0), args.integer("threads", 2)), args);
-            case "camel" -> serve(CamelBaseline.start(args.integer("port", 0), args.uri("sink"), args.string("prefix")), args);
+            case "camel" ->
+                serve(CamelBaseline.start(args.integer("port", 0), args.uri("sink"), args.string("prefix")), args);
             case "elasticmq" -> serve(ElasticMq.start(args.integer("port", 0)), args);
             case "load" -> writeJson(args, load(args));
             case "sqs-load" -> sqsLoad(args);
-            case "sqs-drain" -> writeJson(args, BareSqsDrain.run(new BareSqsDrain.Settings(args.uri("endpoint"),
-                    args.string("queue-url"), args.uri("sink"), args.integer("pollers", 4), args.integer("count", 0),
-                    args.integer("wait-seconds", 1), args.seconds("max-seconds", 600))));
+            case "sqs-drain" ->
+                writeJson(
+                        args,
+                        BareSqsDrain.run(new BareSqsDrain.Settings(
+                                args.uri("endpoint"),
+                                args.string("queue-url"),
+                                args.uri("sink"),
+                                args.integer("pollers", 4),
+                                args.integer("count", 0),
+                                args.integer("wait-seconds", 1),
+                                args.seconds("max-seconds", 600))));
             default -> {
                 System.err.print("unknown command '" + command + "'\n" + USAGE);
                 System.exit(2);
@@ -76,18 +84,25 @@ public final class Main {
     }
 
     private static LoadResult load(Args args) throws InterruptedException {
-        return OpenLoopClient.run(new OpenLoopClient.Settings(args.uri("url"), BenchEvent.headers(), BenchEvent.body(),
-                args.decimal("rate"), args.seconds("warmup", 3), args.seconds("seconds", 15),
-                args.integer("connections", 32), Duration.ofSeconds(10)));
+        return OpenLoopClient.run(new OpenLoopClient.Settings(
+                args.uri("url"),
+                BenchEvent.headers(),
+                BenchEvent.body(),
+                args.decimal("rate"),
+                args.seconds("warmup", 3),
+                args.seconds("seconds", 15),
+                args.integer("connections", 32),
+                Duration.ofSeconds(10)));
     }
 
     private static void sqsLoad(Args args) throws Exception {
         try (SqsClient client = LocalSqs.client(args.uri("endpoint"))) {
             long start = System.nanoTime();
-            String queueUrl = SqsLoader.load(client, args.string("queue"), args.integer("count", 0),
-                    args.integer("threads", 4));
-            System.out.printf("loaded %d messages into %s in %.1f s%n", args.integer("count", 0), queueUrl,
-                    (System.nanoTime() - start) / 1e9);
+            String queueUrl =
+                    SqsLoader.load(client, args.string("queue"), args.integer("count", 0), args.integer("threads", 4));
+            System.out.printf(
+                    "loaded %d messages into %s in %.1f s%n",
+                    args.integer("count", 0), queueUrl, (System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -96,7 +111,8 @@ public final class Main {
         Thread closer = new Thread(() -> close(server));
         Runtime.getRuntime().addShutdownHook(closer);
         System.out.println(READY);
-        Thread.sleep(Duration.ofSeconds(args.integer("max-seconds", DEFAULT_MAX_SECONDS)).toMillis());
+        Thread.sleep(Duration.ofSeconds(args.integer("max-seconds", DEFAULT_MAX_SECONDS))
+                .toMillis());
         Runtime.getRuntime().removeShutdownHook(closer);
         close(server);
     }

@@ -11,8 +11,7 @@ import java.util.ServiceLoader;
  */
 public final class SourceProviders {
 
-    private SourceProviders() {
-    }
+    private SourceProviders() {}
 
     /**
      * @throws Unavailable naming the type when no provider implements it here

@@ -23,8 +23,11 @@ class ArgsTest {
     @Test
     void namesTheOptionThatIsMissingOrMalformed() {
         Args args = new Args(List.of("--port", "eighty"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> args.string("sink")).getMessage().contains("--sink"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> args.integer("port", 0)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> args.string("sink"))
+                .getMessage()
+                .contains("--sink"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> args.integer("port", 0))
+                .getMessage()
                 .contains("--port"));
         assertThrows(IllegalArgumentException.class, () -> new Args(List.of("--port")));
         assertThrows(IllegalArgumentException.class, () -> new Args(List.of("port", "1")));

@@ -23,14 +23,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * notifications through SQS and the gateway, thumbnails written by the function — on a private
  * demo stack on free ports. A benchmark, not a test: it prints what it measured.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure end-to-end thumbnails per second on a private demo stack (free ports).")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--images", defaultValue = "60", description = "images per run (default ${DEFAULT-VALUE})")
     int images;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "images uploaded first and not counted (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup",
+            defaultValue = "20",
+            description = "images uploaded first and not counted (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--width", defaultValue = "2000", description = "image width (default ${DEFAULT-VALUE})")
@@ -43,16 +48,27 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         byte[] jpeg = jpeg(width, height);
         try (DemoStack demo = DemoStack.start(DemoStack.Ports.ANY);
-                S3Client s3 = S3Client.builder().endpointOverride(URI.create(demo.store().endpoint())).forcePathStyle(true)
-                        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
+                S3Client s3 = S3Client.builder()
+                        .endpointOverride(URI.create(demo.store().endpoint()))
+                        .forcePathStyle(true)
+                        .region(Region.US_EAST_1)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
                         .build()) {
             run(demo.store(), s3, "warmup", warmup, jpeg);
             long start = System.nanoTime();
             run(demo.store(), s3, "bench", images, jpeg);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%nend to end: %d images of %dx%d (%d bytes) in %.2f s = %.1f thumbnails/s (%d cores)%n",
-                    images, width, height, jpeg.length, seconds, images / seconds, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "%nend to end: %d images of %dx%d (%d bytes) in %.2f s = %.1f thumbnails/s (%d cores)%n",
+                    images,
+                    width,
+                    height,
+                    jpeg.length,
+                    seconds,
+                    images / seconds,
+                    Runtime.getRuntime().availableProcessors());
         }
         return 0;
     }
@@ -61,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
             throws InterruptedException {
         for (int i = 0; i < count; i++) {
             String key = prefix + "/" + i + ".jpg";
-            s3.putObject(p -> p.bucket(DemoStack.BUCKET).key(key).contentType("image/jpeg"), RequestBody.fromBytes(jpeg));
+            s3.putObject(
+                    p -> p.bucket(DemoStack.BUCKET).key(key).contentType("image/jpeg"), RequestBody.fromBytes(jpeg));
         }
         String thumbnails = "thumbnails/" + prefix + "/";
         long deadline = System.nanoTime() + 600_000_000_000L;
@@ -75,7 +92,8 @@ final class BenchCommand implements Callable<Integer> {
             done = now;
         }
         if (done < count) {
-            throw new IllegalStateException(prefix + ": only " + done + " of " + count + " thumbnails after 10 minutes");
+            throw new IllegalStateException(
+                    prefix + ": only " + done + " of " + count + " thumbnails after 10 minutes");
         }
     }
 

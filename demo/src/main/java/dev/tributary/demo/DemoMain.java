@@ -13,30 +13,54 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./tributary demo}: runs the local thumbnail demo until interrupted, or uploads files to it.
  */
-@Command(name = "tributary demo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"The local demo: upload an image, get a 300x300 thumbnail.",
+@Command(
+        name = "tributary demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "The local demo: upload an image, get a 300x300 thumbnail.",
             "Starts on 127.0.0.1 an S3-compatible store (publishing S3 event notifications), an SQS queue",
-            "(ElasticMQ), the thumbnail function and the gateway with mappings/demo.yaml. No cloud account needed."},
+            "(ElasticMQ), the thumbnail function and the gateway with mappings/demo.yaml. No cloud account needed."
+        },
         subcommands = {UploadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class DemoMain implements Callable<Integer> {
 
-    private static final Map<DemoStack.Part, String> OPTIONS = Map.of(DemoStack.Part.GATEWAY, "--port",
-            DemoStack.Part.STORE, "--store-port", DemoStack.Part.QUEUE, "--sqs-port", DemoStack.Part.FUNCTION, "--function-port",
-            DemoStack.Part.MANAGEMENT, "--management-port");
+    private static final Map<DemoStack.Part, String> OPTIONS = Map.of(
+            DemoStack.Part.GATEWAY,
+            "--port",
+            DemoStack.Part.STORE,
+            "--store-port",
+            DemoStack.Part.QUEUE,
+            "--sqs-port",
+            DemoStack.Part.FUNCTION,
+            "--function-port",
+            DemoStack.Part.MANAGEMENT,
+            "--management-port");
 
     @Option(names = "--port", defaultValue = "8080", description = "gateway port (default ${DEFAULT-VALUE})")
     int gatewayPort;
 
-    @Option(names = "--store-port", defaultValue = "9000", description = "S3-compatible store port (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--store-port",
+            defaultValue = "9000",
+            description = "S3-compatible store port (default ${DEFAULT-VALUE})")
     int storePort;
 
-    @Option(names = "--sqs-port", defaultValue = "9324", description = "SQS (ElasticMQ) port (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--sqs-port",
+            defaultValue = "9324",
+            description = "SQS (ElasticMQ) port (default ${DEFAULT-VALUE})")
     int sqsPort;
 
-    @Option(names = "--function-port", defaultValue = "8081", description = "thumbnail function port (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--function-port",
+            defaultValue = "8081",
+            description = "thumbnail function port (default ${DEFAULT-VALUE})")
     int functionPort;
 
-    @Option(names = "--management-port", defaultValue = "9090",
+    @Option(
+            names = "--management-port",
+            defaultValue = "9090",
             description = "gateway health and metrics port (default ${DEFAULT-VALUE})")
     int managementPort;
 
@@ -50,16 +74,22 @@ public final class DemoMain implements Callable<Integer> {
         try {
             stack = DemoStack.start(new DemoStack.Ports(gatewayPort, storePort, sqsPort, functionPort, managementPort));
         } catch (PortInUseException e) {
-            spec.commandLine().getErr().printf("tributary demo: port %d (%s) is in use: stop what uses it, or choose another port with %s%n",
-                    e.port(), e.part().description(), OPTIONS.get(e.part()));
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "tributary demo: port %d (%s) is in use: stop what uses it, or choose another port with %s%n",
+                            e.port(), e.part().description(), OPTIONS.get(e.part()));
             spec.commandLine().getErr().flush();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "demo-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "demo-shutdown"));
         String store = stack.store().endpoint();
         System.out.printf("""
 

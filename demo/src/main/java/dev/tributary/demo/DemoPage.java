@@ -25,7 +25,8 @@ public class DemoPage {
                 throw new IllegalStateException("demo-page.html is missing from the demo jar");
             }
             html = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{{STORE}}", store.endpoint()).replace("{{BUCKET}}", DemoStack.BUCKET);
+                    .replace("{{STORE}}", store.endpoint())
+                    .replace("{{BUCKET}}", DemoStack.BUCKET);
         }
     }
 

@@ -41,6 +41,7 @@ public final class DemoStack implements AutoCloseable {
 
     /** The bucket uploads go to. */
     public static final String BUCKET = "uploads";
+
     static final String QUEUE = "tributary-demo-uploads";
     static final String REGION = "us-east-1";
     private static final String THUMBNAILS = "thumbnails/";
@@ -49,8 +50,11 @@ public final class DemoStack implements AutoCloseable {
 
     /** The parts that listen on a port. */
     enum Part {
-        QUEUE("the SQS queue (ElasticMQ)"), STORE("the S3-compatible store"), FUNCTION("the thumbnail function"),
-        GATEWAY("the gateway"), MANAGEMENT("the gateway's health and metrics");
+        QUEUE("the SQS queue (ElasticMQ)"),
+        STORE("the S3-compatible store"),
+        FUNCTION("the thumbnail function"),
+        GATEWAY("the gateway"),
+        MANAGEMENT("the gateway's health and metrics");
 
         private final String description;
 
@@ -82,7 +86,11 @@ public final class DemoStack implements AutoCloseable {
     private final UploadJournal journal;
     private final int managementPort;
 
-    private DemoStack(DemoObjectStore store, ApplicationContext gateway, String queueUrl, UploadJournal journal,
+    private DemoStack(
+            DemoObjectStore store,
+            ApplicationContext gateway,
+            String queueUrl,
+            UploadJournal journal,
             int managementPort) {
         this.store = store;
         this.gateway = gateway;
@@ -104,27 +112,43 @@ public final class DemoStack implements AutoCloseable {
         List<AutoCloseable> parts = new ArrayList<>();
         UploadJournal journal = new UploadJournal();
         try {
-            SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(ports.queue()).start();
+            SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
+                    .withPort(ports.queue())
+                    .start();
             parts.add(elasticMq::stopAndWait);
-            int queuePort = on(Part.QUEUE, ports.queue(), () -> elasticMq.waitUntilStarted().localAddress().getPort());
+            int queuePort = on(
+                    Part.QUEUE,
+                    ports.queue(),
+                    () -> elasticMq.waitUntilStarted().localAddress().getPort());
             String sqsEndpoint = "http://127.0.0.1:" + queuePort;
-            SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(sqsEndpoint)).region(Region.of(REGION))
+            SqsClient sqs = SqsClient.builder()
+                    .endpointOverride(URI.create(sqsEndpoint))
+                    .region(Region.of(REGION))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
-                    .httpClient(UrlConnectionHttpClient.create()).build();
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
             parts.add(sqs);
             String queueUrl = sqs.createQueue(q -> q.queueName(QUEUE)).queueUrl();
             LOG.info("queue: ElasticMQ at {}, queue {}", sqsEndpoint, queueUrl);
 
-            DemoObjectStore store = on(Part.STORE, ports.store(), () -> new DemoObjectStore(ports.store(), REGION,
-                    created -> notify(created, sqs, queueUrl, journal)));
+            DemoObjectStore store = on(
+                    Part.STORE,
+                    ports.store(),
+                    () -> new DemoObjectStore(
+                            ports.store(), REGION, created -> notify(created, sqs, queueUrl, journal)));
             parts.add(store);
             store.createBucket(BUCKET);
             LOG.info("store: S3-compatible store at {}, bucket '{}', notifying {}", store.endpoint(), BUCKET, QUEUE);
 
-            Settings settings = Settings.fromEnvironment(Map.of("PORT", Integer.toString(ports.function()),
-                    "S3_ENDPOINT", store.endpoint(), "AWS_REGION", REGION));
-            HttpFunction function = on(Part.FUNCTION, ports.function(), () -> HttpFunction.start(ThumbnailService.create(settings),
-                    new InetSocketAddress("127.0.0.1", ports.function()), List.of(new FunctionTap(journal))));
+            Settings settings = Settings.fromEnvironment(Map.of(
+                    "PORT", Integer.toString(ports.function()), "S3_ENDPOINT", store.endpoint(), "AWS_REGION", REGION));
+            HttpFunction function = on(
+                    Part.FUNCTION,
+                    ports.function(),
+                    () -> HttpFunction.start(
+                            ThumbnailService.create(settings),
+                            new InetSocketAddress("127.0.0.1", ports.function()),
+                            List.of(new FunctionTap(journal))));
             parts.add(function);
             LOG.info("function: thumbnail function at http://127.0.0.1:{}/", function.port());
 
@@ -140,15 +164,24 @@ public final class DemoStack implements AutoCloseable {
             ApplicationContext gateway = ApplicationContext.builder()
                     .banner(false)
                     .properties(Map.of(
-                            "tributary.mappings", mappingsFile().toString(),
-                            "micronaut.server.host", "127.0.0.1",
-                            "micronaut.server.port", gatewayPort,
-                            "endpoints.all.port", managementPort,
-                            "logger.levels.dev.tributary.gateway.dispatch.Dispatcher", "DEBUG"))
+                            "tributary.mappings",
+                            mappingsFile().toString(),
+                            "micronaut.server.host",
+                            "127.0.0.1",
+                            "micronaut.server.port",
+                            gatewayPort,
+                            "endpoints.all.port",
+                            managementPort,
+                            "logger.levels.dev.tributary.gateway.dispatch.Dispatcher",
+                            "DEBUG"))
                     .singletons(store, journal)
                     .start();
             parts.add(gateway);
-            on(Part.GATEWAY, gatewayPort, () -> ServerStartLog.quietly(() -> gateway.getBean(EmbeddedServer.class).start()));
+            on(
+                    Part.GATEWAY,
+                    gatewayPort,
+                    () -> ServerStartLog.quietly(
+                            () -> gateway.getBean(EmbeddedServer.class).start()));
             DemoStack stack = new DemoStack(store, gateway, queueUrl, journal, managementPort);
             stack.parts.addAll(parts);
             return stack;
@@ -159,13 +192,16 @@ public final class DemoStack implements AutoCloseable {
     }
 
     /** Publishes an object's S3 notification on the queue, journaling each step (thumbnails are the function's, not uploads). */
-    private static void notify(DemoObjectStore.ObjectCreated created, SqsClient sqs, String queueUrl, UploadJournal journal) {
+    private static void notify(
+            DemoObjectStore.ObjectCreated created, SqsClient sqs, String queueUrl, UploadJournal journal) {
         boolean upload = !created.key().startsWith(THUMBNAILS);
         if (upload) {
             journal.stored(created.eventId(), created.key(), created.size(), created.at());
-            journal.stage(created.eventId(), "notification", "S3 event message published, event id " + created.eventId());
+            journal.stage(
+                    created.eventId(), "notification", "S3 event message published, event id " + created.eventId());
         }
-        String messageId = sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(created.message())).messageId();
+        String messageId = sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(created.message()))
+                .messageId();
         if (upload) {
             journal.stage(created.eventId(), "SQS", "queued on " + QUEUE + " as message " + messageId);
         }

@@ -26,7 +26,9 @@ final class PortInUseException extends IOException {
 
     /** Whether {@code failure}, or one of its causes, is an address already in use. */
     static boolean isAddressInUse(Throwable failure) {
-        return Stream.iterate(failure, t -> t != null, Throwable::getCause).limit(20)
-                .anyMatch(t -> t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use"));
+        return Stream.iterate(failure, t -> t != null, Throwable::getCause)
+                .limit(20)
+                .anyMatch(t -> t instanceof BindException
+                        || String.valueOf(t.getMessage()).contains("Address already in use"));
     }
 }

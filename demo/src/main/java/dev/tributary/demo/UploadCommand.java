@@ -27,21 +27,34 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * API, then prints what became of each (written, skipped and why, matched no route, dead-lettered),
  * as the demo's journal tells it.
  */
-@Command(name = "upload", mixinStandardHelpOptions = true,
-        description = {"Upload files to the running demo's bucket and print what became of each.",
-            "Exit status: 0 all uploaded, 1 a file is missing or the demo is not running."})
+@Command(
+        name = "upload",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Upload files to the running demo's bucket and print what became of each.",
+            "Exit status: 0 all uploaded, 1 a file is missing or the demo is not running."
+        })
 final class UploadCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
 
-    @Option(names = "--store", defaultValue = "http://127.0.0.1:9000", description = "the demo store (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--store",
+            defaultValue = "http://127.0.0.1:9000",
+            description = "the demo store (default ${DEFAULT-VALUE})")
     URI store;
 
-    @Option(names = "--gateway", defaultValue = "http://127.0.0.1:8080", description = "the demo gateway (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--gateway",
+            defaultValue = "http://127.0.0.1:8080",
+            description = "the demo gateway (default ${DEFAULT-VALUE})")
     URI gateway;
 
-    @Option(names = "--wait", defaultValue = "60", description = "seconds to wait for each outcome (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--wait",
+            defaultValue = "60",
+            description = "seconds to wait for each outcome (default ${DEFAULT-VALUE})")
     int waitSeconds;
 
     @Spec
@@ -60,22 +73,35 @@ final class UploadCommand implements Callable<Integer> {
             }
         }
         UploadOutcomes outcomes = new UploadOutcomes(gateway);
-        try (S3Client s3 = S3Client.builder().endpointOverride(store).forcePathStyle(true).region(Region.of(DemoStack.REGION))
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(store)
+                .forcePathStyle(true)
+                .region(Region.of(DemoStack.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
             for (Path file : files) {
                 String key = file.getFileName().toString();
                 String contentType = Files.probeContentType(file);
-                PutObjectResponse response = s3.putObject(p -> p.bucket(DemoStack.BUCKET).key(key)
-                        .contentType(contentType == null ? "application/octet-stream" : contentType), RequestBody.fromFile(file));
+                PutObjectResponse response = s3.putObject(
+                        p -> p.bucket(DemoStack.BUCKET)
+                                .key(key)
+                                .contentType(contentType == null ? "application/octet-stream" : contentType),
+                        RequestBody.fromFile(file));
                 // the store's event id, as the gateway derives it from the S3 notification: x-amz-request-id.x-amz-id-2
                 String eventId = header(response, "x-amz-request-id") + "." + header(response, "x-amz-id-2");
-                out.printf("%s -> s3://%s/%s, event %s: %s%n", file, DemoStack.BUCKET, key, eventId,
+                out.printf(
+                        "%s -> s3://%s/%s, event %s: %s%n",
+                        file,
+                        DemoStack.BUCKET,
+                        key,
+                        eventId,
                         outcomes.await(eventId, waitSeconds, store + "/" + DemoStack.BUCKET + "/"));
                 out.flush();
             }
         } catch (SdkClientException e) {
-            if (Stream.iterate((Throwable) e, t -> t != null, Throwable::getCause).anyMatch(ConnectException.class::isInstance)) {
+            if (Stream.iterate((Throwable) e, t -> t != null, Throwable::getCause)
+                    .anyMatch(ConnectException.class::isInstance)) {
                 return fail(err, "no demo listening on " + store + " — start it with ./tributary demo");
             }
             throw e;

@@ -16,7 +16,8 @@ final class UploadOutcomes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI gateway;
 
     UploadOutcomes(URI gateway) {
@@ -35,13 +36,20 @@ final class UploadOutcomes {
         String lastKnown = "not seen by the demo's journal yet";
         do {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     JsonNode upload = JSON.readTree(response.body());
                     lastKnown = upload.path("summary").asText();
                     if (!upload.path("outcome").asText().equals("in-progress")) {
-                        return lastKnown + (upload.has("thumbnail") ? " at " + bucketUrl + upload.get("thumbnail").asText() : "");
+                        return lastKnown
+                                + (upload.has("thumbnail")
+                                        ? " at " + bucketUrl
+                                                + upload.get("thumbnail").asText()
+                                        : "");
                     }
                 }
             } catch (IOException e) {

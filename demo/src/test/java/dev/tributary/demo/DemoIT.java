@@ -42,9 +42,13 @@ class DemoIT {
     @BeforeAll
     static void start() throws IOException {
         demo = DemoStack.start(DemoStack.Ports.ANY);
-        s3 = S3Client.builder().endpointOverride(URI.create(demo.store().endpoint())).forcePathStyle(true)
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo"))).build();
+        s3 = S3Client.builder()
+                .endpointOverride(URI.create(demo.store().endpoint()))
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
+                .build();
     }
 
     @AfterAll
@@ -62,14 +66,21 @@ class DemoIT {
         assertThumbnail("photos/big cat.jpg", 300, 225);
         assertThumbnail("portrait.png", 225, 300);
 
-        String metrics = waitForMetric("tributary_deliveries_total{outcome=\"delivered\",route=\"thumbnails\",sink=\"thumbnailer\"} 3.0");
-        assertTrue(metrics.contains("tributary_delivery_retries_total{route=\"thumbnails\",sink=\"thumbnailer\"} 0.0"), metrics);
+        String metrics = waitForMetric(
+                "tributary_deliveries_total{outcome=\"delivered\",route=\"thumbnails\",sink=\"thumbnailer\"} 3.0");
+        assertTrue(
+                metrics.contains("tributary_delivery_retries_total{route=\"thumbnails\",sink=\"thumbnailer\"} 0.0"),
+                metrics);
         assertFalse(demo.store().list(DemoStack.BUCKET, "thumbnails/").containsKey("thumbnails/notes.jpg"));
         assertQueueEmpties();
 
         String uploads = get(demo.gatewayUrl() + "/demo/uploads");
-        assertTrue(uploads.contains("\"key\":\"photos/big cat.jpg\"") && uploads.contains("\"thumbnail\":\"thumbnails/portrait.png\"")
-                && uploads.contains("\"summary\":\"skipped: not an image (no image reader recognises the content)\""), uploads);
+        assertTrue(
+                uploads.contains("\"key\":\"photos/big cat.jpg\"")
+                        && uploads.contains("\"thumbnail\":\"thumbnails/portrait.png\"")
+                        && uploads.contains(
+                                "\"summary\":\"skipped: not an image (no image reader recognises the content)\""),
+                uploads);
     }
 
     private static void upload(String key, byte[] bytes, String contentType) {
@@ -103,14 +114,19 @@ class DemoIT {
 
     private static void assertQueueEmpties() throws InterruptedException {
         URI endpoint = URI.create(demo.queueUrl()).resolve("/");
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        try (SqsClient sqs = SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo"))).build()) {
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
+                .build()) {
             Map<QueueAttributeName, String> counts = Map.of();
             for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
-                counts = sqs.getQueueAttributes(a -> a.queueUrl(demo.queueUrl()).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                counts = sqs.getQueueAttributes(a -> a.queueUrl(demo.queueUrl())
+                                .attributeNames(
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                        .attributes();
                 if (counts.values().stream().allMatch("0"::equals)) {
                     return;
                 }
@@ -133,7 +149,8 @@ class DemoIT {
     }
 
     private static String get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

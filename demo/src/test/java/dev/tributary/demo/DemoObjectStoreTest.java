@@ -51,21 +51,30 @@ class DemoObjectStoreTest {
     @Test
     void putGetListAndNotify() throws Exception {
         byte[] bytes = "not really a picture".getBytes(StandardCharsets.UTF_8);
-        s3.putObject(p -> p.bucket("uploads").key("photos/red flower+1.jpg").contentType("image/jpeg"),
+        s3.putObject(
+                p -> p.bucket("uploads").key("photos/red flower+1.jpg").contentType("image/jpeg"),
                 RequestBody.fromBytes(bytes));
 
         var object = s3.getObjectAsBytes(g -> g.bucket("uploads").key("photos/red flower+1.jpg"));
         assertArrayEquals(bytes, object.asByteArray());
         assertEquals("image/jpeg", object.response().contentType());
-        assertEquals(List.of("photos/red flower+1.jpg"),
-                s3.listObjectsV2(l -> l.bucket("uploads").prefix("photos/")).contents().stream().map(o -> o.key()).toList());
-        assertThrows(NoSuchKeyException.class, () -> s3.getObject(g -> g.bucket("uploads").key("missing")));
+        assertEquals(
+                List.of("photos/red flower+1.jpg"),
+                s3.listObjectsV2(l -> l.bucket("uploads").prefix("photos/")).contents().stream()
+                        .map(o -> o.key())
+                        .toList());
+        assertThrows(
+                NoSuchKeyException.class,
+                () -> s3.getObject(g -> g.bucket("uploads").key("missing")));
 
-        JsonNode record = new ObjectMapper().readTree(NOTIFICATIONS.get(NOTIFICATIONS.size() - 1)).at("/Records/0");
+        JsonNode record = new ObjectMapper()
+                .readTree(NOTIFICATIONS.get(NOTIFICATIONS.size() - 1))
+                .at("/Records/0");
         assertEquals("ObjectCreated:Put", record.get("eventName").asText());
         assertEquals("aws:s3", record.get("eventSource").asText());
         assertEquals("uploads", record.at("/s3/bucket/name").asText());
-        assertEquals("photos/red+flower%2B1.jpg", record.at("/s3/object/key").asText(), "keys are form-encoded as S3 does");
+        assertEquals(
+                "photos/red+flower%2B1.jpg", record.at("/s3/object/key").asText(), "keys are form-encoded as S3 does");
         assertEquals(bytes.length, record.at("/s3/object/size").asInt());
     }
 }

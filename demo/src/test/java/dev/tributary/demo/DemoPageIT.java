@@ -36,8 +36,12 @@ class DemoPageIT {
         Files.copy(dir.resolve("cat.png"), dir.resolve("UPPER.JPG"));
 
         try (DemoStack demo = DemoStack.start(DemoStack.Ports.ANY)) {
-            Process node = new ProcessBuilder("node", "demo-page.mjs", demo.gatewayUrl() + "/demo", demo.store().endpoint(),
-                    dir.toString())
+            Process node = new ProcessBuilder(
+                            "node",
+                            "demo-page.mjs",
+                            demo.gatewayUrl() + "/demo",
+                            demo.store().endpoint(),
+                            dir.toString())
                     .directory(Path.of("src/test/browser").toFile())
                     .redirectErrorStream(true)
                     .start();

@@ -2,8 +2,8 @@ package dev.tributary.gateway;
 
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.PooledHttpClient;
-import dev.tributary.gateway.tracing.Tracing;
 import dev.tributary.gateway.sink.credentials.SinkCredentials;
+import dev.tributary.gateway.tracing.Tracing;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -43,12 +43,16 @@ public class GatewayFactory {
     /** The one HTTP client of every HTTP-based sink, on the server's event loops. */
     @Singleton
     @Bean(preDestroy = "close")
-    PooledHttpClient sinkHttpClient(EventLoopGroupRegistry loops, DefaultEventLoopGroupFactory transports,
+    PooledHttpClient sinkHttpClient(
+            EventLoopGroupRegistry loops,
+            DefaultEventLoopGroupFactory transports,
             @Value("${tributary.sinks.connect-timeout:5s}") Duration connectTimeout,
             @Value("${tributary.sinks.idle-timeout:60s}") Duration idleTimeout) {
-        Class<? extends Channel> channelType = transports.channelClass(NettyChannelType.CLIENT_SOCKET,
-                loops.getEventLoopGroupConfiguration(EventLoopGroupConfiguration.DEFAULT).orElse(null));
-        return new PooledHttpClient(loops.getDefaultEventLoopGroup(), channelType, connectTimeout, idleTimeout,
-                MAX_SINK_ANSWER);
+        Class<? extends Channel> channelType = transports.channelClass(
+                NettyChannelType.CLIENT_SOCKET,
+                loops.getEventLoopGroupConfiguration(EventLoopGroupConfiguration.DEFAULT)
+                        .orElse(null));
+        return new PooledHttpClient(
+                loops.getDefaultEventLoopGroup(), channelType, connectTimeout, idleTimeout, MAX_SINK_ANSWER);
     }
 }

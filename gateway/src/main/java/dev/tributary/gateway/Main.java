@@ -14,7 +14,10 @@ import picocli.CommandLine.Unmatched;
 /**
  * {@code java -jar tributary.jar [serve|validate FILE...|test FILE...|replay FILE...|--help]}. With no sub-command the gateway serves.
  */
-@Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "tributary",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {
             "Tributary: cloud notifications in, CloudEvents out.",
             "",
@@ -24,8 +27,13 @@ import picocli.CommandLine.Unmatched;
             "  MICRONAUT_SERVER_PORT   HTTP port (default 8080)",
             "  K_SINK, K_CE_OVERRIDES  Knative source contract",
         },
-        subcommands = {ServeCommand.class, ValidateCommand.class, TestCommand.class, ReplayCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ValidateCommand.class,
+            TestCommand.class,
+            ReplayCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     /** Micronaut settings given without {@code serve}, e.g. {@code --micronaut.server.port=9000}. */

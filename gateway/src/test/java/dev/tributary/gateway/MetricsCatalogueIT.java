@@ -51,8 +51,10 @@ class MetricsCatalogueIT {
     @Test
     void servedMetricsAreExactlyTheReadmeTable() throws Exception {
         Set<String> documented = documented();
-        Set<String> exact = documented.stream().filter(name -> !name.endsWith("*")).collect(Collectors.toCollection(TreeSet::new));
-        assertTrue(exact.size() >= 8 && exact.stream().allMatch(name -> name.startsWith("tributary_")), exact.toString());
+        Set<String> exact =
+                documented.stream().filter(name -> !name.endsWith("*")).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(
+                exact.size() >= 8 && exact.stream().allMatch(name -> name.startsWith("tributary_")), exact.toString());
 
         Set<String> served = served(Map.of());
         assertEquals(exact, served, "README.md's metrics table against /prometheus");
@@ -60,13 +62,16 @@ class MetricsCatalogueIT {
 
     @Test
     void jvmMetricsAreOnlyOnDemandAndUnderTheDocumentedPrefixes() throws Exception {
-        List<String> prefixes = documented().stream().filter(name -> name.endsWith("*"))
-                .map(name -> name.substring(0, name.length() - 1)).toList();
+        List<String> prefixes = documented().stream()
+                .filter(name -> name.endsWith("*"))
+                .map(name -> name.substring(0, name.length() - 1))
+                .toList();
         assertEquals(List.of("jvm_", "process_", "system_"), prefixes);
 
         Set<String> served = served(Map.of("tributary.metrics.jvm", true));
         Set<String> undocumented = new TreeSet<>(served);
-        undocumented.removeIf(name -> name.startsWith("tributary_") || prefixes.stream().anyMatch(name::startsWith));
+        undocumented.removeIf(
+                name -> name.startsWith("tributary_") || prefixes.stream().anyMatch(name::startsWith));
         assertEquals(Set.of(), undocumented, "served but not in README.md's metrics table");
         for (String prefix : prefixes) {
             assertTrue(served.stream().anyMatch(name -> name.startsWith(prefix)), prefix + "* not served: " + served);
@@ -95,13 +100,17 @@ class MetricsCatalogueIT {
     /** The metric families a gateway serves after an event of each kind: delivered after a retry, filtered, unrouted, rejected. */
     private static Set<String> served(Map<String, Object> properties) throws Exception {
         try (RecordingSink sink = new RecordingSink();
-             GatewayUnderTest gateway = new GatewayUnderTest(MAPPINGS, sink, properties)) {
+                GatewayUnderTest gateway = new GatewayUnderTest(MAPPINGS, sink, properties)) {
             sink.script("/out", RecordingSink.Response.status(503), RecordingSink.Response.status(200));
-            assertEquals(202, gateway.pushEvent("in", "1", "com.example.order.created", "{}").statusCode());
+            assertEquals(
+                    202,
+                    gateway.pushEvent("in", "1", "com.example.order.created", "{}")
+                            .statusCode());
             gateway.pushEvent("in", "2", "com.example.other", "{}");
             gateway.post("/sources/in", "{}", "Content-Type", "application/json");
             String metrics = gateway.getManagement("/prometheus").body();
-            assertTrue(metrics.contains("tributary_delivery_retries_total{route=\"orders\",sink=\"out\"} 1.0"), metrics);
+            assertTrue(
+                    metrics.contains("tributary_delivery_retries_total{route=\"orders\",sink=\"out\"} 1.0"), metrics);
             Set<String> names = new TreeSet<>();
             Matcher type = TYPE_LINE.matcher(metrics);
             while (type.find()) {

@@ -31,17 +31,41 @@ class OperationsIT {
 
     @Test
     void healthAndMetricsAreServed() throws Exception {
-        try (RecordingSink sink = new RecordingSink(); GatewayUnderTest gateway = new GatewayUnderTest(MAPPINGS, sink)) {
+        try (RecordingSink sink = new RecordingSink();
+                GatewayUnderTest gateway = new GatewayUnderTest(MAPPINGS, sink)) {
             assertEquals(200, gateway.getManagement("/health/liveness").statusCode());
             var readiness = gateway.getManagement("/health/readiness");
             assertEquals(200, readiness.statusCode());
-            assertTrue(!readiness.body().contains("diskSpace") && !readiness.body().contains("free"),
+            assertTrue(
+                    !readiness.body().contains("diskSpace") && !readiness.body().contains("free"),
                     "no disk sizes: " + readiness.body());
 
-            gateway.post("/sources/in", "{}", "Content-Type", "application/json", "ce-specversion", "1.0",
-                    "ce-id", "1", "ce-source", "/t", "ce-type", "com.example.order.created");
-            gateway.post("/sources/in", "{}", "Content-Type", "application/json", "ce-specversion", "1.0",
-                    "ce-id", "2", "ce-source", "/t", "ce-type", "com.example.other");
+            gateway.post(
+                    "/sources/in",
+                    "{}",
+                    "Content-Type",
+                    "application/json",
+                    "ce-specversion",
+                    "1.0",
+                    "ce-id",
+                    "1",
+                    "ce-source",
+                    "/t",
+                    "ce-type",
+                    "com.example.order.created");
+            gateway.post(
+                    "/sources/in",
+                    "{}",
+                    "Content-Type",
+                    "application/json",
+                    "ce-specversion",
+                    "1.0",
+                    "ce-id",
+                    "2",
+                    "ce-source",
+                    "/t",
+                    "ce-type",
+                    "com.example.other");
             gateway.post("/sources/in", "{}", "Content-Type", "application/json");
             sink.next("/out", 10);
 
@@ -50,7 +74,10 @@ class OperationsIT {
             assertTrue(metrics.contains("tributary_events_filtered_total{route=\"orders\"} 1.0"), metrics);
             assertTrue(metrics.contains("tributary_events_unrouted_total{source=\"in\"} 1.0"), metrics);
             assertTrue(metrics.contains("tributary_events_rejected_total{source=\"in\"} 1.0"), metrics);
-            assertTrue(metrics.contains("tributary_deliveries_total{outcome=\"delivered\",route=\"orders\",sink=\"out\"} 1.0"), metrics);
+            assertTrue(
+                    metrics.contains(
+                            "tributary_deliveries_total{outcome=\"delivered\",route=\"orders\",sink=\"out\"} 1.0"),
+                    metrics);
             assertTrue(metrics.contains("tributary_delivery_seconds_bucket{route=\"orders\",sink=\"out\""), metrics);
         }
     }
@@ -58,14 +85,27 @@ class OperationsIT {
     @Test
     void withoutMappingsTheBuiltInDefaultLogsEvents() throws Exception {
         try (EmbeddedServer server = GatewayUnderTest.start(Map.of())) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + server.getPort() + "/sources/default"))
-                    .header("ce-specversion", "1.0").header("ce-id", "hello").header("ce-source", "/curl")
-                    .header("ce-type", "demo").POST(HttpRequest.BodyPublishers.ofString("hi")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + server.getPort() + "/sources/default"))
+                                    .header("ce-specversion", "1.0")
+                                    .header("ce-id", "hello")
+                                    .header("ce-source", "/curl")
+                                    .header("ce-type", "demo")
+                                    .POST(HttpRequest.BodyPublishers.ofString("hi"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(202, response.statusCode(), response.body());
-            assertEquals("log", server.getApplicationContext().getBean(dev.tributary.gateway.runtime.LivePipeline.class)
-                    .current().mappings().sinks().get("log").type());
+            assertEquals(
+                    "log",
+                    server.getApplicationContext()
+                            .getBean(dev.tributary.gateway.runtime.LivePipeline.class)
+                            .current()
+                            .mappings()
+                            .sinks()
+                            .get("log")
+                            .type());
         }
     }
 }

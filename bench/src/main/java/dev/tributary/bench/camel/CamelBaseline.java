@@ -40,8 +40,8 @@ public final class CamelBaseline implements AutoCloseable {
             public void configure() {
                 from("netty-http:http://127.0.0.1:" + port + PATH)
                         .filter(header("ce-type").startsWith(typePrefix))
-                            .removeHeaders("CamelHttp*")
-                            .to("netty-http:" + sink)
+                        .removeHeaders("CamelHttp*")
+                        .to("netty-http:" + sink)
                         .end()
                         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
                         .setBody(constant(""));

@@ -21,5 +21,4 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public abstract class BenchmarkDefaults {
-}
+public abstract class BenchmarkDefaults {}

@@ -45,11 +45,9 @@ public final class Decoders {
     private static final Map<String, String> JSON = Map.of("content-type", "application/json");
 
     /** A decode of one fixed input, ready to repeat; thread-safe. */
-    public record Prepared(Supplier<List<CloudEvent>> decode, int eventsPerDecode) {
-    }
+    public record Prepared(Supplier<List<CloudEvent>> decode, int eventsPerDecode) {}
 
-    private Decoders() {
-    }
+    private Decoders() {}
 
     /**
      * Prepares a decode and runs it once.
@@ -61,11 +59,18 @@ public final class Decoders {
         Supplier<List<CloudEvent>> decode = switch (name) {
             case "cloudevents-binary" -> cloudEventsBinary();
             case "s3" -> byClassName(S3_DECODER, input("s3-object-created.json"));
-            case "eventgrid" -> push("azure-eventgrid", Map.of("auth", "none"),
-                    Map.of("content-type", "application/json", "aeg-event-type", "Notification"),
-                    input("eventgrid-blob-created.json"));
-            case "pubsub-push" -> push("gcp-pubsub-push", Map.of("topic", "projects/demo-project/topics/orders",
-                    "auth", "none"), JSON, input("pubsub-push.json"));
+            case "eventgrid" ->
+                push(
+                        "azure-eventgrid",
+                        Map.of("auth", "none"),
+                        Map.of("content-type", "application/json", "aeg-event-type", "Notification"),
+                        input("eventgrid-blob-created.json"));
+            case "pubsub-push" ->
+                push(
+                        "gcp-pubsub-push",
+                        Map.of("topic", "projects/demo-project/topics/orders", "auth", "none"),
+                        JSON,
+                        input("pubsub-push.json"));
             default -> throw new IllegalArgumentException("unknown decode '" + name + "', known: " + NAMES);
         };
         int events = decode.get().size();
@@ -115,19 +120,21 @@ public final class Decoders {
             };
         }
         if (decoder instanceof NotificationDecoder<?> notificationDecoder) {
-            NotificationDecoder<InboundPayload> payloadDecoder = (NotificationDecoder<InboundPayload>) notificationDecoder;
+            NotificationDecoder<InboundPayload> payloadDecoder =
+                    (NotificationDecoder<InboundPayload>) notificationDecoder;
             InboundPayload payload = new InboundPayload(JSON, body);
             return () -> payloadDecoder.decode(payload);
         }
-        throw new IllegalStateException(className + " neither implements NotificationDecoder nor has a public List decode(JsonNode)");
+        throw new IllegalStateException(
+                className + " neither implements NotificationDecoder nor has a public List decode(JsonNode)");
     }
 
     private static Object newInstance(String className) {
         try {
             return Class.forName(className).getConstructor().newInstance();
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            throw new SourceProviders.Unavailable(className + " is not on the class path (its adapter is not in the "
-                    + "gateway jar yet)");
+            throw new SourceProviders.Unavailable(
+                    className + " is not on the class path (its adapter is not in the " + "gateway jar yet)");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(className + " cannot be built with a no-argument constructor", e);
         }
@@ -144,10 +151,11 @@ public final class Decoders {
         }
     }
 
-    private static Supplier<List<CloudEvent>> push(String type, Map<String, Object> options, Map<String, String> headers,
-            byte[] body) {
+    private static Supplier<List<CloudEvent>> push(
+            String type, Map<String, Object> options, Map<String, String> headers, byte[] body) {
         SourceProvider provider = SourceProviders.require(type);
-        Source source = provider.create(new SourceConfig("bench", type, Options.of(options)), NoGatewayContext.INSTANCE);
+        Source source =
+                provider.create(new SourceConfig("bench", type, Options.of(options)), NoGatewayContext.INSTANCE);
         if (!(source instanceof PushSource pushSource)) {
             throw new IllegalStateException("source type '" + type + "' is not a push source");
         }
@@ -158,8 +166,8 @@ public final class Decoders {
                 return route.events();
             }
             PushDecision.Respond respond = (PushDecision.Respond) decision;
-            throw new IllegalStateException("source type '" + type + "' answered " + respond.status() + ": "
-                    + respond.body());
+            throw new IllegalStateException(
+                    "source type '" + type + "' answered " + respond.status() + ": " + respond.body());
         };
     }
 

@@ -75,8 +75,12 @@ public class FlowBenchmark extends BenchmarkDefaults {
         control = FlowControl.of(mappings, metrics.flow());
         route = mappings.routes().get(0);
         pair = SinkDelivery.of(mappings, metrics).get(0);
-        event = CloudEventBuilder.v1().withId("1").withSource(URI.create("/bench")).withType("t")
-                .withSubject("photos/cat.jpg").build();
+        event = CloudEventBuilder.v1()
+                .withId("1")
+                .withSource(URI.create("/bench"))
+                .withType("t")
+                .withSubject("photos/cat.jpg")
+                .build();
     }
 
     @TearDown
@@ -87,7 +91,9 @@ public class FlowBenchmark extends BenchmarkDefaults {
     @Benchmark
     public Object deliver() {
         CloudEvent delivered = flow.equals("dedupe")
-                ? CloudEventBuilder.from(event).withId(Long.toString(sequence++)).build()
+                ? CloudEventBuilder.from(event)
+                        .withId(Long.toString(sequence++))
+                        .build()
                 : event;
         if (flow.equals("direct")) {
             return List.of(SEND.apply(delivered));

@@ -23,8 +23,7 @@ public final class RouteFilters {
     /** Filter name → the route's {@code filters:} entries. {@code none} is the no-filter baseline. */
     static final Map<String, List<String>> FILTERS = filters();
 
-    private RouteFilters() {
-    }
+    private RouteFilters() {}
 
     /** Every filter name, the baseline first. */
     public static List<String> names() {
@@ -94,14 +93,18 @@ public final class RouteFilters {
         filters.put("any", List.of("any: [ { suffix: { subject: .png } }, { suffix: { subject: .jpg } } ]"));
         filters.put("not", List.of("not: { prefix: { subject: thumbnails/ } }"));
         filters.put("cesql", List.of("cesql: \"type LIKE 'com.amazonaws.s3.ObjectCreated:%'\""));
-        filters.put("pattern", List.of("pattern: { type: [ { prefix: 'com.amazonaws.s3.ObjectCreated:' } ],"
-                + " data: { s3: { object: { size: [ { numeric: [ '>', 0 ] } ] } } } }"));
-        filters.put("route-5", List.of(
-                "prefix: { type: 'com.amazonaws.s3.ObjectCreated:' }",
-                "exact: { source: 'aws:s3.eu-west-1.photos' }",
-                "any: [ { suffix: { subject: .jpg } }, { suffix: { subject: .png } } ]",
-                "not: { prefix: { subject: thumbnails/ } }",
-                "cesql: \"datacontenttype = 'application/json' AND NOT (subject LIKE 'thumbnails/%')\""));
+        filters.put(
+                "pattern",
+                List.of("pattern: { type: [ { prefix: 'com.amazonaws.s3.ObjectCreated:' } ],"
+                        + " data: { s3: { object: { size: [ { numeric: [ '>', 0 ] } ] } } } }"));
+        filters.put(
+                "route-5",
+                List.of(
+                        "prefix: { type: 'com.amazonaws.s3.ObjectCreated:' }",
+                        "exact: { source: 'aws:s3.eu-west-1.photos' }",
+                        "any: [ { suffix: { subject: .jpg } }, { suffix: { subject: .png } } ]",
+                        "not: { prefix: { subject: thumbnails/ } }",
+                        "cesql: \"datacontenttype = 'application/json' AND NOT (subject LIKE 'thumbnails/%')\""));
         return java.util.Collections.unmodifiableMap(filters);
     }
 }

@@ -1,10 +1,10 @@
 package dev.tributary.bench.jmh;
 
-import dev.tributary.gateway.tracing.DeliveryAttempt;
-import dev.tributary.gateway.tracing.Tracing;
 import dev.tributary.core.sink.SinkReply;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.source.EventDispatch;
+import dev.tributary.gateway.tracing.DeliveryAttempt;
+import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -51,16 +51,26 @@ public class TracingOffBenchmark extends BenchmarkDefaults {
 
     @Setup
     public void setUp() {
-        CompletableFuture<DispatchResult> done = CompletableFuture.completedFuture(new DispatchResult(1, 1, List.of(), Optional.empty()));
+        CompletableFuture<DispatchResult> done =
+                CompletableFuture.completedFuture(new DispatchResult(1, 1, List.of(), Optional.empty()));
         dispatch = (source, events) -> done;
         ingress = tracing.ingress(dispatch);
         if (ingress != dispatch) {
             throw new IllegalStateException("tracing off must not wrap the dispatcher");
         }
-        requestHeaders = Map.of("content-type", "application/json", "ce-id", "1", "traceparent",
+        requestHeaders = Map.of(
+                "content-type",
+                "application/json",
+                "ce-id",
+                "1",
+                "traceparent",
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         exchange = new DefaultExchange(new DefaultCamelContext());
-        event = CloudEventBuilder.v1().withId("1").withSource(URI.create("/bench")).withType("bench").build();
+        event = CloudEventBuilder.v1()
+                .withId("1")
+                .withSource(URI.create("/bench"))
+                .withType("bench")
+                .build();
         events = List.of(event);
     }
 

@@ -57,9 +57,13 @@ public class TransformBenchmark extends BenchmarkDefaults {
     private static Map<String, String> transforms() {
         Map<String, String> transforms = new LinkedHashMap<>();
         transforms.put("identity", "$");
-        transforms.put("merge", "$merge([$, {\"type\": \"com.example.image.uploaded\", \"data\": {\"size\": data.s3.object.size}}])");
-        transforms.put("knative", "{\"specversion\": \"1.0\", \"id\": id, \"type\": \"transformed.type\", \"source\": \"transform.simple\","
-                + " \"time\": time, \"size\": data.s3.object.size, \"data\": data}");
+        transforms.put(
+                "merge",
+                "$merge([$, {\"type\": \"com.example.image.uploaded\", \"data\": {\"size\": data.s3.object.size}}])");
+        transforms.put(
+                "knative",
+                "{\"specversion\": \"1.0\", \"id\": id, \"type\": \"transformed.type\", \"source\": \"transform.simple\","
+                        + " \"time\": time, \"size\": data.s3.object.size, \"data\": data}");
         return java.util.Collections.unmodifiableMap(transforms);
     }
 }

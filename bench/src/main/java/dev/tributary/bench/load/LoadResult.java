@@ -18,8 +18,19 @@ package dev.tributary.bench.load;
  * @param max the largest latency
  * @param cpuMillis CPU time the load generator's process used during the window
  */
-public record LoadResult(double targetRate, int connections, double seconds, long sent, long ok, long failed,
-        long unanswered, double p50, double p99, double p999, double max, double cpuMillis) {
+public record LoadResult(
+        double targetRate,
+        int connections,
+        double seconds,
+        long sent,
+        long ok,
+        long failed,
+        long unanswered,
+        double p50,
+        double p99,
+        double p999,
+        double max,
+        double cpuMillis) {
 
     /** Answers per second achieved (2xx only). */
     public double achievedRate() {

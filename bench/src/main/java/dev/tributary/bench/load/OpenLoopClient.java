@@ -44,12 +44,17 @@ public final class OpenLoopClient {
      * @param connections the pool size
      * @param drainTimeout how long to wait for answers after the last request is due
      */
-    public record Settings(URI target, Map<String, String> headers, byte[] body, double rate, Duration warmup,
-            Duration duration, int connections, Duration drainTimeout) {
-    }
+    public record Settings(
+            URI target,
+            Map<String, String> headers,
+            byte[] body,
+            double rate,
+            Duration warmup,
+            Duration duration,
+            int connections,
+            Duration drainTimeout) {}
 
-    private OpenLoopClient() {
-    }
+    private OpenLoopClient() {}
 
     /**
      * Runs one load.
@@ -61,9 +66,10 @@ public final class OpenLoopClient {
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             EventLoop loop = group.next();
-            int expected = (int) Math.min(Integer.MAX_VALUE - 8, settings.rate() * settings.duration().toNanos() / 1e9 * 1.1);
-            RequestDispatcher dispatcher = new RequestDispatcher(path(settings.target()), headers(settings),
-                    settings.body(), expected);
+            int expected = (int) Math.min(
+                    Integer.MAX_VALUE - 8, settings.rate() * settings.duration().toNanos() / 1e9 * 1.1);
+            RequestDispatcher dispatcher =
+                    new RequestDispatcher(path(settings.target()), headers(settings), settings.body(), expected);
             connect(group, settings, dispatcher);
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
             long measureFrom = start + settings.warmup().toNanos();
@@ -87,13 +93,17 @@ public final class OpenLoopClient {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
-                                new ClientConnection(dispatcher));
+                        channel.pipeline()
+                                .addLast(
+                                        new HttpClientCodec(),
+                                        new HttpObjectAggregator(1 << 20),
+                                        new ClientConnection(dispatcher));
                     }
                 });
         URI target = settings.target();
         for (int i = 0; i < settings.connections(); i++) {
-            var connected = bootstrap.connect(target.getHost(), target.getPort()).await();
+            var connected =
+                    bootstrap.connect(target.getHost(), target.getPort()).await();
             if (!connected.isSuccess()) {
                 throw new IllegalStateException("cannot connect to " + target + ": " + connected.cause());
             }
@@ -101,8 +111,8 @@ public final class OpenLoopClient {
     }
 
     /** Submits every request at its intended time; answers the process CPU time when measuring began. */
-    private static double schedule(EventLoop loop, RequestDispatcher dispatcher, double rate, long start,
-            long measureFrom, long end) {
+    private static double schedule(
+            EventLoop loop, RequestDispatcher dispatcher, double rate, long start, long measureFrom, long end) {
         double period = 1e9 / rate;
         double cpuAtMeasureStart = Double.NaN;
         for (long i = 0; ; i++) {
@@ -132,9 +142,19 @@ public final class OpenLoopClient {
     private static LoadResult result(Settings settings, RequestDispatcher dispatcher, double cpuMillis) {
         long[] sorted = dispatcher.latencies().sorted();
         long unanswered = dispatcher.sent() - dispatcher.ok() - dispatcher.failed();
-        return new LoadResult(settings.rate(), settings.connections(), settings.duration().toNanos() / 1e9,
-                dispatcher.sent(), dispatcher.ok(), dispatcher.failed(), unanswered,
-                millis(sorted, 50), millis(sorted, 99), millis(sorted, 99.9), millis(sorted, 100), cpuMillis);
+        return new LoadResult(
+                settings.rate(),
+                settings.connections(),
+                settings.duration().toNanos() / 1e9,
+                dispatcher.sent(),
+                dispatcher.ok(),
+                dispatcher.failed(),
+                unanswered,
+                millis(sorted, 50),
+                millis(sorted, 99),
+                millis(sorted, 99.9),
+                millis(sorted, 100),
+                cpuMillis);
     }
 
     private static double millis(long[] sorted, double percent) {

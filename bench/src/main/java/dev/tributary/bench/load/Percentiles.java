@@ -3,8 +3,7 @@ package dev.tributary.bench.load;
 /** Nearest-rank percentiles of sorted values. */
 public final class Percentiles {
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     /**
      * The smallest value that at least {@code percent} % of the values do not exceed.

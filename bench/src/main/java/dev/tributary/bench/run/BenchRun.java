@@ -20,15 +20,13 @@ import java.util.Locale;
  */
 public final class BenchRun {
 
-    static final List<Scenario> SCENARIOS = List.of(new PushScenario(), new EventGridScenario(), new SqsScenario(),
-            new JmhScenario(), new StartupScenario());
+    static final List<Scenario> SCENARIOS = List.of(
+            new PushScenario(), new EventGridScenario(), new SqsScenario(), new JmhScenario(), new StartupScenario());
 
     /** How a scenario ended: its outcome, or why there is none. */
-    record Result(Scenario scenario, Scenario.Outcome outcome, String status) {
-    }
+    record Result(Scenario scenario, Scenario.Outcome outcome, String status) {}
 
-    private BenchRun() {
-    }
+    private BenchRun() {}
 
     /** @return the exit code: 0 when no scenario failed (skipped ones do not count), 1 otherwise, 2 on bad usage */
     public static int run(List<String> arguments) throws Exception {
@@ -77,10 +75,11 @@ public final class BenchRun {
             return SCENARIOS;
         }
         return List.of(SCENARIOS.stream()
-                .filter(scenario -> scenario.id().equals(which) || Integer.toString(scenario.number()).equals(which))
+                .filter(scenario -> scenario.id().equals(which)
+                        || Integer.toString(scenario.number()).equals(which))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + which
-                        + "': use all, push, eventgrid, sqs, jmh, startup or 1..5")));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown scenario '" + which + "': use all, push, eventgrid, sqs, jmh, startup or 1..5")));
     }
 
     /** {@code 2026-11-26-all.md}; quick runs get {@code -quick} so they are never taken for real figures. */

@@ -22,12 +22,13 @@ final class DrainWatch {
      * @param launchToEmpty from the consumer's launch until the queue was empty
      * @param cpuMicrosPerEvent role → CPU µs per event between the first and the last event
      */
-    record Drain(double eventsPerSecond, Duration firstToLast, Duration launchToEmpty,
-            Map<String, Double> cpuMicrosPerEvent) {
-    }
+    record Drain(
+            double eventsPerSecond,
+            Duration firstToLast,
+            Duration launchToEmpty,
+            Map<String, Double> cpuMicrosPerEvent) {}
 
-    private DrainWatch() {
-    }
+    private DrainWatch() {}
 
     /** The sink's count, the time and each process's CPU at one moment of the drain. */
     private record Mark(long nanos, long count, Map<String, Duration> cpu) {
@@ -44,8 +45,16 @@ final class DrainWatch {
      * @param processes role → pid of the processes whose CPU is accounted
      * @throws IllegalStateException when the consumer exits, or the timeout passes, before {@code expected} events arrive
      */
-    static Drain watch(Processes.Running consumer, SinkProcess sink, long baseline, long expected, long launchNanos,
-            Map<String, Long> processes, SqsClient sqs, String queueUrl, Duration timeout)
+    static Drain watch(
+            Processes.Running consumer,
+            SinkProcess sink,
+            long baseline,
+            long expected,
+            long launchNanos,
+            Map<String, Long> processes,
+            SqsClient sqs,
+            String queueUrl,
+            Duration timeout)
             throws IOException, InterruptedException {
         long deadline = launchNanos + timeout.toNanos();
         Mark first = null;
@@ -75,10 +84,15 @@ final class DrainWatch {
     private static Drain drain(Mark first, Mark last, long launchNanos) {
         long events = Math.max(1, last.count() - first.count());
         Map<String, Double> perEvent = new LinkedHashMap<>();
-        last.cpu().forEach((role, cpu) -> perEvent.put(role,
-                cpu.minus(first.cpu().getOrDefault(role, Duration.ZERO)).toNanos() / 1e3 / events));
+        last.cpu()
+                .forEach((role, cpu) -> perEvent.put(
+                        role,
+                        cpu.minus(first.cpu().getOrDefault(role, Duration.ZERO)).toNanos() / 1e3 / events));
         Duration firstToLast = Duration.ofNanos(last.nanos() - first.nanos());
-        return new Drain(events / (firstToLast.toNanos() / 1e9), firstToLast,
-                Duration.ofNanos(System.nanoTime() - launchNanos), perEvent);
+        return new Drain(
+                events / (firstToLast.toNanos() / 1e9),
+                firstToLast,
+                Duration.ofNanos(System.nanoTime() - launchNanos),
+                perEvent);
     }
 }

@@ -25,8 +25,8 @@ final class EventGridScenario extends Scenario {
     Outcome run(RunContext context) throws Exception {
         requireSourceType(SOURCE_TYPE);
         SinkProcess sink = SinkProcess.start(context);
-        Server gateway = Server.gateway(context, "gateway-eventgrid", GatewayMappings.eventGrid(sink.url()),
-                GatewayMappings.EVENT_GRID_SOURCE);
+        Server gateway = Server.gateway(
+                context, "gateway-eventgrid", GatewayMappings.eventGrid(sink.url()), GatewayMappings.EVENT_GRID_SOURCE);
         Path work = context.settings().work();
         List<Load> loads = new ArrayList<>();
         loads.add(Load.of(Contender.direct(sink), WrkScripts.binaryCloudEvent(work), PushScenario.CONNECTIONS));
@@ -36,7 +36,8 @@ final class EventGridScenario extends Scenario {
         }
         LoadWindow window = new LoadWindow(context, sink);
         List<Double> warmup = Load.warmUp(context, window, loads.get(2));
-        Map<String, Throughput> results = Load.interleaved(context, window, loads, context.timings().shortWindow());
+        Map<String, Throughput> results =
+                Load.interleaved(context, window, loads, context.timings().shortWindow());
         gateway.stop(context);
         sink.stop(context);
         return new Outcome(report(context.timings(), loads, warmup, results), List.of());
@@ -51,24 +52,42 @@ final class EventGridScenario extends Scenario {
         return "gateway, arrays of " + size;
     }
 
-    private static Markdown report(Timings timings, List<Load> loads, List<Double> warmup,
-            Map<String, Throughput> results) {
+    private static Markdown report(
+            Timings timings, List<Load> loads, List<Double> warmup, Map<String, Throughput> results) {
         double direct = results.get(Contender.DIRECT).eventsPerSecond();
         List<List<String>> rows = new ArrayList<>();
         for (Load load : loads) {
             Throughput result = results.get(load.label());
             String gatewayCpu = load.contender().name().equals(Contender.DIRECT)
-                    ? "—" : Fmt.one(result.cpu(load.contender().name()));
-            rows.add(List.of(load.label(), Integer.toString(load.connections()), Fmt.whole(result.requestsPerSecond()),
-                    Fmt.whole(result.eventsPerSecond()), Fmt.ratio(result.eventsPerSecond() / direct), gatewayCpu,
-                    Fmt.one(result.cpu(Contender.SINK)), Fmt.one(result.cpu(LoadWindow.WRK)),
+                    ? "—"
+                    : Fmt.one(result.cpu(load.contender().name()));
+            rows.add(List.of(
+                    load.label(),
+                    Integer.toString(load.connections()),
+                    Fmt.whole(result.requestsPerSecond()),
+                    Fmt.whole(result.eventsPerSecond()),
+                    Fmt.ratio(result.eventsPerSecond() / direct),
+                    gatewayCpu,
+                    Fmt.one(result.cpu(Contender.SINK)),
+                    Fmt.one(result.cpu(LoadWindow.WRK)),
                     Long.toString(result.errors())));
         }
         return new Markdown()
                 .paragraph("wrk, 2 threads; median of " + timings.rounds() + " interleaved windows of "
-                        + timings.shortWindow().toSeconds() + " s. Events counted at the sink. Warm-up on arrays of 10: "
+                        + timings.shortWindow().toSeconds()
+                        + " s. Events counted at the sink. Warm-up on arrays of 10: "
                         + String.join(" → ", warmup.stream().map(Fmt::whole).toList()) + " events/s.")
-                .table(List.of("load", "connections", "requests/s", "events/s", "× direct", "CPU µs/event (gateway)",
-                        "sink", "wrk", "errors"), rows);
+                .table(
+                        List.of(
+                                "load",
+                                "connections",
+                                "requests/s",
+                                "events/s",
+                                "× direct",
+                                "CPU µs/event (gateway)",
+                                "sink",
+                                "wrk",
+                                "errors"),
+                        rows);
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How figures are written in the results file. */
 final class Fmt {
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** A rate or count, whole, with thousands separators: {@code 57,012}. */
     static String whole(double value) {

@@ -14,8 +14,7 @@ final class GatewayMappings {
     /** The Event Grid source of scenario 2. */
     static final String EVENT_GRID_SOURCE = "grid";
 
-    private GatewayMappings() {
-    }
+    private GatewayMappings() {}
 
     /** Scenario 1: CloudEvents binary in, binary out. */
     static String push(URI sink) {
@@ -29,8 +28,8 @@ final class GatewayMappings {
 
     /** Scenario 3: S3 notifications from an SQS queue of a local emulator. */
     static String sqs(URI sink, URI endpoint, String queueUrl, String region, int concurrency) {
-        String source = "uploads: { type: aws-sqs, queueUrl: '" + queueUrl + "', endpoint: '" + endpoint
-                + "', region: " + region + ", concurrency: " + concurrency + ", waitTimeSeconds: 1 }";
+        String source = "uploads: { type: aws-sqs, queueUrl: '" + queueUrl + "', endpoint: '" + endpoint + "', region: "
+                + region + ", concurrency: " + concurrency + ", waitTimeSeconds: 1 }";
         return mapping(source, sink, "com.amazonaws.s3.");
     }
 

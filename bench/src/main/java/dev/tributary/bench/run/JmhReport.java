@@ -15,14 +15,20 @@ import java.util.Map;
  * @param filters filter name → score
  * @param transforms transform name → score
  */
-record JmhReport(Timings timings, Map<String, JmhResults.Score> decodes, Map<String, String> skipped,
-        Map<String, JmhResults.Score> filters, Map<String, JmhResults.Score> transforms) {
+record JmhReport(
+        Timings timings,
+        Map<String, JmhResults.Score> decodes,
+        Map<String, String> skipped,
+        Map<String, JmhResults.Score> filters,
+        Map<String, JmhResults.Score> transforms) {
 
     Scenario.Outcome outcome() {
         Markdown section = new Markdown()
-                .paragraph("JMH " + String.join(" ", timings.jmhOptions()) + " -prof gc; average time per operation "
-                        + "with its 99.9 % error, bytes allocated per operation. Decodes start from the raw body bytes.")
-                .table(List.of("decode", "ns/op", "±", "B/op", "events/op", "× " + JmhScenario.CORE_DECODE),
+                .paragraph(
+                        "JMH " + String.join(" ", timings.jmhOptions()) + " -prof gc; average time per operation "
+                                + "with its 99.9 % error, bytes allocated per operation. Decodes start from the raw body bytes.")
+                .table(
+                        List.of("decode", "ns/op", "±", "B/op", "events/op", "× " + JmhScenario.CORE_DECODE),
                         decodeRows())
                 .table(List.of("route filter", "ns/op", "±", "B/op", "× none"), filterRows())
                 .table(List.of("route transform", "ns/op", "±", "B/op"), transformRows());
@@ -35,7 +41,11 @@ record JmhReport(Timings timings, Map<String, JmhResults.Score> decodes, Map<Str
         for (String name : Decoders.NAMES) {
             JmhResults.Score score = decodes.get(name);
             if (score != null) {
-                rows.add(List.of(name, Fmt.whole(score.nanos()), error(score), Fmt.whole(score.bytes()),
+                rows.add(List.of(
+                        name,
+                        Fmt.whole(score.nanos()),
+                        error(score),
+                        Fmt.whole(score.bytes()),
                         Integer.toString(Decoders.prepare(name).eventsPerDecode()),
                         core == null ? "—" : Fmt.ratio(score.nanos() / core.nanos())));
             } else {
@@ -48,14 +58,19 @@ record JmhReport(Timings timings, Map<String, JmhResults.Score> decodes, Map<Str
     private List<List<String>> filterRows() {
         JmhResults.Score none = filters.get("none");
         List<List<String>> rows = new ArrayList<>();
-        filters.forEach((name, score) -> rows.add(List.of(name, Fmt.one(score.nanos()), error(score),
-                Fmt.whole(score.bytes()), none == null ? "—" : Fmt.ratio(score.nanos() / none.nanos()))));
+        filters.forEach((name, score) -> rows.add(List.of(
+                name,
+                Fmt.one(score.nanos()),
+                error(score),
+                Fmt.whole(score.bytes()),
+                none == null ? "—" : Fmt.ratio(score.nanos() / none.nanos()))));
         return rows;
     }
 
     private List<List<String>> transformRows() {
         List<List<String>> rows = new ArrayList<>();
-        transforms.forEach((name, score) -> rows.add(List.of(name, Fmt.one(score.nanos()), error(score), Fmt.whole(score.bytes()))));
+        transforms.forEach((name, score) ->
+                rows.add(List.of(name, Fmt.one(score.nanos()), error(score), Fmt.whole(score.bytes()))));
         return rows;
     }
 
@@ -67,9 +82,13 @@ record JmhReport(Timings timings, Map<String, JmhResults.Score> decodes, Map<Str
         }
         double perRecord = s3.nanos() / Decoders.prepare("s3").eventsPerDecode();
         JmhResults.Score core = decodes.get(JmhScenario.CORE_DECODE);
-        return Verdict.atMost(figure, perRecord, Fmt.two(perRecord / 1000) + " µs",
+        return Verdict.atMost(
+                figure,
+                perRecord,
+                Fmt.two(perRecord / 1000) + " µs",
                 core == null ? "—" : Fmt.two(core.nanos() / 1000) + " µs (CloudEvents binary decode)",
-                "≤ 5 µs per record", JmhScenario.S3_TARGET_NANOS);
+                "≤ 5 µs per record",
+                JmhScenario.S3_TARGET_NANOS);
     }
 
     private Verdict filterVerdict() {
@@ -79,8 +98,12 @@ record JmhReport(Timings timings, Map<String, JmhResults.Score> decodes, Map<Str
                 .orElseThrow(() -> new IllegalStateException("no simple filter dialect was measured"));
         double nanos = filters.get(slowest).nanos();
         JmhResults.Score none = filters.get("none");
-        return Verdict.atMost("4: slowest simple filter dialect (" + slowest + ")", nanos, Fmt.one(nanos) + " ns",
-                none == null ? "—" : Fmt.one(none.nanos()) + " ns (no filter)", "≤ 1 µs",
+        return Verdict.atMost(
+                "4: slowest simple filter dialect (" + slowest + ")",
+                nanos,
+                Fmt.one(nanos) + " ns",
+                none == null ? "—" : Fmt.one(none.nanos()) + " ns (no filter)",
+                "≤ 1 µs",
                 JmhScenario.SIMPLE_FILTER_TARGET_NANOS);
     }
 

@@ -18,11 +18,9 @@ final class JmhResults {
      * @param error the half-width of JMH's 99.9 % confidence interval, ns (NaN with a single iteration)
      * @param bytes bytes allocated per operation, NaN without the gc profiler
      */
-    record Score(double nanos, double error, double bytes) {
-    }
+    record Score(double nanos, double error, double bytes) {}
 
-    private JmhResults() {
-    }
+    private JmhResults() {}
 
     /** Parameter value → score, in JMH's order. */
     static Map<String, Score> read(Path file) throws IOException {
@@ -34,12 +32,16 @@ final class JmhResults {
         for (JsonNode result : results) {
             JsonNode params = result.path("params");
             String parameter = params.isObject() && params.size() == 1
-                    ? params.elements().next().asText() : result.path("benchmark").asText();
+                    ? params.elements().next().asText()
+                    : result.path("benchmark").asText();
             JsonNode primary = result.path("primaryMetric");
             JsonNode allocated = result.path("secondaryMetrics").path(ALLOCATED).path("score");
-            scores.put(parameter, new Score(primary.path("score").asDouble(),
-                    primary.path("scoreError").asDouble(Double.NaN),
-                    allocated.isNumber() ? allocated.asDouble() : Double.NaN));
+            scores.put(
+                    parameter,
+                    new Score(
+                            primary.path("score").asDouble(),
+                            primary.path("scoreError").asDouble(Double.NaN),
+                            allocated.isNumber() ? allocated.asDouble() : Double.NaN));
         }
         return scores;
     }

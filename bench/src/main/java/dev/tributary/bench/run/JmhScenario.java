@@ -26,7 +26,8 @@ final class JmhScenario extends Scenario {
     static final double SIMPLE_FILTER_TARGET_NANOS = 1_000;
     static final String CORE_DECODE = "cloudevents-binary";
     /** The JMH JVM has bench.jar and the gateway jar, each with an SLF4J binding: use bench's. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider");
+    static final List<String> JVM_OPTIONS =
+            List.of("-Xmx512m", "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider");
 
     JmhScenario() {
         super(4, "jmh", "Decode and filter cost (JMH)");
@@ -40,25 +41,39 @@ final class JmhScenario extends Scenario {
             Optional<String> why = Decoders.unavailable(name);
             why.ifPresentOrElse(reason -> skipped.put(name, reason), () -> available.add(name));
         }
-        Map<String, JmhResults.Score> decodes = JmhResults.read(jmh(context, DecodeBenchmark.class,
-                List.of("-p", "input=" + String.join(",", available)), available.size()));
-        Map<String, JmhResults.Score> filters = JmhResults.read(jmh(context, FilterBenchmark.class, List.of(),
-                RouteFilters.names().size()));
-        Map<String, JmhResults.Score> transforms = JmhResults.read(jmh(context, TransformBenchmark.class, List.of(),
+        Map<String, JmhResults.Score> decodes = JmhResults.read(jmh(
+                context,
+                DecodeBenchmark.class,
+                List.of("-p", "input=" + String.join(",", available)),
+                available.size()));
+        Map<String, JmhResults.Score> filters = JmhResults.read(jmh(
+                context, FilterBenchmark.class, List.of(), RouteFilters.names().size()));
+        Map<String, JmhResults.Score> transforms = JmhResults.read(jmh(
+                context,
+                TransformBenchmark.class,
+                List.of(),
                 TransformBenchmark.names().size()));
         return new JmhReport(context.timings(), decodes, skipped, filters, transforms).outcome();
     }
 
     private static Path jmh(RunContext context, Class<?> benchmark, List<String> extra, int cases) throws Exception {
         Path out = context.settings().work().resolve("jmh-" + benchmark.getSimpleName() + ".json");
-        List<String> arguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
-                "dev.tributary.bench.Main", "jmh", "^" + benchmark.getName().replace(".", "\\.") + "\\."));
+        List<String> arguments = new ArrayList<>(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.tributary.bench.Main",
+                "jmh",
+                "^" + benchmark.getName().replace(".", "\\.") + "\\."));
         arguments.addAll(context.timings().jmhOptions());
         arguments.addAll(extra);
         arguments.addAll(List.of("-prof", "gc", "-rf", "json", "-rff", out.toString()));
         context.log("JMH %s (%d cases)", benchmark.getSimpleName(), cases);
-        context.processes().runJava("jmh-" + benchmark.getSimpleName(), JVM_OPTIONS, arguments,
-                Duration.ofSeconds(60).plusSeconds(30L * cases));
+        context.processes()
+                .runJava(
+                        "jmh-" + benchmark.getSimpleName(),
+                        JVM_OPTIONS,
+                        arguments,
+                        Duration.ofSeconds(60).plusSeconds(30L * cases));
         return out;
     }
 }

@@ -21,15 +21,22 @@ record Load(String label, Contender contender, Path script, int connections) {
     }
 
     Throughput measure(LoadWindow window, String phase, Duration length) throws IOException, InterruptedException {
-        return window.measure(phase + "-" + Contender.slug(label), script, contender.target(), connections, length,
+        return window.measure(
+                phase + "-" + Contender.slug(label),
+                script,
+                contender.target(),
+                connections,
+                length,
                 contender.processes());
     }
 
     /** Warms a load up ({@link Warmup}); answers the events/s of each warm-up window. */
     static List<Double> warmUp(RunContext context, LoadWindow window, Load load) throws Exception {
         Timings timings = context.timings();
-        return Warmup.converge(() -> load.measure(window, "warmup", timings.warmupRun()).eventsPerSecond(),
-                timings.warmupRun(), timings.warmupMax());
+        return Warmup.converge(
+                () -> load.measure(window, "warmup", timings.warmupRun()).eventsPerSecond(),
+                timings.warmupRun(),
+                timings.warmupMax());
     }
 
     /** Measures every load once per round for {@code length}, interleaved, and answers the medians by label. */

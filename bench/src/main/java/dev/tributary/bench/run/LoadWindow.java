@@ -29,8 +29,9 @@ final class LoadWindow {
      * @param processes role → pid of every process whose CPU is accounted (the sink's included)
      * @throws IllegalStateException when the sink received nothing
      */
-    Throughput measure(String name, Path script, URI target, int connections, Duration length,
-            Map<String, Long> processes) throws IOException, InterruptedException {
+    Throughput measure(
+            String name, Path script, URI target, int connections, Duration length, Map<String, Long> processes)
+            throws IOException, InterruptedException {
         long eventsBefore = sink.count();
         Map<String, Duration> cpuBefore = ProcStat.cpu(processes);
         long start = System.nanoTime();
@@ -43,11 +44,13 @@ final class LoadWindow {
                     + " non-2xx answers and " + wrk.socketErrors() + " socket errors)");
         }
         Map<String, Double> perEvent = new LinkedHashMap<>();
-        processes.keySet().forEach(role -> perEvent.put(role,
-                cpuAfter.get(role).minus(cpuBefore.get(role)).toNanos() / 1e3 / events));
+        processes
+                .keySet()
+                .forEach(role -> perEvent.put(
+                        role, cpuAfter.get(role).minus(cpuBefore.get(role)).toNanos() / 1e3 / events));
         perEvent.put(WRK, wrk.cpu().toNanos() / 1e3 / events);
-        Throughput throughput = new Throughput(events / seconds, wrk.requestsPerSecond(), perEvent,
-                wrk.non2xx() + wrk.socketErrors());
+        Throughput throughput =
+                new Throughput(events / seconds, wrk.requestsPerSecond(), perEvent, wrk.non2xx() + wrk.socketErrors());
         context.log("%s: %s events/s", name, Fmt.whole(throughput.eventsPerSecond()));
         return throughput;
     }

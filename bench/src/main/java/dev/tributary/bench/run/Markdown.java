@@ -29,7 +29,8 @@ final class Markdown {
         text.append('|').append(" --- |".repeat(header.size())).append('\n');
         for (List<String> row : rows) {
             if (row.size() != header.size()) {
-                throw new IllegalArgumentException("row " + row + " does not have the " + header.size() + " cells of " + header);
+                throw new IllegalArgumentException(
+                        "row " + row + " does not have the " + header.size() + " cells of " + header);
             }
             row(row);
         }

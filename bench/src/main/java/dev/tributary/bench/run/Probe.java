@@ -17,8 +17,7 @@ final class Probe {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
 
-    private Probe() {
-    }
+    private Probe() {}
 
     /** A port free on 127.0.0.1 right now (another process may still take it before it is used). */
     static int freePort() throws IOException {
@@ -59,8 +58,8 @@ final class Probe {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!java.nio.file.Files.readString(process.log()).contains(dev.tributary.bench.Main.READY)) {
             if (!process.process().isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(process.name() + " did not start within " + timeout.toSeconds()
-                        + " s:\n" + process.logTail());
+                throw new IllegalStateException(
+                        process.name() + " did not start within " + timeout.toSeconds() + " s:\n" + process.logTail());
             }
             Thread.sleep(50);
         }
@@ -68,7 +67,8 @@ final class Probe {
 
     /** The body of {@code GET uri}, which must answer 2xx. */
     static String get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());

@@ -16,8 +16,7 @@ public final class ProcStat {
 
     private static final long TICK_NANOS = 1_000_000_000L / clockTicksPerSecond();
 
-    private ProcStat() {
-    }
+    private ProcStat() {}
 
     /** Total CPU time (user + system) of a live process. */
     public static Duration cpu(long pid) {
@@ -68,7 +67,8 @@ public final class ProcStat {
     static long statusKib(String status, String name) {
         for (String line : status.split("\n")) {
             if (line.startsWith(name + ":")) {
-                return Long.parseLong(line.substring(name.length() + 1).replace("kB", "").trim());
+                return Long.parseLong(
+                        line.substring(name.length() + 1).replace("kB", "").trim());
             }
         }
         throw new IllegalStateException("no " + name + " in /proc/<pid>/status");
@@ -84,7 +84,9 @@ public final class ProcStat {
 
     private static long clockTicksPerSecond() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(getconf.getInputStream().readAllBytes()).trim();
             return getconf.waitFor() == 0 ? Long.parseLong(out) : 100;
         } catch (IOException | NumberFormatException e) {

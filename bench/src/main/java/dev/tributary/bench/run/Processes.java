@@ -74,7 +74,8 @@ final class Processes implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
-        Files.writeString(logs.resolve("pids"), process.pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                logs.resolve("pids"), process.pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Running running = new Running(name, process, log);
         started.add(running);
         return running;
@@ -90,11 +91,12 @@ final class Processes implements AutoCloseable {
         Running running = start(name, command, Map.of());
         if (!running.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             stop(running);
-            throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s:\n"
-                    + running.logTail());
+            throw new IllegalStateException(
+                    name + " did not finish within " + timeout.toSeconds() + " s:\n" + running.logTail());
         }
         if (!anyExit && running.process().exitValue() != 0) {
-            throw new IllegalStateException(name + " exited " + running.process().exitValue() + ":\n" + running.logTail());
+            throw new IllegalStateException(
+                    name + " exited " + running.process().exitValue() + ":\n" + running.logTail());
         }
         return Files.readString(running.log(), StandardCharsets.UTF_8);
     }

@@ -26,19 +26,23 @@ final class PushScenario extends Scenario {
     @Override
     Outcome run(RunContext context) throws Exception {
         SinkProcess sink = SinkProcess.start(context);
-        Server gateway = Server.gateway(context, GATEWAY, GatewayMappings.push(sink.url()), GatewayMappings.PUSH_SOURCE);
+        Server gateway =
+                Server.gateway(context, GATEWAY, GatewayMappings.push(sink.url()), GatewayMappings.PUSH_SOURCE);
         Server camel = Server.camel(context, sink.url(), BenchEvent.TYPE_PREFIX);
-        List<Contender> contenders = List.of(Contender.direct(sink), Contender.through(gateway, sink),
-                Contender.through(camel, sink));
+        List<Contender> contenders =
+                List.of(Contender.direct(sink), Contender.through(gateway, sink), Contender.through(camel, sink));
         Path script = WrkScripts.binaryCloudEvent(context.settings().work());
-        List<Load> loads = contenders.stream().map(contender -> Load.of(contender, script, CONNECTIONS)).toList();
+        List<Load> loads = contenders.stream()
+                .map(contender -> Load.of(contender, script, CONNECTIONS))
+                .toList();
         LoadWindow window = new LoadWindow(context, sink);
         Map<String, List<Double>> warmups = new LinkedHashMap<>();
         for (Load load : List.of(loads.get(1), loads.get(2), loads.get(0))) {
             // the JVM contenders first: by the time the direct load runs, the sink is warm too
             warmups.put(load.label(), Load.warmUp(context, window, load));
         }
-        Map<String, Throughput> saturation = Load.interleaved(context, window, loads, context.timings().window());
+        Map<String, Throughput> saturation =
+                Load.interleaved(context, window, loads, context.timings().window());
         Map<String, Map<Integer, LoadResult>> latency = latency(context, contenders);
         camel.stop(context);
         gateway.stop(context);
@@ -51,8 +55,11 @@ final class PushScenario extends Scenario {
         Map<String, Map<Integer, LoadResult>> results = new LinkedHashMap<>();
         for (int rate : RATES) {
             for (Contender contender : contenders) {
-                results.computeIfAbsent(contender.name(), name -> new LinkedHashMap<>()).put(rate,
-                        OpenLoopRun.run(context, "latency-" + contender.slug() + "-" + rate, contender.target(), rate));
+                results.computeIfAbsent(contender.name(), name -> new LinkedHashMap<>())
+                        .put(
+                                rate,
+                                OpenLoopRun.run(
+                                        context, "latency-" + contender.slug() + "-" + rate, contender.target(), rate));
             }
         }
         return results;

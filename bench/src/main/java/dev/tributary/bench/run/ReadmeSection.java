@@ -15,8 +15,7 @@ final class ReadmeSection {
     static final String START = "<!-- latest-results:start -->";
     static final String END = "<!-- latest-results:end -->";
 
-    private ReadmeSection() {
-    }
+    private ReadmeSection() {}
 
     static void update(Path readme, Path resultsFile, List<BenchRun.Result> results) throws IOException {
         if (!Files.exists(readme)) {

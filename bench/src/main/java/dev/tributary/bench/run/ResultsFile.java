@@ -17,11 +17,10 @@ final class ResultsFile {
             + "as latency instead of silently lowering the rate (coordinated omission, which wrk has; wrk2, which "
             + "fixes it, is not packaged in Debian).";
 
-    private ResultsFile() {
-    }
+    private ResultsFile() {}
 
-    static String render(RunSettings settings, String which, List<String> facts, List<BenchRun.Result> results,
-            Duration elapsed) {
+    static String render(
+            RunSettings settings, String which, List<String> facts, List<BenchRun.Result> results, Duration elapsed) {
         Markdown file = new Markdown().heading(1, "Tributary benchmarks: " + which + ", " + LocalDate.now());
         if (settings.quick()) {
             file.paragraph("> **QUICK MODE (`QUICK=1`)**: windows of seconds and no real warm-up; these figures only "
@@ -37,7 +36,8 @@ final class ResultsFile {
         file.table(Verdict.HEADER, verdicts.stream().map(Verdict::cells).toList());
         file.paragraph(statusLines(results));
         for (BenchRun.Result result : results) {
-            file.heading(2, result.scenario().number() + ". " + result.scenario().title());
+            file.heading(
+                    2, result.scenario().number() + ". " + result.scenario().title());
             if (result.outcome() == null) {
                 file.paragraph("Scenario " + result.scenario().number() + ": " + result.status() + ".");
             } else {
@@ -53,11 +53,14 @@ final class ResultsFile {
         Timings timings = settings.timings();
         return List.of(
                 "mode: " + (settings.quick() ? "quick (QUICK=1)" : "full"),
-                "saturation: wrk 2 threads; warm-up windows of " + timings.warmupRun().toSeconds() + " s until two agree "
+                "saturation: wrk 2 threads; warm-up windows of "
+                        + timings.warmupRun().toSeconds() + " s until two agree "
                         + "within 5 % (at most " + timings.warmupMax().toSeconds() + " s per contender), then "
-                        + timings.rounds() + " interleaved windows of " + timings.window().toSeconds()
+                        + timings.rounds() + " interleaved windows of "
+                        + timings.window().toSeconds()
                         + " s per contender, medians",
-                "latency: " + PushScenario.RATES + " events/s, " + timings.latencyWarmup().toSeconds() + " s unrecorded + "
+                "latency: " + PushScenario.RATES + " events/s, "
+                        + timings.latencyWarmup().toSeconds() + " s unrecorded + "
                         + timings.latencyWindow().toSeconds() + " s recorded per contender and rate",
                 "event: binary-mode CloudEvent, 4 ce-* attributes + 194-byte JSON body (about 300 bytes of attributes "
                         + "and data); route: one prefix filter on type, every event passes",
@@ -73,8 +76,11 @@ final class ResultsFile {
 
     private static String statusLines(List<BenchRun.Result> results) {
         StringBuilder lines = new StringBuilder();
-        results.forEach(result -> lines.append("Scenario ").append(result.scenario().number()).append(": ")
-                .append(result.status()).append(".  \n"));
+        results.forEach(result -> lines.append("Scenario ")
+                .append(result.scenario().number())
+                .append(": ")
+                .append(result.status())
+                .append(".  \n"));
         return lines.toString().trim();
     }
 }

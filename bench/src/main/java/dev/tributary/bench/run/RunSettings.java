@@ -22,8 +22,16 @@ import java.util.Optional;
  * @param contenderJvmOptions options of the gateway and Camel JVMs ({@code GATEWAY_JAVA_OPTS})
  * @param classArchive the gateway's AppCDS archive, when it is used
  */
-record RunSettings(Path benchJar, Path gatewayJar, Path results, Path work, Path readme, boolean quick,
-        Timings timings, List<String> contenderJvmOptions, Optional<Path> classArchive) {
+record RunSettings(
+        Path benchJar,
+        Path gatewayJar,
+        Path results,
+        Path work,
+        Path readme,
+        boolean quick,
+        Timings timings,
+        List<String> contenderJvmOptions,
+        Optional<Path> classArchive) {
 
     /** The JVM options of the bench's helper processes (sink, load generator). */
     static final List<String> HELPER_JVM = List.of("-Xms64m", "-Xmx256m");
@@ -36,10 +44,18 @@ record RunSettings(Path benchJar, Path gatewayJar, Path results, Path work, Path
             timings = timings.withSqsMessages(Integer.parseInt(messages.trim()));
         }
         String options = environment.getOrDefault("GATEWAY_JAVA_OPTS", "").trim();
-        return new RunSettings(Path.of(args.string("bench-jar")), Path.of(args.string("gateway-jar")),
-                Path.of(args.string("results")), Path.of(args.string("work")), Path.of(args.string("readme")), quick,
-                timings, options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
-                Optional.of(args.string("class-archive", "")).filter(path -> !path.isBlank()).map(Path::of));
+        return new RunSettings(
+                Path.of(args.string("bench-jar")),
+                Path.of(args.string("gateway-jar")),
+                Path.of(args.string("results")),
+                Path.of(args.string("work")),
+                Path.of(args.string("readme")),
+                quick,
+                timings,
+                options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
+                Optional.of(args.string("class-archive", ""))
+                        .filter(path -> !path.isBlank())
+                        .map(Path::of));
     }
 
     /** The gateway's JVM options: the contenders' and, when there is one, its class-data archive. */

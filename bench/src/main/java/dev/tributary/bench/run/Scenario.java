@@ -54,8 +54,7 @@ abstract class Scenario {
     }
 
     /** A scenario's report section and the targets it checked. */
-    record Outcome(Markdown section, List<Verdict> verdicts) {
-    }
+    record Outcome(Markdown section, List<Verdict> verdicts) {}
 
     /** The scenario cannot run here; the message says why. */
     static final class Skipped extends Exception {

@@ -42,17 +42,21 @@ record Server(String name, Processes.Running running, URI target, Duration start
         int port = Probe.freePort();
         long start = System.nanoTime();
         int managementPort = Probe.freePort();
-        Processes.Running running = launchGateway(context, name, mappings, port,
-                Map.of("ENDPOINTS_ALL_PORT", Integer.toString(managementPort)));
+        Processes.Running running = launchGateway(
+                context, name, mappings, port, Map.of("ENDPOINTS_ALL_PORT", Integer.toString(managementPort)));
         URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/health/readiness");
         Probe.awaitHttp(running, readiness, START_TIMEOUT, POLL);
-        return new Server(name, running, URI.create("http://127.0.0.1:" + port + "/sources/" + source),
+        return new Server(
+                name,
+                running,
+                URI.create("http://127.0.0.1:" + port + "/sources/" + source),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Starts the gateway on {@code mappings} without waiting for it (pull sources start consuming at once). */
-    static Processes.Running launchGateway(RunContext context, String name, String mappings, int port,
-            Map<String, String> environment) throws IOException {
+    static Processes.Running launchGateway(
+            RunContext context, String name, String mappings, int port, Map<String, String> environment)
+            throws IOException {
         Path file = Files.writeString(context.settings().work().resolve(name + "-mappings.yaml"), mappings);
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("ENDPOINTS_ALL_PORT", Integer.toString(Probe.freePort()));
@@ -68,8 +72,8 @@ record Server(String name, Processes.Running running, URI target, Duration start
         List<String> arguments = new ArrayList<>(context.settings().benchCommand("camel"));
         arguments.addAll(List.of("--port", Integer.toString(port), "--sink", sink.toString(), "--prefix", typePrefix));
         long start = System.nanoTime();
-        Processes.Running running = context.processes().java("camel", context.settings().contenderJvmOptions(),
-                arguments, Map.of());
+        Processes.Running running =
+                context.processes().java("camel", context.settings().contenderJvmOptions(), arguments, Map.of());
         URI target = URI.create("http://127.0.0.1:" + port + CamelBaseline.PATH);
         Probe.awaitHttp(running, target, START_TIMEOUT, POLL);
         return new Server(CAMEL, running, target, Duration.ofNanos(System.nanoTime() - start));

@@ -55,20 +55,40 @@ final class SqsScenario extends Scenario {
     private static Outcome report(int messages, Map<String, DrainWatch.Drain> results) {
         double bare = results.get(BARE).eventsPerSecond();
         List<List<String>> rows = new ArrayList<>();
-        results.forEach((name, drain) -> rows.add(List.of(name, Fmt.whole(drain.eventsPerSecond()),
-                Fmt.ratio(drain.eventsPerSecond() / bare), Fmt.one(drain.firstToLast().toMillis() / 1000.0) + " s",
-                Fmt.one(drain.launchToEmpty().toMillis() / 1000.0) + " s", Fmt.one(drain.cpuMicrosPerEvent().get(name)),
-                Fmt.one(drain.cpuMicrosPerEvent().get(ELASTICMQ)), Fmt.one(drain.cpuMicrosPerEvent().get(Contender.SINK)))));
+        results.forEach((name, drain) -> rows.add(List.of(
+                name,
+                Fmt.whole(drain.eventsPerSecond()),
+                Fmt.ratio(drain.eventsPerSecond() / bare),
+                Fmt.one(drain.firstToLast().toMillis() / 1000.0) + " s",
+                Fmt.one(drain.launchToEmpty().toMillis() / 1000.0) + " s",
+                Fmt.one(drain.cpuMicrosPerEvent().get(name)),
+                Fmt.one(drain.cpuMicrosPerEvent().get(ELASTICMQ)),
+                Fmt.one(drain.cpuMicrosPerEvent().get(Contender.SINK)))));
         double ratio = results.get(GATEWAY).eventsPerSecond() / bare;
         Markdown section = new Markdown()
                 .paragraph(Fmt.whole(messages) + " S3 notifications (one record each) pre-loaded before each consumer "
                         + "starts; " + POLLERS + " pollers, batches of 10, 1 s long polls. Rate and CPU from the first "
                         + "to the last event at the sink; \"launch → queue empty\" includes the consumer's JVM start.")
-                .table(List.of("consumer", "events/s", "× bare SDK", "first → last event", "launch → queue empty",
-                        "CPU µs/event (consumer)", "ElasticMQ", "sink"), rows);
-        return new Outcome(section, List.of(Verdict.atLeast("3: SQS drain, gateway ÷ bare SDK loop", ratio,
-                Fmt.ratio(ratio) + " (" + Fmt.whole(results.get(GATEWAY).eventsPerSecond()) + " events/s)",
-                Fmt.whole(bare) + " events/s", "≥ 0.9×", 0.9)));
+                .table(
+                        List.of(
+                                "consumer",
+                                "events/s",
+                                "× bare SDK",
+                                "first → last event",
+                                "launch → queue empty",
+                                "CPU µs/event (consumer)",
+                                "ElasticMQ",
+                                "sink"),
+                        rows);
+        return new Outcome(
+                section,
+                List.of(Verdict.atLeast(
+                        "3: SQS drain, gateway ÷ bare SDK loop",
+                        ratio,
+                        Fmt.ratio(ratio) + " (" + Fmt.whole(results.get(GATEWAY).eventsPerSecond()) + " events/s)",
+                        Fmt.whole(bare) + " events/s",
+                        "≥ 0.9×",
+                        0.9)));
     }
 
     /** Loads the queue and runs one consumer over it. */
@@ -78,14 +98,25 @@ final class SqsScenario extends Scenario {
             String queueUrl = load();
             Path out = context.settings().work().resolve("sqs-drain.json");
             List<String> arguments = new ArrayList<>(context.settings().benchCommand("sqs-drain"));
-            arguments.addAll(List.of("--endpoint", endpoint.toString(), "--queue-url", queueUrl,
-                    "--sink", sink.url().toString(), "--count", Integer.toString(messages()),
-                    "--pollers", Integer.toString(POLLERS), "--out", out.toString()));
+            arguments.addAll(List.of(
+                    "--endpoint",
+                    endpoint.toString(),
+                    "--queue-url",
+                    queueUrl,
+                    "--sink",
+                    sink.url().toString(),
+                    "--count",
+                    Integer.toString(messages()),
+                    "--pollers",
+                    Integer.toString(POLLERS),
+                    "--out",
+                    out.toString()));
             long baseline = sink.count();
             long launch = System.nanoTime();
-            Processes.Running drain = context.processes().java("sqs-drain", RunSettings.HELPER_JVM, arguments, Map.of());
-            DrainWatch.Drain watched = DrainWatch.watch(drain, sink, baseline, messages(), launch,
-                    roles(Map.of()), sqs, queueUrl, timeout());
+            Processes.Running drain =
+                    context.processes().java("sqs-drain", RunSettings.HELPER_JVM, arguments, Map.of());
+            DrainWatch.Drain watched = DrainWatch.watch(
+                    drain, sink, baseline, messages(), launch, roles(Map.of()), sqs, queueUrl, timeout());
             drain.process().waitFor();
             BareSqsDrain.Result own = new ObjectMapper().readValue(out.toFile(), BareSqsDrain.Result.class);
             Map<String, Double> cpu = new LinkedHashMap<>();
@@ -98,14 +129,27 @@ final class SqsScenario extends Scenario {
         DrainWatch.Drain gateway(SqsClient sqs) throws Exception {
             String queueUrl = load();
             String mappings = GatewayMappings.sqs(sink.url(), endpoint, queueUrl, LocalSqs.REGION, POLLERS);
-            Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", LocalSqs.PLACEHOLDER_KEY,
-                    "AWS_SECRET_ACCESS_KEY", LocalSqs.PLACEHOLDER_KEY, "AWS_REGION", LocalSqs.REGION);
+            Map<String, String> credentials = Map.of(
+                    "AWS_ACCESS_KEY_ID",
+                    LocalSqs.PLACEHOLDER_KEY,
+                    "AWS_SECRET_ACCESS_KEY",
+                    LocalSqs.PLACEHOLDER_KEY,
+                    "AWS_REGION",
+                    LocalSqs.REGION);
             long baseline = sink.count();
             long launch = System.nanoTime();
-            Processes.Running gateway = Server.launchGateway(context, "gateway-sqs", mappings, Probe.freePort(),
-                    credentials);
-            DrainWatch.Drain watched = DrainWatch.watch(gateway, sink, baseline, messages(), launch,
-                    roles(Map.of(GATEWAY, gateway.pid())), sqs, queueUrl, timeout());
+            Processes.Running gateway =
+                    Server.launchGateway(context, "gateway-sqs", mappings, Probe.freePort(), credentials);
+            DrainWatch.Drain watched = DrainWatch.watch(
+                    gateway,
+                    sink,
+                    baseline,
+                    messages(),
+                    launch,
+                    roles(Map.of(GATEWAY, gateway.pid())),
+                    sqs,
+                    queueUrl,
+                    timeout());
             context.processes().stop(gateway);
             context.log("%s: %s events/s", GATEWAY, Fmt.whole(watched.eventsPerSecond()));
             return watched;
@@ -113,10 +157,12 @@ final class SqsScenario extends Scenario {
 
         private String load() throws IOException, InterruptedException {
             List<String> arguments = new ArrayList<>(context.settings().benchCommand("sqs-load"));
-            arguments.addAll(List.of("--endpoint", endpoint.toString(), "--queue", QUEUE,
-                    "--count", Integer.toString(messages())));
+            arguments.addAll(List.of(
+                    "--endpoint", endpoint.toString(), "--queue", QUEUE, "--count", Integer.toString(messages())));
             String output = context.processes().runJava("sqs-load", RunSettings.HELPER_JVM, arguments, timeout());
-            context.log("%s", output.lines().reduce((first, second) -> second).orElse("").trim());
+            context.log(
+                    "%s",
+                    output.lines().reduce((first, second) -> second).orElse("").trim());
             return LocalSqs.queueUrl(endpoint, QUEUE);
         }
 

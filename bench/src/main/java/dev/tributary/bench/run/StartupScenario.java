@@ -22,7 +22,8 @@ final class StartupScenario extends Scenario {
     record Footprint(List<Duration> startups, long idleKib, long loadedKib, long peakKib, double eventsPerSecond) {
 
         Duration medianStartup() {
-            return Duration.ofNanos((long) Stats.median(startups.stream().map(d -> (double) d.toNanos()).toList()));
+            return Duration.ofNanos((long) Stats.median(
+                    startups.stream().map(d -> (double) d.toNanos()).toList()));
         }
     }
 
@@ -41,16 +42,32 @@ final class StartupScenario extends Scenario {
         Path script = WrkScripts.binaryCloudEvent(context.settings().work());
         LoadWindow window = new LoadWindow(context, sink);
         Map<String, Footprint> results = new LinkedHashMap<>();
-        results.put(PushScenario.GATEWAY, measure(context, sink, window, script, () -> Server.gateway(context,
-                PushScenario.GATEWAY, GatewayMappings.push(sink.url()), GatewayMappings.PUSH_SOURCE)));
-        results.put(Server.CAMEL, measure(context, sink, window, script,
-                () -> Server.camel(context, sink.url(), BenchEvent.TYPE_PREFIX)));
+        results.put(
+                PushScenario.GATEWAY,
+                measure(
+                        context,
+                        sink,
+                        window,
+                        script,
+                        () -> Server.gateway(
+                                context,
+                                PushScenario.GATEWAY,
+                                GatewayMappings.push(sink.url()),
+                                GatewayMappings.PUSH_SOURCE)));
+        results.put(
+                Server.CAMEL,
+                measure(
+                        context,
+                        sink,
+                        window,
+                        script,
+                        () -> Server.camel(context, sink.url(), BenchEvent.TYPE_PREFIX)));
         sink.stop(context);
         return report(context, results);
     }
 
-    private static Footprint measure(RunContext context, SinkProcess sink, LoadWindow window, Path script,
-            Starter starter) throws Exception {
+    private static Footprint measure(
+            RunContext context, SinkProcess sink, LoadWindow window, Path script, Starter starter) throws Exception {
         Timings timings = context.timings();
         List<Duration> startups = new ArrayList<>();
         Server server = null;
@@ -78,27 +95,54 @@ final class StartupScenario extends Scenario {
 
     private static Outcome report(RunContext context, Map<String, Footprint> results) {
         List<List<String>> rows = new ArrayList<>();
-        results.forEach((name, footprint) -> rows.add(List.of(name,
+        results.forEach((name, footprint) -> rows.add(List.of(
+                name,
                 footprint.medianStartup().toMillis() + " ms",
-                String.join(", ", footprint.startups().stream().map(d -> Long.toString(d.toMillis())).toList()),
-                Fmt.mib(footprint.idleKib()), Fmt.mib(footprint.loadedKib()), Fmt.mib(footprint.peakKib()),
+                String.join(
+                        ", ",
+                        footprint.startups().stream()
+                                .map(d -> Long.toString(d.toMillis()))
+                                .toList()),
+                Fmt.mib(footprint.idleKib()),
+                Fmt.mib(footprint.loadedKib()),
+                Fmt.mib(footprint.peakKib()),
                 Fmt.whole(footprint.eventsPerSecond()))));
         Timings timings = context.timings();
         Markdown section = new Markdown()
                 .paragraph("Start-up: from process launch to the first 2xx answer (polled every 10 ms), median of "
-                        + timings.startupRuns() + ". Idle RSS " + timings.idleSettle().toSeconds() + " s after that; "
+                        + timings.startupRuns() + ". Idle RSS "
+                        + timings.idleSettle().toSeconds() + " s after that; "
                         + "RSS under load: largest of samples every " + RssSampler.PERIOD_MILLIS + " ms during a "
                         + timings.window().toSeconds() + " s wrk window (2 threads, 32 connections) on the fresh JVM; "
                         + "peak is the kernel's VmHWM.")
-                .table(List.of("contender", "start → ready", "runs (ms)", "RSS idle", "RSS under load", "peak RSS",
-                        "events/s during load"), rows);
+                .table(
+                        List.of(
+                                "contender",
+                                "start → ready",
+                                "runs (ms)",
+                                "RSS idle",
+                                "RSS under load",
+                                "peak RSS",
+                                "events/s during load"),
+                        rows);
         Footprint gateway = results.get(PushScenario.GATEWAY);
         Footprint camel = results.get(Server.CAMEL);
-        return new Outcome(section, List.of(
-                Verdict.atMost("5: gateway start-up to ready", gateway.medianStartup().toMillis(),
-                        gateway.medianStartup().toMillis() + " ms", camel.medianStartup().toMillis() + " ms (plain Camel)",
-                        "≤ 1.5 s", STARTUP_TARGET.toMillis()),
-                Verdict.atMost("5: gateway RSS under load", gateway.loadedKib(), Fmt.mib(gateway.loadedKib()),
-                        Fmt.mib(camel.loadedKib()) + " (plain Camel)", "≤ 256 MB", RSS_TARGET_KIB)));
+        return new Outcome(
+                section,
+                List.of(
+                        Verdict.atMost(
+                                "5: gateway start-up to ready",
+                                gateway.medianStartup().toMillis(),
+                                gateway.medianStartup().toMillis() + " ms",
+                                camel.medianStartup().toMillis() + " ms (plain Camel)",
+                                "≤ 1.5 s",
+                                STARTUP_TARGET.toMillis()),
+                        Verdict.atMost(
+                                "5: gateway RSS under load",
+                                gateway.loadedKib(),
+                                Fmt.mib(gateway.loadedKib()),
+                                Fmt.mib(camel.loadedKib()) + " (plain Camel)",
+                                "≤ 256 MB",
+                                RSS_TARGET_KIB)));
     }
 }

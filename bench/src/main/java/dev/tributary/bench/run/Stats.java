@@ -5,15 +5,15 @@ import java.util.List;
 /** Summary statistics of repeated measurements. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The median; the mean of the middle two for an even count. */
     static double median(List<Double> values) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("no values");
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }

@@ -13,13 +13,20 @@ import java.util.Map;
  * @param cpuMicrosPerEvent process role (gateway, plain Camel, sink, wrk) → CPU µs per delivered event
  * @param errors non-2xx answers and socket errors wrk saw
  */
-record Throughput(double eventsPerSecond, double requestsPerSecond, Map<String, Double> cpuMicrosPerEvent, long errors) {
+record Throughput(
+        double eventsPerSecond, double requestsPerSecond, Map<String, Double> cpuMicrosPerEvent, long errors) {
 
     /** The median of each figure over several windows of the same contender. */
     static Throughput median(List<Throughput> windows) {
         Map<String, Double> cpu = new LinkedHashMap<>();
-        windows.get(0).cpuMicrosPerEvent().keySet().forEach(role -> cpu.put(role,
-                Stats.median(windows.stream().map(window -> window.cpuMicrosPerEvent().get(role)).toList())));
+        windows.get(0)
+                .cpuMicrosPerEvent()
+                .keySet()
+                .forEach(role -> cpu.put(
+                        role,
+                        Stats.median(windows.stream()
+                                .map(window -> window.cpuMicrosPerEvent().get(role))
+                                .toList())));
         return new Throughput(
                 Stats.median(windows.stream().map(Throughput::eventsPerSecond).toList()),
                 Stats.median(windows.stream().map(Throughput::requestsPerSecond).toList()),

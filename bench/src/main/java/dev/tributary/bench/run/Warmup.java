@@ -18,8 +18,7 @@ final class Warmup {
         double run() throws Exception;
     }
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     /**
      * @param window one window of {@code windowLength}

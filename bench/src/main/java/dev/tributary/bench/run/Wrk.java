@@ -22,15 +22,14 @@ final class Wrk {
      * @param socketErrors connect, read, write and timeout errors
      * @param cpu wrk's CPU time
      */
-    record Result(double requestsPerSecond, long non2xx, long socketErrors, Duration cpu) {
-    }
+    record Result(double requestsPerSecond, long non2xx, long socketErrors, Duration cpu) {}
 
     static final String STAT_MARKER = "WRAPPER_STAT ";
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-    private static final Pattern SOCKET_ERRORS = Pattern.compile(
-            "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern SOCKET_ERRORS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     private final Processes processes;
     private final int threads;
@@ -42,10 +41,19 @@ final class Wrk {
 
     Result run(String name, Path script, URI url, int connections, Duration duration)
             throws IOException, InterruptedException {
-        List<String> command = List.of("bash", "-c",
+        List<String> command = List.of(
+                "bash",
+                "-c",
                 "wrk \"$@\"; status=$?; read -r stat < /proc/$$/stat; echo \"" + STAT_MARKER + "$stat\"; exit $status",
-                "wrk", "-t" + threads, "-c" + connections, "-d" + Math.max(1, duration.toSeconds()) + "s",
-                "--timeout", "10s", "-s", script.toString(), url.toString());
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + Math.max(1, duration.toSeconds()) + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.toString(),
+                url.toString());
         return parse(processes.runToEnd(name, command, duration.plusSeconds(30), false));
     }
 
@@ -64,8 +72,14 @@ final class Wrk {
                 socketErrors += Long.parseLong(socket.group(group));
             }
         }
-        String stat = output.substring(marker + STAT_MARKER.length()).lines().findFirst().orElse("");
-        return new Result(Double.parseDouble(rate.group(1)), non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
-                socketErrors, ProcStat.waitedChildrenCpu(stat));
+        String stat = output.substring(marker + STAT_MARKER.length())
+                .lines()
+                .findFirst()
+                .orElse("");
+        return new Result(
+                Double.parseDouble(rate.group(1)),
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
+                socketErrors,
+                ProcStat.waitedChildrenCpu(stat));
     }
 }

@@ -18,12 +18,13 @@ import java.util.Map;
  */
 final class WrkScripts {
 
-    private WrkScripts() {
-    }
+    private WrkScripts() {}
 
     /** POSTs {@link BenchEvent}: the push scenario's binary-mode CloudEvent. */
     static Path binaryCloudEvent(Path directory) throws IOException {
-        return write(directory.resolve("binary-cloudevent.lua"), BenchEvent.headers(),
+        return write(
+                directory.resolve("binary-cloudevent.lua"),
+                BenchEvent.headers(),
                 new String(BenchEvent.body(), StandardCharsets.UTF_8));
     }
 
@@ -51,8 +52,11 @@ final class WrkScripts {
 
     static String lua(Map<String, String> headers, String body) {
         StringBuilder lua = new StringBuilder("wrk.method = \"POST\"\n");
-        headers.forEach((name, value) -> lua.append("wrk.headers[\"").append(name).append("\"] = \"")
-                .append(value).append("\"\n"));
+        headers.forEach((name, value) -> lua.append("wrk.headers[\"")
+                .append(name)
+                .append("\"] = \"")
+                .append(value)
+                .append("\"\n"));
         if (body.contains("]==]")) {
             throw new IllegalArgumentException("the body would end the Lua long string early");
         }

@@ -36,7 +36,8 @@ final class CountingHandler extends SimpleChannelInboundHandler<HttpObject> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
         if (message instanceof HttpRequest request) {
-            countQuery = request.method().equals(HttpMethod.GET) && request.uri().equals("/count");
+            countQuery =
+                    request.method().equals(HttpMethod.GET) && request.uri().equals("/count");
             keepAlive = HttpUtil.isKeepAlive(request);
         }
         if (message instanceof LastHttpContent) {
@@ -52,16 +53,16 @@ final class CountingHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     private FullHttpResponse accepted() {
         received.increment();
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.ACCEPTED,
-                Unpooled.EMPTY_BUFFER);
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.ACCEPTED, Unpooled.EMPTY_BUFFER);
         response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
         return response;
     }
 
     private FullHttpResponse countResponse() {
         byte[] text = Long.toString(received.sum()).getBytes(StandardCharsets.US_ASCII);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                Unpooled.wrappedBuffer(text));
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(text));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
         response.headers().set(HttpHeaderNames.CONTENT_LENGTH, text.length);
         return response;

@@ -34,20 +34,17 @@ public final class BareSqsDrain {
      * @param waitSeconds long-poll wait of each receive
      * @param timeout the latest the loops stop, done or not
      */
-    public record Settings(URI endpoint, String queueUrl, URI sink, int pollers, long target, int waitSeconds,
-            Duration timeout) {
-    }
+    public record Settings(
+            URI endpoint, String queueUrl, URI sink, int pollers, long target, int waitSeconds, Duration timeout) {}
 
     /**
      * @param delivered messages posted, accepted and deleted
      * @param seconds from the first message received to the delete that reached the target
      * @param cpuMillis CPU time of this process over those seconds
      */
-    public record Result(long delivered, double seconds, double cpuMillis) {
-    }
+    public record Result(long delivered, double seconds, double cpuMillis) {}
 
-    private BareSqsDrain() {
-    }
+    private BareSqsDrain() {}
 
     /** When the first message came and the target was reached, in wall and CPU time; shared by the loops. */
     private static final class Span {
@@ -71,7 +68,8 @@ public final class BareSqsDrain {
         }
 
         synchronized Result result(long delivered) {
-            return endNanos == 0 ? new Result(delivered, 0, 0)
+            return endNanos == 0
+                    ? new Result(delivered, 0, 0)
                     : new Result(delivered, (endNanos - startNanos) / 1e9, (endCpu - startCpu) / 1e6);
         }
     }
@@ -84,7 +82,8 @@ public final class BareSqsDrain {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         AtomicLong delivered = new AtomicLong();
         Span span = new Span();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(settings.pollers());
         try (SqsClient sqs = LocalSqs.client(settings.endpoint())) {
             List<Future<?>> loops = new ArrayList<>();
@@ -100,11 +99,14 @@ public final class BareSqsDrain {
         return span.result(delivered.get());
     }
 
-    private static Void poll(SqsClient sqs, HttpClient http, Settings settings, AtomicLong delivered, Span span,
-            long deadline) throws Exception {
+    private static Void poll(
+            SqsClient sqs, HttpClient http, Settings settings, AtomicLong delivered, Span span, long deadline)
+            throws Exception {
         while (delivered.get() < settings.target() && System.nanoTime() < deadline) {
             List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(settings.queueUrl())
-                    .maxNumberOfMessages(10).waitTimeSeconds(settings.waitSeconds())).messages();
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(settings.waitSeconds()))
+                    .messages();
             if (!messages.isEmpty()) {
                 span.received();
             }
@@ -118,7 +120,8 @@ public final class BareSqsDrain {
                 }
             }
             if (!done.isEmpty()) {
-                sqs.deleteMessageBatch(request -> request.queueUrl(settings.queueUrl()).entries(done));
+                sqs.deleteMessageBatch(
+                        request -> request.queueUrl(settings.queueUrl()).entries(done));
                 if (delivered.addAndGet(done.size()) >= settings.target()) {
                     span.reached();
                 }

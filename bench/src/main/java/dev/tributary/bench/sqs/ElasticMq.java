@@ -25,9 +25,11 @@ public final class ElasticMq implements AutoCloseable {
      */
     public static ElasticMq start(int port) {
         SQSRestServer server = (port == 0
-                ? SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                : SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
-                        .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))).start();
+                        ? SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                        : SQSRestServerBuilder.withInterface("127.0.0.1")
+                                .withPort(port)
+                                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, "")))
+                .start();
         int bound = server.waitUntilStarted().localAddress().getPort();
         return new ElasticMq(server, bound);
     }

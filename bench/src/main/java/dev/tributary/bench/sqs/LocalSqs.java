@@ -23,8 +23,7 @@ public final class LocalSqs {
     /** The placeholder access key and secret handed to every client: {@value}. */
     public static final String PLACEHOLDER_KEY = "bench";
 
-    private LocalSqs() {
-    }
+    private LocalSqs() {}
 
     /** A client for the emulator at {@code endpoint}; thread-safe, to be closed by the caller. */
     public static SqsClient client(URI endpoint) {
@@ -32,8 +31,8 @@ public final class LocalSqs {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(PLACEHOLDER_KEY, PLACEHOLDER_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(PLACEHOLDER_KEY, PLACEHOLDER_KEY)))
                 .build();
     }
 
@@ -45,8 +44,10 @@ public final class LocalSqs {
     /** Messages in the queue, visible or in flight. */
     public static long depth(SqsClient client, String queueUrl) {
         Map<QueueAttributeName, String> attributes = client.getQueueAttributes(request -> request.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }

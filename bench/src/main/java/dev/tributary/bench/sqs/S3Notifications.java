@@ -16,8 +16,7 @@ public final class S3Notifications {
             "object":{"key":"uploads/bench-%d.jpg","size":48213,"eTag":"d41d8cd98f00b204e9800998ecf8427e",\
             "sequencer":"%018X"}}}]}""";
 
-    private S3Notifications() {
-    }
+    private S3Notifications() {}
 
     /** The body of notification number {@code index} (0 or more). */
     public static String body(long index) {

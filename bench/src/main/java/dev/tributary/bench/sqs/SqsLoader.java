@@ -20,8 +20,7 @@ public final class SqsLoader {
     /** SQS's largest batch: {@value}. */
     public static final int BATCH = 10;
 
-    private SqsLoader() {
-    }
+    private SqsLoader() {}
 
     /**
      * Creates the queue when missing and sends {@code count} messages numbered {@code 0..count-1}.
@@ -31,7 +30,8 @@ public final class SqsLoader {
      * @throws Exception when a send failed
      */
     public static String load(SqsClient client, String queueName, long count, int threads) throws Exception {
-        String queueUrl = client.createQueue(request -> request.queueName(queueName)).queueUrl();
+        String queueUrl =
+                client.createQueue(request -> request.queueName(queueName)).queueUrl();
         AtomicLong next = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -57,10 +57,12 @@ public final class SqsLoader {
                         .messageBody(S3Notifications.body(index))
                         .build());
             }
-            SendMessageBatchResponse response = client.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+            SendMessageBatchResponse response = client.sendMessageBatch(
+                    request -> request.queueUrl(queueUrl).entries(entries));
             if (!response.failed().isEmpty()) {
-                throw new IllegalStateException("SQS refused " + response.failed().size() + " messages, first: "
-                        + response.failed().get(0).message());
+                throw new IllegalStateException(
+                        "SQS refused " + response.failed().size() + " messages, first: "
+                                + response.failed().get(0).message());
             }
         }
         return null;

@@ -25,7 +25,8 @@ class DecodersTest {
         List<CloudEvent> events = prepared.decode().get();
         assertEquals(1, prepared.eventsPerDecode());
         assertEquals(BenchEvent.TYPE, events.get(0).getType());
-        assertEquals(new String(BenchEvent.body(), StandardCharsets.UTF_8),
+        assertEquals(
+                new String(BenchEvent.body(), StandardCharsets.UTF_8),
                 new String(events.get(0).getData().toBytes(), StandardCharsets.UTF_8));
     }
 
@@ -46,20 +47,25 @@ class DecodersTest {
     @Test
     void aDecoderFoundByNameMayTakeJsonNodes() {
         byte[] body = "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        List<CloudEvent> events = Decoders.byClassName(JsonNodeDecoder.class.getName(), body).get();
+        List<CloudEvent> events =
+                Decoders.byClassName(JsonNodeDecoder.class.getName(), body).get();
         assertEquals("x", events.get(0).getId());
     }
 
     @Test
     void aDecoderFoundByNameMayBeANotificationDecoder() {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        List<CloudEvent> events = Decoders.byClassName(PayloadDecoder.class.getName(), body).get();
+        List<CloudEvent> events =
+                Decoders.byClassName(PayloadDecoder.class.getName(), body).get();
         assertEquals("application/json", events.get(0).getId(), "handed the body as JSON");
     }
 
     @Test
     void theBenchmarkParametersAreTheDecodesDefined() throws Exception {
-        String[] declared = DecodeBenchmark.class.getField("input").getAnnotation(Param.class).value();
+        String[] declared = DecodeBenchmark.class
+                .getField("input")
+                .getAnnotation(Param.class)
+                .value();
         assertEquals(Decoders.NAMES, List.of(declared));
     }
 
@@ -69,7 +75,11 @@ class DecodersTest {
     }
 
     private static CloudEvent event(String id) {
-        return CloudEventBuilder.v1().withId(id).withSource(URI.create("/test")).withType("test").build();
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create("/test"))
+                .withType("test")
+                .build();
     }
 
     /** Shaped like the AWS adapter's S3 decoder: {@code List<CloudEvent> decode(JsonNode)}. */

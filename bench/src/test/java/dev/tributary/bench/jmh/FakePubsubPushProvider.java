@@ -22,8 +22,8 @@ import java.util.List;
  */
 public final class FakePubsubPushProvider implements SourceProvider {
 
-    private static final ComponentType DECLARATION = ComponentType.push("gcp-pubsub-push", "Test stand-in.",
-            OptionSpec.oneOf("auth", "Must be 'none'.", "none"));
+    private static final ComponentType DECLARATION = ComponentType.push(
+            "gcp-pubsub-push", "Test stand-in.", OptionSpec.oneOf("auth", "Must be 'none'.", "none"));
 
     @Override
     public ComponentType declaration() {
@@ -42,8 +42,13 @@ public final class FakePubsubPushProvider implements SourceProvider {
                 if (id.isMissingNode()) {
                     return PushDecision.Respond.error(400, "message.messageId is missing");
                 }
-                return new PushDecision.Route(List.of(CloudEventBuilder.v1().withId(id.asText())
-                        .withSource(URI.create("//pubsub.googleapis.com/test")).withType("test").build()), 204);
+                return new PushDecision.Route(
+                        List.of(CloudEventBuilder.v1()
+                                .withId(id.asText())
+                                .withSource(URI.create("//pubsub.googleapis.com/test"))
+                                .withType("test")
+                                .build()),
+                        204);
             } catch (IOException e) {
                 return PushDecision.Respond.error(400, "not JSON");
             }

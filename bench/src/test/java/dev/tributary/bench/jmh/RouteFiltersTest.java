@@ -24,8 +24,12 @@ class RouteFiltersTest {
 
     @Test
     void theFiltersAreRealFilters() {
-        CloudEvent thumbnail = CloudEventBuilder.v1(RouteFilters.event()).withSubject("thumbnails/red flower.jpg").build();
-        CloudEvent deleted = CloudEventBuilder.v1(RouteFilters.event()).withType("com.amazonaws.s3.ObjectRemoved:Delete").build();
+        CloudEvent thumbnail = CloudEventBuilder.v1(RouteFilters.event())
+                .withSubject("thumbnails/red flower.jpg")
+                .build();
+        CloudEvent deleted = CloudEventBuilder.v1(RouteFilters.event())
+                .withType("com.amazonaws.s3.ObjectRemoved:Delete")
+                .build();
         assertFalse(RouteFilters.compile("not").test(thumbnail));
         assertFalse(RouteFilters.compile("route-5").test(thumbnail));
         assertFalse(RouteFilters.compile("route-5").test(deleted));
@@ -33,7 +37,10 @@ class RouteFiltersTest {
         assertFalse(RouteFilters.compile("cesql").test(deleted));
         assertFalse(RouteFilters.compile("pattern").test(deleted));
         CloudEvent empty = CloudEventBuilder.v1(RouteFilters.event())
-                .withData("application/json", "{\"s3\":{\"object\":{\"size\":0}}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+                .withData(
+                        "application/json",
+                        "{\"s3\":{\"object\":{\"size\":0}}}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build();
         assertFalse(RouteFilters.compile("pattern").test(empty), "the pattern reads data");
         assertTrue(RouteFilters.compile("none").test(deleted));
     }
@@ -51,7 +58,10 @@ class RouteFiltersTest {
 
     @Test
     void theBenchmarkParametersAreTheFiltersDefined() throws Exception {
-        String[] declared = FilterBenchmark.class.getField("filter").getAnnotation(Param.class).value();
+        String[] declared = FilterBenchmark.class
+                .getField("filter")
+                .getAnnotation(Param.class)
+                .value();
         assertEquals(RouteFilters.names(), List.of(declared));
         assertTrue(RouteFilters.compile("none") == EventFilter.ACCEPT_ALL, "the baseline is a route without filters");
     }

@@ -13,8 +13,12 @@ class TransformBenchmarkTest {
     @Test
     void everyTransformCompilesAndTurnsTheBenchEventIntoACloudEvent() throws Exception {
         CloudEvent event = RouteFilters.event();
-        assertEquals(event.getType(), TransformBenchmark.compile("identity").apply(event).getType());
-        assertEquals("com.example.image.uploaded", TransformBenchmark.compile("merge").apply(event).getType());
+        assertEquals(
+                event.getType(),
+                TransformBenchmark.compile("identity").apply(event).getType());
+        assertEquals(
+                "com.example.image.uploaded",
+                TransformBenchmark.compile("merge").apply(event).getType());
         CloudEvent knative = TransformBenchmark.compile("knative").apply(event);
         assertEquals("transform.simple", knative.getSource().toString());
         assertEquals("48213", String.valueOf(knative.getExtension("size")));
@@ -22,7 +26,10 @@ class TransformBenchmarkTest {
 
     @Test
     void theBenchmarkParametersAreTheTransformsDefined() throws Exception {
-        String[] declared = TransformBenchmark.class.getField("transform").getAnnotation(Param.class).value();
+        String[] declared = TransformBenchmark.class
+                .getField("transform")
+                .getAnnotation(Param.class)
+                .value();
         assertEquals(TransformBenchmark.names(), List.of(declared));
         assertThrows(IllegalArgumentException.class, () -> TransformBenchmark.compile("xslt"));
     }

@@ -17,8 +17,12 @@ class OpenLoopClientTest {
     @Test
     void sendsAtTheRateAskedAndRecordsOnlyTheMeasuredWindow() throws Exception {
         try (CountingSink sink = CountingSink.start(0, 1)) {
-            LoadResult result = OpenLoopClient.run(settings(URI.create("http://127.0.0.1:" + sink.port() + "/"),
-                    200, Duration.ofMillis(250), Duration.ofSeconds(1), 4));
+            LoadResult result = OpenLoopClient.run(settings(
+                    URI.create("http://127.0.0.1:" + sink.port() + "/"),
+                    200,
+                    Duration.ofMillis(250),
+                    Duration.ofSeconds(1),
+                    4));
             assertEquals(200, result.sent(), 1);
             assertEquals(result.sent(), result.ok());
             assertEquals(0, result.failed() + result.unanswered());
@@ -40,8 +44,12 @@ class OpenLoopClientTest {
         slow.start();
         try {
             // 20 requests in 0.5 s, one connection, 50 ms each: the last waits about half a second
-            LoadResult result = OpenLoopClient.run(settings(URI.create("http://127.0.0.1:" + slow.getAddress().getPort()
-                    + "/"), 40, Duration.ZERO, Duration.ofMillis(500), 1));
+            LoadResult result = OpenLoopClient.run(settings(
+                    URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/"),
+                    40,
+                    Duration.ZERO,
+                    Duration.ofMillis(500),
+                    1));
             assertEquals(20, result.ok(), 1);
             assertTrue(result.max() > 400, "a closed-loop measurement would see 50 ms; saw max " + result.max());
             assertTrue(result.p50() > 100, "p50 " + result.p50());
@@ -60,8 +68,12 @@ class OpenLoopClientTest {
         });
         refusing.start();
         try {
-            LoadResult result = OpenLoopClient.run(settings(URI.create("http://127.0.0.1:"
-                    + refusing.getAddress().getPort() + "/"), 50, Duration.ZERO, Duration.ofMillis(200), 2));
+            LoadResult result = OpenLoopClient.run(settings(
+                    URI.create("http://127.0.0.1:" + refusing.getAddress().getPort() + "/"),
+                    50,
+                    Duration.ZERO,
+                    Duration.ofMillis(200),
+                    2));
             assertEquals(0, result.ok());
             assertEquals(result.sent(), result.failed());
         } finally {
@@ -69,10 +81,17 @@ class OpenLoopClientTest {
         }
     }
 
-    private static OpenLoopClient.Settings settings(URI target, double rate, Duration warmup, Duration duration,
-            int connections) {
-        return new OpenLoopClient.Settings(target, BenchEvent.headers(), BenchEvent.body(), rate, warmup, duration,
-                connections, Duration.ofSeconds(10));
+    private static OpenLoopClient.Settings settings(
+            URI target, double rate, Duration warmup, Duration duration, int connections) {
+        return new OpenLoopClient.Settings(
+                target,
+                BenchEvent.headers(),
+                BenchEvent.body(),
+                rate,
+                warmup,
+                duration,
+                connections,
+                Duration.ofSeconds(10));
     }
 
     private static void sleep(long millis) {

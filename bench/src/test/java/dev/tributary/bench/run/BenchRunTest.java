@@ -12,7 +12,9 @@ class BenchRunTest {
     @Test
     void scenariosAreChosenByNameOrNumber() {
         assertEquals(5, BenchRun.select("all").size());
-        assertEquals(List.of(1, 2, 3, 4, 5), BenchRun.select("all").stream().map(Scenario::number).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4, 5),
+                BenchRun.select("all").stream().map(Scenario::number).toList());
         assertEquals("sqs", BenchRun.select("3").get(0).id());
         assertEquals("jmh", BenchRun.select("jmh").get(0).id());
         assertThrows(IllegalArgumentException.class, () -> BenchRun.select("kafka"));

@@ -20,9 +20,14 @@ class GatewayMappingsTest {
     @Test
     void pushMappingRoutesBenchEventsToTheSink() {
         Mappings mappings = load(GatewayMappings.push(SINK));
-        assertEquals("cloudevents", mappings.sources().get(GatewayMappings.PUSH_SOURCE).type());
-        assertEquals(SINK.toString(), mappings.sinks().get("sink").options().string("url").orElseThrow());
-        EventFilter filter = mappings.routesFrom(GatewayMappings.PUSH_SOURCE).get(0).filter();
+        assertEquals(
+                "cloudevents",
+                mappings.sources().get(GatewayMappings.PUSH_SOURCE).type());
+        assertEquals(
+                SINK.toString(),
+                mappings.sinks().get("sink").options().string("url").orElseThrow());
+        EventFilter filter =
+                mappings.routesFrom(GatewayMappings.PUSH_SOURCE).get(0).filter();
         assertTrue(filter.test(event(BenchEvent.TYPE)));
         assertFalse(filter.test(event("org.other")));
     }
@@ -30,15 +35,27 @@ class GatewayMappingsTest {
     @Test
     void eventGridMappingIsUnauthenticated() {
         Mappings mappings = load(GatewayMappings.eventGrid(SINK));
-        assertEquals("none", mappings.sources().get(GatewayMappings.EVENT_GRID_SOURCE).options().string("auth").orElseThrow());
-        assertTrue(mappings.routesFrom(GatewayMappings.EVENT_GRID_SOURCE).get(0).filter()
+        assertEquals(
+                "none",
+                mappings.sources()
+                        .get(GatewayMappings.EVENT_GRID_SOURCE)
+                        .options()
+                        .string("auth")
+                        .orElseThrow());
+        assertTrue(mappings.routesFrom(GatewayMappings.EVENT_GRID_SOURCE)
+                .get(0)
+                .filter()
                 .test(event("Microsoft.Storage.BlobCreated")));
     }
 
     @Test
     void sqsMappingPointsTheSourceAtTheEmulator() {
-        Mappings mappings = load(GatewayMappings.sqs(SINK, URI.create("http://127.0.0.1:9324"),
-                "http://127.0.0.1:9324/000000000000/bench-s3", "us-east-1", 4));
+        Mappings mappings = load(GatewayMappings.sqs(
+                SINK,
+                URI.create("http://127.0.0.1:9324"),
+                "http://127.0.0.1:9324/000000000000/bench-s3",
+                "us-east-1",
+                4));
         var options = mappings.sources().get("uploads").options();
         assertEquals("http://127.0.0.1:9324", options.string("endpoint").orElseThrow());
         assertEquals(4, options.integer("concurrency", 1));
@@ -50,6 +67,10 @@ class GatewayMappingsTest {
     }
 
     private static io.cloudevents.CloudEvent event(String type) {
-        return CloudEventBuilder.v1().withId("1").withSource(URI.create("/t")).withType(type).build();
+        return CloudEventBuilder.v1()
+                .withId("1")
+                .withSource(URI.create("/t"))
+                .withType(type)
+                .build();
     }
 }

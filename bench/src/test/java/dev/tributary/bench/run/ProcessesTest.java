@@ -29,21 +29,28 @@ class ProcessesTest {
         }
         assertFalse(first.process().isAlive());
         assertFalse(second.process().isAlive());
-        assertEquals(List.of(Long.toString(first.pid()), Long.toString(second.pid())),
+        assertEquals(
+                List.of(Long.toString(first.pid()), Long.toString(second.pid())),
                 Files.readAllLines(logs.resolve("pids")));
-        assertTrue(Files.exists(logs.resolve("001-sleeper.log")) && Files.exists(logs.resolve("002-sleeper.log")),
+        assertTrue(
+                Files.exists(logs.resolve("001-sleeper.log")) && Files.exists(logs.resolve("002-sleeper.log")),
                 "each start gets its own log");
     }
 
     @Test
     void runToEndAnswersTheOutputOrSaysWhyItFailed() throws Exception {
         try (Processes processes = new Processes(logs)) {
-            assertEquals("hello\n", processes.runToEnd("echo", List.of("echo", "hello"), Duration.ofSeconds(10), false));
-            IllegalStateException failed = assertThrows(IllegalStateException.class, () -> processes.runToEnd("failing",
-                    List.of("sh", "-c", "echo broken; exit 3"), Duration.ofSeconds(10), false));
-            assertTrue(failed.getMessage().contains("exited 3") && failed.getMessage().contains("broken"));
-            IllegalStateException slow = assertThrows(IllegalStateException.class, () -> processes.runToEnd("slow",
-                    List.of("sleep", "30"), Duration.ofMillis(200), false));
+            assertEquals(
+                    "hello\n", processes.runToEnd("echo", List.of("echo", "hello"), Duration.ofSeconds(10), false));
+            IllegalStateException failed = assertThrows(
+                    IllegalStateException.class,
+                    () -> processes.runToEnd(
+                            "failing", List.of("sh", "-c", "echo broken; exit 3"), Duration.ofSeconds(10), false));
+            assertTrue(failed.getMessage().contains("exited 3")
+                    && failed.getMessage().contains("broken"));
+            IllegalStateException slow = assertThrows(
+                    IllegalStateException.class,
+                    () -> processes.runToEnd("slow", List.of("sleep", "30"), Duration.ofMillis(200), false));
             assertTrue(slow.getMessage().contains("did not finish"));
         }
     }

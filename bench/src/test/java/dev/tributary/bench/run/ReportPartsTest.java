@@ -11,9 +11,12 @@ class ReportPartsTest {
 
     @Test
     void markdownTablesEscapePipes() {
-        String table = new Markdown().table(List.of("a", "b"), List.of(List.of("1", "x|y"))).toString();
+        String table = new Markdown()
+                .table(List.of("a", "b"), List.of(List.of("1", "x|y")))
+                .toString();
         assertEquals("| a | b |\n| --- | --- |\n| 1 | x\\|y |\n\n", table);
-        assertThrows(IllegalArgumentException.class, () -> new Markdown().table(List.of("a", "b"), List.of(List.of("1"))));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Markdown().table(List.of("a", "b"), List.of(List.of("1"))));
     }
 
     @Test
@@ -22,13 +25,15 @@ class ReportPartsTest {
         Verdict missed = Verdict.atMost("f", 51, "51 µs", "—", "≤ 50 µs", 50);
         assertTrue(missed.missed());
         assertEquals("**missed**", missed.cells().get(4));
-        assertTrue(Verdict.notMeasured("f", "≤ 5 µs", "adapter missing").status().contains("adapter missing"));
+        assertTrue(
+                Verdict.notMeasured("f", "≤ 5 µs", "adapter missing").status().contains("adapter missing"));
     }
 
     @Test
     void readmeSectionIsReplacedBetweenItsMarkers() {
         String readme = "intro\n" + ReadmeSection.START + "\nold table\n" + ReadmeSection.END + "\nrest\n";
-        assertEquals("intro\n" + ReadmeSection.START + "\nnew\n" + ReadmeSection.END + "\nrest\n",
+        assertEquals(
+                "intro\n" + ReadmeSection.START + "\nnew\n" + ReadmeSection.END + "\nrest\n",
                 ReadmeSection.replace(readme, "new\n"));
         assertEquals("no markers", ReadmeSection.replace("no markers", "new"));
     }

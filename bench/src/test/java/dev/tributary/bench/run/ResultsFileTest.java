@@ -13,17 +13,34 @@ import org.junit.jupiter.api.Test;
 class ResultsFileTest {
 
     private static RunSettings settings(boolean quick) {
-        return RunSettings.from(new Args(List.of("--bench-jar", "b.jar", "--gateway-jar", "g.jar", "--results", "r",
-                "--work", "w", "--readme", "README.md", "--quick", Boolean.toString(quick))), Map.of());
+        return RunSettings.from(
+                new Args(List.of(
+                        "--bench-jar",
+                        "b.jar",
+                        "--gateway-jar",
+                        "g.jar",
+                        "--results",
+                        "r",
+                        "--work",
+                        "w",
+                        "--readme",
+                        "README.md",
+                        "--quick",
+                        Boolean.toString(quick))),
+                Map.of());
     }
 
     @Test
     void listsEveryScenarioWithItsVerdictsOrWhyItDidNotRun() {
-        Verdict verdict = Verdict.atLeast("1: gateway throughput ÷ plain Camel", 2.5, "2.50×", "10,000 events/s", "≥ 2×", 2);
+        Verdict verdict =
+                Verdict.atLeast("1: gateway throughput ÷ plain Camel", 2.5, "2.50×", "10,000 events/s", "≥ 2×", 2);
         List<BenchRun.Result> results = List.of(
-                new BenchRun.Result(new PushScenario(), new Scenario.Outcome(new Markdown().paragraph("push tables"),
-                        List.of(verdict)), "ran"),
-                new BenchRun.Result(new EventGridScenario(), null, "skipped, no source provider of type 'azure-eventgrid'"));
+                new BenchRun.Result(
+                        new PushScenario(),
+                        new Scenario.Outcome(new Markdown().paragraph("push tables"), List.of(verdict)),
+                        "ran"),
+                new BenchRun.Result(
+                        new EventGridScenario(), null, "skipped, no source provider of type 'azure-eventgrid'"));
         String file = ResultsFile.render(settings(false), "all", List.of("CPU: test"), results, Duration.ofSeconds(61));
         assertTrue(file.contains("| 1: gateway throughput ÷ plain Camel | 2.50× | 10,000 events/s | ≥ 2× | met |"));
         assertTrue(file.contains("## 1. Push ingress → HTTP sink\n\npush tables"));
@@ -41,9 +58,10 @@ class ResultsFileTest {
 
     @Test
     void contenderJvmOptionsComeFromTheEnvironment() {
-        RunSettings settings = RunSettings.from(new Args(List.of("--bench-jar", "b", "--gateway-jar", "g", "--results",
-                "r", "--work", "w", "--readme", "x")), Map.of("GATEWAY_JAVA_OPTS", " -Xmx256m  -XX:+UseSerialGC ",
-                "SQS_MESSAGES", "500"));
+        RunSettings settings = RunSettings.from(
+                new Args(List.of(
+                        "--bench-jar", "b", "--gateway-jar", "g", "--results", "r", "--work", "w", "--readme", "x")),
+                Map.of("GATEWAY_JAVA_OPTS", " -Xmx256m  -XX:+UseSerialGC ", "SQS_MESSAGES", "500"));
         assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), settings.contenderJvmOptions());
         assertEquals(500, settings.timings().sqsMessages());
         assertFalse(settings.quick());

@@ -26,7 +26,8 @@ class WrkTest {
         assertEquals(35621.45, result.requestsPerSecond());
         assertEquals(0, result.non2xx());
         assertEquals(0, result.socketErrors());
-        long tick = ProcStat.waitedChildrenCpu("1 (bash) R 0 0 0 0 -1 0 0 0 0 0 0 0 1 0").toNanos();
+        long tick = ProcStat.waitedChildrenCpu("1 (bash) R 0 0 0 0 -1 0 0 0 0 0 0 0 1 0")
+                .toNanos();
         assertEquals(96 * tick, result.cpu().toNanos());
     }
 
@@ -43,7 +44,9 @@ class WrkTest {
 
     @Test
     void refusesOutputWithoutSummary() {
-        assertThrows(IllegalStateException.class, () -> Wrk.parse("unable to connect to 127.0.0.1:1 Connection refused\n"
-                + Wrk.STAT_MARKER + "1 (bash) R 0 0 0 0 -1 0 0 0 0 0 0 0 0 0\n"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> Wrk.parse("unable to connect to 127.0.0.1:1 Connection refused\n" + Wrk.STAT_MARKER
+                        + "1 (bash) R 0 0 0 0 -1 0 0 0 0 0 0 0 0 0\n"));
     }
 }

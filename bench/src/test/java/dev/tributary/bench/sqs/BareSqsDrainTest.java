@@ -33,8 +33,14 @@ class BareSqsDrainTest {
         String queueUrl = SqsLoader.load(client, "drain-test", 25, 2);
         assertEquals(25, LocalSqs.depth(client, queueUrl));
         try (CountingSink sink = CountingSink.start(0, 1)) {
-            BareSqsDrain.Result result = BareSqsDrain.run(new BareSqsDrain.Settings(elasticMq.endpoint(),
-                    queueUrl, URI.create("http://127.0.0.1:" + sink.port() + "/"), 2, 25, 1, Duration.ofSeconds(30)));
+            BareSqsDrain.Result result = BareSqsDrain.run(new BareSqsDrain.Settings(
+                    elasticMq.endpoint(),
+                    queueUrl,
+                    URI.create("http://127.0.0.1:" + sink.port() + "/"),
+                    2,
+                    25,
+                    1,
+                    Duration.ofSeconds(30)));
             assertEquals(25, result.delivered());
             assertEquals(25, sink.count());
             assertTrue(result.seconds() > 0 && result.cpuMillis() >= 0);
@@ -46,8 +52,14 @@ class BareSqsDrainTest {
     void theLoopStopsAtTheDeadlineWhenTheQueueHoldsTooFew() throws Exception {
         String queueUrl = SqsLoader.load(client, "short-queue", 3, 1);
         try (CountingSink sink = CountingSink.start(0, 1)) {
-            BareSqsDrain.Result result = BareSqsDrain.run(new BareSqsDrain.Settings(elasticMq.endpoint(),
-                    queueUrl, URI.create("http://127.0.0.1:" + sink.port() + "/"), 1, 10, 1, Duration.ofSeconds(2)));
+            BareSqsDrain.Result result = BareSqsDrain.run(new BareSqsDrain.Settings(
+                    elasticMq.endpoint(),
+                    queueUrl,
+                    URI.create("http://127.0.0.1:" + sink.port() + "/"),
+                    1,
+                    10,
+                    1,
+                    Duration.ofSeconds(2)));
             assertEquals(3, result.delivered());
             assertEquals(0, result.seconds(), "the target was not reached: no rate");
         }

@@ -18,7 +18,8 @@ class S3NotificationsTest {
         assertEquals("photos", seventh.at("/s3/bucket/name").asText());
         assertEquals("uploads/bench-7.jpg", seventh.at("/s3/object/key").asText());
         JsonNode eighth = record(8);
-        assertNotEquals(seventh.at("/responseElements/x-amz-request-id"), eighth.at("/responseElements/x-amz-request-id"));
+        assertNotEquals(
+                seventh.at("/responseElements/x-amz-request-id"), eighth.at("/responseElements/x-amz-request-id"));
         assertNotEquals(seventh.at("/s3/object/sequencer"), eighth.at("/s3/object/sequencer"));
     }
 

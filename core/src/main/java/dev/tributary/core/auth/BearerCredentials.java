@@ -8,8 +8,7 @@ final class BearerCredentials {
 
     private static final String SCHEME = "Bearer ";
 
-    private BearerCredentials() {
-    }
+    private BearerCredentials() {}
 
     /** The bearer value, trimmed; empty when the header is absent, of another scheme, or blank. */
     static Optional<String> token(PushRequest request) {

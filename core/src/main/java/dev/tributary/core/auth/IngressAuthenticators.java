@@ -32,8 +32,7 @@ public final class IngressAuthenticators {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngressAuthenticators.class);
 
-    private IngressAuthenticators() {
-    }
+    private IngressAuthenticators() {}
 
     /**
      * @return the source's check; {@link RequestAuthenticator#NONE} for {@code auth: none} and for
@@ -48,13 +47,20 @@ public final class IngressAuthenticators {
             checks.add(bearer(source, profile));
         }
         if (options.has(SECRET)) {
-            Optional<String> parameter = options.string(SECRET_PARAMETER).or(() -> profile == Profile.EVENT_GRID
-                    ? Optional.of(SharedSecretAuthenticator.EVENT_GRID_PARAMETER) : Optional.empty());
-            checks.add(new SharedSecretAuthenticator(parameter, options.string(SECRET).orElseThrow(), !bearer));
+            Optional<String> parameter = options.string(SECRET_PARAMETER)
+                    .or(() -> profile == Profile.EVENT_GRID
+                            ? Optional.of(SharedSecretAuthenticator.EVENT_GRID_PARAMETER)
+                            : Optional.empty());
+            checks.add(new SharedSecretAuthenticator(
+                    parameter, options.string(SECRET).orElseThrow(), !bearer));
         }
         if (options.has("auth")) {
-            LOG.warn("SOURCE '{}' ACCEPTS UNAUTHENTICATED REQUESTS ({}, auth: none): anyone who can reach "
-                    + "POST /sources/{} can inject events", source.name(), source.type(), source.name());
+            LOG.warn(
+                    "SOURCE '{}' ACCEPTS UNAUTHENTICATED REQUESTS ({}, auth: none): anyone who can reach "
+                            + "POST /sources/{} can inject events",
+                    source.name(),
+                    source.type(),
+                    source.name());
         }
         return checks.isEmpty() ? RequestAuthenticator.NONE : RequestAuthenticator.allOf(checks);
     }
@@ -66,8 +72,12 @@ public final class IngressAuthenticators {
         Map<String, Object> claims = options.string(SERVICE_ACCOUNT)
                 .<Map<String, Object>>map(account -> Map.of("email", account, "email_verified", Boolean.TRUE))
                 .orElse(Map.of());
-        return new JwtBearerAuthenticator(url(source, jwksUrl), issuer, options.string(AUDIENCE).orElseThrow(),
-                Set.copyOf(options.stringList(SUBJECTS)), claims);
+        return new JwtBearerAuthenticator(
+                url(source, jwksUrl),
+                issuer,
+                options.string(AUDIENCE).orElseThrow(),
+                Set.copyOf(options.stringList(SUBJECTS)),
+                claims);
     }
 
     private static URL url(SourceConfig source, String value) {

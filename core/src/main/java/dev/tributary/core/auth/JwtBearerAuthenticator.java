@@ -54,6 +54,7 @@ public final class JwtBearerAuthenticator implements RequestAuthenticator {
     public static final int MAX_CLOCK_SKEW_SECONDS = 300;
     /** The {@code Retry-After} of a 503 answered when the keys cannot be fetched: {@value} seconds. */
     public static final int RETRY_AFTER_SECONDS = 30;
+
     static final int HTTP_TIMEOUT_MILLIS = 2_000;
     static final int JWKS_SIZE_LIMIT = 256 * 1024;
     private static final String CHALLENGE = "WWW-Authenticate";
@@ -72,13 +73,14 @@ public final class JwtBearerAuthenticator implements RequestAuthenticator {
      * @param requiredClaims claims that must be present with exactly these values (for example
      *     Pub/Sub's {@code email} and {@code email_verified})
      */
-    public JwtBearerAuthenticator(URL jwksUrl, String issuer, String audience, Set<String> subjects,
-            Map<String, Object> requiredClaims) {
+    public JwtBearerAuthenticator(
+            URL jwksUrl, String issuer, String audience, Set<String> subjects, Map<String, Object> requiredClaims) {
         JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUrl, new NoRedirectRetriever())
                 .retrying(false)
                 .refreshAheadCache(false)
                 .build();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
         DefaultJWTClaimsVerifier<SecurityContext> lifetime = new DefaultJWTClaimsVerifier<>(null, Set.of("exp"));
         lifetime.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(lifetime);
@@ -92,7 +94,8 @@ public final class JwtBearerAuthenticator implements RequestAuthenticator {
     public Optional<PushDecision.Respond> refusal(PushRequest request) {
         Optional<String> token = BearerCredentials.token(request);
         if (token.isEmpty()) {
-            return Optional.of(answer(401, Map.of(CHALLENGE, "Bearer"), "missing bearer token in the Authorization header"));
+            return Optional.of(
+                    answer(401, Map.of(CHALLENGE, "Bearer"), "missing bearer token in the Authorization header"));
         }
         JWTClaimsSet claims;
         try {
@@ -102,7 +105,9 @@ public final class JwtBearerAuthenticator implements RequestAuthenticator {
         } catch (BadJOSEException e) {
             return Optional.of(invalidToken("the bearer token was rejected: " + e.getMessage()));
         } catch (KeySourceException e) {
-            return Optional.of(answer(503, Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)),
+            return Optional.of(answer(
+                    503,
+                    Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)),
                     "cannot get the token signing keys from jwksUrl; retry later"));
         } catch (JOSEException e) {
             return Optional.of(invalidToken("the bearer token cannot be verified: " + e.getMessage()));
@@ -137,7 +142,8 @@ public final class JwtBearerAuthenticator implements RequestAuthenticator {
     }
 
     private static PushDecision.Respond answer(int status, Map<String, String> extraHeaders, String message) {
-        Map<String, String> headers = new HashMap<>(PushDecision.Respond.error(status, message).headers());
+        Map<String, String> headers =
+                new HashMap<>(PushDecision.Respond.error(status, message).headers());
         headers.putAll(extraHeaders);
         return new PushDecision.Respond(status, Map.copyOf(headers), message);
     }

@@ -26,6 +26,9 @@ public interface RequestAuthenticator {
     /** A check that passes when every one of {@code checks} passes, refused by the first that refuses. */
     static RequestAuthenticator allOf(List<RequestAuthenticator> checks) {
         List<RequestAuthenticator> copy = List.copyOf(checks);
-        return request -> copy.stream().map(check -> check.refusal(request)).flatMap(Optional::stream).findFirst();
+        return request -> copy.stream()
+                .map(check -> check.refusal(request))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

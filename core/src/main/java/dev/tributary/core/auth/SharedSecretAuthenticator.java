@@ -54,8 +54,10 @@ public final class SharedSecretAuthenticator implements RequestAuthenticator {
             String where = (authorizationHeader ? "Authorization: Bearer SECRET" : "")
                     + (authorizationHeader && parameter.isPresent() ? " or " : "")
                     + parameter.map(name -> "query parameter '" + name + "'").orElse("");
-            return Optional.of(new PushDecision.Respond(401, Map.of("Content-Type", "text/plain; charset=utf-8",
-                    "WWW-Authenticate", "Bearer"), "missing the source's secret: send " + where));
+            return Optional.of(new PushDecision.Respond(
+                    401,
+                    Map.of("Content-Type", "text/plain; charset=utf-8", "WWW-Authenticate", "Bearer"),
+                    "missing the source's secret: send " + where));
         }
         if (!MessageDigest.isEqual(sha256(presented), secretDigest)) {
             return Optional.of(PushDecision.Respond.error(403, "the secret sent does not match the source's secret"));

@@ -32,8 +32,7 @@ public final class AttributeBinding {
     public static final String CONTENT_TYPE = "content-type";
     private static final String SPEC_VERSION = CE_PREFIX + "specversion";
 
-    private AttributeBinding() {
-    }
+    private AttributeBinding() {}
 
     /** The attributes of an event, in the order its context is read (specversion first). */
     public static Map<String, String> write(CloudEvent event) {

@@ -34,7 +34,8 @@ public final class CloudEventsHttpDecoder implements NotificationDecoder<Inbound
     static final String BATCH_JSON = "application/cloudevents-batch+json";
     private static final String CE_PREFIX = "ce-";
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule())
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(JsonFormat.getCloudEventJacksonModule())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
@@ -47,9 +48,10 @@ public final class CloudEventsHttpDecoder implements NotificationDecoder<Inbound
             return validated(readJson(payload.body(), CloudEvent.class, "structured event"));
         }
         if (mediaType.startsWith("application/cloudevents")) {
-            throw new DecodeException(DecodeException.Reason.UNSUPPORTED_FORMAT,
-                    "unsupported CloudEvents format '" + mediaType + "': use binary mode, "
-                            + STRUCTURED_JSON + " or " + BATCH_JSON);
+            throw new DecodeException(
+                    DecodeException.Reason.UNSUPPORTED_FORMAT,
+                    "unsupported CloudEvents format '" + mediaType + "': use binary mode, " + STRUCTURED_JSON + " or "
+                            + BATCH_JSON);
         }
         if (payload.header(CE_PREFIX + "specversion") == null) {
             throw DecodeException.malformed("not a CloudEvent: missing required attribute 'specversion' "
@@ -101,7 +103,10 @@ public final class CloudEventsHttpDecoder implements NotificationDecoder<Inbound
             }
             requireNonEmpty(where, "id", event.getId());
             requireNonEmpty(where, "type", event.getType());
-            requireNonEmpty(where, "source", event.getSource() == null ? null : event.getSource().toString());
+            requireNonEmpty(
+                    where,
+                    "source",
+                    event.getSource() == null ? null : event.getSource().toString());
         }
         return List.of(events);
     }

@@ -18,8 +18,7 @@ public final class HeaderValueCodec {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private HeaderValueCodec() {
-    }
+    private HeaderValueCodec() {}
 
     /** Encodes a value for use as a header; returns the same instance when nothing needs escaping. */
     public static String encode(String value) {
@@ -68,7 +67,8 @@ public final class HeaderValueCodec {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
         } catch (java.nio.charset.CharacterCodingException e) {

@@ -18,8 +18,7 @@ public final class JsonProblem {
     /** A back-quoted Java name, e.g. {@code `io.cloudevents.CloudEvent[]`}, as Jackson quotes them. */
     private static final Pattern QUOTED_NAME = Pattern.compile("\\s*\\(?[^()`]*`[^`]*`[^()]*\\)?");
 
-    private JsonProblem() {
-    }
+    private JsonProblem() {}
 
     /** Describes a failure to read a JSON document, or a failure found while reading one. */
     public static String describe(Throwable failure) {
@@ -40,14 +39,13 @@ public final class JsonProblem {
         String original = json.getOriginalMessage() == null ? "" : json.getOriginalMessage();
         String problem;
         if (json instanceof StreamConstraintsException) {
-            problem = original.contains("nesting depth")
-                    ? "JSON nested too deeply"
-                    : "JSON value exceeds a size limit";
+            problem = original.contains("nesting depth") ? "JSON nested too deeply" : "JSON value exceeds a size limit";
         } else if (original.startsWith("Trailing token")) {
             problem = "content after the end of the JSON document";
         } else if (original.startsWith("No content")) {
             problem = "empty JSON document";
-        } else if (json instanceof MismatchedInputException && (original.contains("`") || original.startsWith("Cannot "))) {
+        } else if (json instanceof MismatchedInputException
+                && (original.contains("`") || original.startsWith("Cannot "))) {
             problem = "a value has the wrong JSON type";
         } else {
             problem = withoutNames(original);
@@ -58,14 +56,20 @@ public final class JsonProblem {
     private static String where(JsonProcessingException json) {
         StringBuilder where = new StringBuilder();
         if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            where.append(" at ").append(mapping.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                            : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "["));
+            where.append(" at ")
+                    .append(mapping.getPath().stream()
+                            .map(reference -> reference.getFieldName() != null
+                                    ? reference.getFieldName()
+                                    : "[" + reference.getIndex() + "]")
+                            .collect(Collectors.joining("."))
+                            .replace(".[", "["));
         }
         JsonLocation location = json.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            where.append(" (line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr())
+            where.append(" (line ")
+                    .append(location.getLineNr())
+                    .append(", column ")
+                    .append(location.getColumnNr())
                     .append(')');
         }
         return where.toString();

@@ -18,8 +18,7 @@ public final class Timestamps {
 
     private static final int SECONDS_END = 19;
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** @throws DateTimeParseException when {@code text} is not an ISO 8601 offset date-time */
     public static OffsetDateTime parse(String text) {
@@ -30,8 +29,15 @@ public final class Timestamps {
                 for (int i = fractionDigits; i < 9; i++) {
                     nanos *= 10;
                 }
-                return OffsetDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2),
-                        digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2), nanos, ZoneOffset.UTC);
+                return OffsetDateTime.of(
+                        digits(text, 0, 4),
+                        digits(text, 5, 2),
+                        digits(text, 8, 2),
+                        digits(text, 11, 2),
+                        digits(text, 14, 2),
+                        digits(text, 17, 2),
+                        nanos,
+                        ZoneOffset.UTC);
             } catch (DateTimeException e) {
                 // an impossible date or time (Feb 30, 25:00): the formatter words the error
             }
@@ -42,7 +48,9 @@ public final class Timestamps {
     /** {@code dddd-dd-ddTdd:dd:dd}, then {@code Z} or {@code .} with 1 to 9 digits and {@code Z}. */
     private static boolean isUtcForm(String text) {
         int length = text.length();
-        if (length < SECONDS_END + 1 || length == SECONDS_END + 2 || length > SECONDS_END + 11
+        if (length < SECONDS_END + 1
+                || length == SECONDS_END + 2
+                || length > SECONDS_END + 11
                 || text.charAt(length - 1) != 'Z') {
             return false;
         }

@@ -16,7 +16,11 @@ import java.util.Optional;
  * @see <a href="https://knative.dev/docs/eventing/event-delivery/">Knative event delivery</a>
  */
 public record DeliveryPolicy(
-        int retry, BackoffPolicy backoffPolicy, Duration backoffDelay, Duration timeout, Optional<String> deadLetterSink) {
+        int retry,
+        BackoffPolicy backoffPolicy,
+        Duration backoffDelay,
+        Duration timeout,
+        Optional<String> deadLetterSink) {
 
     /** Default number of retries: {@value}. */
     public static final int DEFAULT_RETRY = 3;

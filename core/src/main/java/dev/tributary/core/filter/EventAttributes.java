@@ -12,8 +12,7 @@ import java.util.Base64;
  */
 public final class EventAttributes {
 
-    private EventAttributes() {
-    }
+    private EventAttributes() {}
 
     /** The attribute's canonical string value, or {@code null} when the event does not have it. */
     public static String get(CloudEvent event, String name) {
@@ -31,7 +30,9 @@ public final class EventAttributes {
             case "datacontenttype":
                 return event.getDataContentType();
             case "dataschema":
-                return event.getDataSchema() == null ? null : event.getDataSchema().toString();
+                return event.getDataSchema() == null
+                        ? null
+                        : event.getDataSchema().toString();
             case "time":
                 return event.getTime() == null ? null : format(event.getTime());
             default:

@@ -3,8 +3,8 @@ package dev.tributary.core.filter;
 import dev.tributary.core.format.EventJson;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
-import software.amazon.event.ruler.Machine;
 import software.amazon.event.ruler.JsonRuleCompiler;
+import software.amazon.event.ruler.Machine;
 
 /**
  * The {@code pattern} dialect: an Amazon EventBridge event pattern, matched by AWS's own
@@ -34,7 +34,8 @@ public final class PatternFilter implements EventFilter {
         this.patternJson = patternJson;
         String problem = JsonRuleCompiler.check(patternJson);
         if (problem != null) {
-            throw new IllegalArgumentException(problem.lines().findFirst().orElse(problem).strip());
+            throw new IllegalArgumentException(
+                    problem.lines().findFirst().orElse(problem).strip());
         }
         try {
             machine.addRule(RULE, patternJson);

@@ -20,8 +20,7 @@ public final class PartitionKey {
     /** The extension name: {@value}. */
     public static final String EXTENSION = "partitionkey";
 
-    private PartitionKey() {
-    }
+    private PartitionKey() {}
 
     /** The event's ordering key, if it has a non-empty one. */
     public static Optional<String> of(CloudEvent event) {

@@ -27,10 +27,11 @@ public final class EventJson {
 
     /** The SDK's own test for inline JSON data (cloudevents-json-jackson's {@code JsonFormat}). */
     private static final Pattern JSON_CONTENT_TYPE = Pattern.compile("^(application|text)/([a-zA-Z]+\\+)?json(;.*)*$");
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
 
-    private EventJson() {
-    }
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
+
+    private EventJson() {}
 
     /**
      * The event as a JSON tree, built directly: patterns and transforms read it for every event,
@@ -54,8 +55,10 @@ public final class EventJson {
                 try {
                     tree.set("data", MAPPER.readTree(bytes));
                 } catch (IOException e) {
-                    throw new IllegalArgumentException("event " + event.getId() + " has data that is not the JSON its datacontenttype says: "
-                            + firstLine(e.getMessage()), e);
+                    throw new IllegalArgumentException(
+                            "event " + event.getId() + " has data that is not the JSON its datacontenttype says: "
+                                    + firstLine(e.getMessage()),
+                            e);
                 }
             } else if (type.startsWith("text/")) {
                 tree.put("data", new String(bytes, StandardCharsets.UTF_8));
@@ -93,7 +96,8 @@ public final class EventJson {
         try {
             return MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + event.getId() + " cannot be written as JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "event " + event.getId() + " cannot be written as JSON: " + e.getMessage(), e);
         }
     }
 
@@ -105,7 +109,8 @@ public final class EventJson {
      */
     public static CloudEvent read(JsonNode tree) {
         if (!tree.isObject()) {
-            throw new IllegalArgumentException("not a CloudEvent: expected a JSON object, got " + tree.getNodeType().toString().toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException("not a CloudEvent: expected a JSON object, got "
+                    + tree.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         try {
             return MAPPER.treeToValue(tree, CloudEvent.class);

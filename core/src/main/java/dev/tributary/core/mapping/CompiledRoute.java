@@ -28,5 +28,4 @@ public record CompiledRoute(
         DeliveryPolicy delivery,
         StorageEvents storageEvents,
         Optional<String> reply,
-        RouteFlow flow) {
-}
+        RouteFlow flow) {}

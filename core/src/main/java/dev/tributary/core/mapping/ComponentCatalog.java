@@ -33,7 +33,8 @@ public final class ComponentCatalog {
      * @throws IllegalStateException when two declarations name the same type
      */
     public static ComponentCatalog of(Collection<ComponentType> sources, Collection<ComponentType> sinks) {
-        return new ComponentCatalog(index(sources, "source"),
+        return new ComponentCatalog(
+                index(sources, "source"),
                 index(sinks.stream().map(ComponentCatalog::withLimits).toList(), "sink"));
     }
 
@@ -46,8 +47,13 @@ public final class ComponentCatalog {
 
     /** The declarations of the providers registered on the class path ({@code META-INF/services}). */
     public static ComponentCatalog installed() {
-        return of(ServiceLoader.load(SourceProvider.class).stream().map(p -> p.get().declaration()).toList(),
-                ServiceLoader.load(SinkProvider.class).stream().map(p -> p.get().declaration()).toList());
+        return of(
+                ServiceLoader.load(SourceProvider.class).stream()
+                        .map(p -> p.get().declaration())
+                        .toList(),
+                ServiceLoader.load(SinkProvider.class).stream()
+                        .map(p -> p.get().declaration())
+                        .toList());
     }
 
     /** Source types by name, sorted. */

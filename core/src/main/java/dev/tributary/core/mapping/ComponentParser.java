@@ -15,8 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ComponentParser {
 
     /** A parsed source or sink. */
-    record Component(String name, ComponentType type, Options options) {
-    }
+    record Component(String name, ComponentType type, Options options) {}
 
     /** Names appear in URLs ({@code /sources/{name}}) and metric tags, so they are kept plain. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
@@ -77,7 +76,10 @@ final class ComponentParser {
         ComponentType type = typeName == null ? null : types.get(typeName);
         if (type == null) {
             if (typeName != null) {
-                ctx.error(typeField.value(), context, "type",
+                ctx.error(
+                        typeField.value(),
+                        context,
+                        "type",
                         "unknown " + kind + " type '" + typeName + "'" + DidYouMean.hint(typeName, types.keySet()));
             }
             return null;
@@ -89,14 +91,21 @@ final class ComponentParser {
             }
             OptionSpec spec = type.option(option.name()).orElse(null);
             if (spec == null) {
-                ctx.error(option.key(), context, option.name(), "unknown option for type '" + type.name() + "'"
-                        + DidYouMean.hint(option.name(), type.optionNames()));
+                ctx.error(
+                        option.key(),
+                        context,
+                        option.name(),
+                        "unknown option for type '" + type.name() + "'"
+                                + DidYouMean.hint(option.name(), type.optionNames()));
                 continue;
             }
             Object value = read(option, spec.kind(), context);
             java.util.List<String> allowed = spec.allowedValues();
             if (value != null && !allowed.isEmpty() && !allowed.contains(value)) {
-                ctx.error(option.value(), context, option.name(),
+                ctx.error(
+                        option.value(),
+                        context,
+                        option.name(),
                         "unknown value '" + value + "'" + DidYouMean.hint((String) value, allowed));
                 value = null;
             }
@@ -105,12 +114,16 @@ final class ComponentParser {
             }
         }
         if (values.containsKey(SinkLimits.RATE_BURST) && !values.containsKey(SinkLimits.RATE_LIMIT)) {
-            ctx.error(fields.get(SinkLimits.RATE_BURST).key(), context, SinkLimits.RATE_BURST,
+            ctx.error(
+                    fields.get(SinkLimits.RATE_BURST).key(),
+                    context,
+                    SinkLimits.RATE_BURST,
                     "needs " + SinkLimits.RATE_LIMIT + " (the rate the burst is taken from)");
         }
         for (OptionSpec spec : type.options()) {
             if (spec.required() && !fields.containsKey(spec.name())) {
-                ctx.error(entry.key(), context, spec.name(), "required option is missing for type '" + type.name() + "'");
+                ctx.error(
+                        entry.key(), context, spec.name(), "required option is missing for type '" + type.name() + "'");
             }
         }
         OptionRule.Component view = ruleView(entry, fields, values, context);
@@ -118,7 +131,8 @@ final class ComponentParser {
         return new Component(entry.name(), type, new Options(values));
     }
 
-    private OptionRule.Component ruleView(Field entry, Map<String, Field> fields, Map<String, Object> values, String context) {
+    private OptionRule.Component ruleView(
+            Field entry, Map<String, Field> fields, Map<String, Object> values, String context) {
         Options options = new Options(values);
         return new OptionRule.Component() {
             @Override

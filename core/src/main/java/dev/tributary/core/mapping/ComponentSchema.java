@@ -21,8 +21,7 @@ public final class ComponentSchema {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private ComponentSchema() {
-    }
+    private ComponentSchema() {}
 
     /**
      * A copy of {@code schema} whose source and sink parts are generated from {@code catalog}.
@@ -101,7 +100,8 @@ public final class ComponentSchema {
                 node.put("type", "array");
                 node.putObject("items").put("type", "string").put("minLength", 1);
             }
-            case POSITIVE_INTEGER -> orVariable(node, JSON.objectNode().put("type", "integer").put("minimum", 1));
+            case POSITIVE_INTEGER ->
+                orVariable(node, JSON.objectNode().put("type", "integer").put("minimum", 1));
             case BOOLEAN -> orVariable(node, JSON.objectNode().put("type", "boolean"));
             case STRING_MAP -> {
                 node.put("type", "object");

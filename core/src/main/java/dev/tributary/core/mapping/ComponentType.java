@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param options every accepted option, in declaration order
  * @param rules how options combine, checked by the loader after each option is read
  */
-public record ComponentType(String name, String description, boolean push, List<OptionSpec> options,
-        List<OptionRule> rules) {
+public record ComponentType(
+        String name, String description, boolean push, List<OptionSpec> options, List<OptionRule> rules) {
 
     public ComponentType {
         Objects.requireNonNull(name, "name");
@@ -64,7 +64,9 @@ public record ComponentType(String name, String description, boolean push, List<
 
     /** The declared option of that name. */
     public Optional<OptionSpec> option(String optionName) {
-        return options.stream().filter(option -> option.name().equals(optionName)).findFirst();
+        return options.stream()
+                .filter(option -> option.name().equals(optionName))
+                .findFirst();
     }
 
     /** The option names, in declaration order. */

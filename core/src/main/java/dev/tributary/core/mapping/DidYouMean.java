@@ -8,8 +8,7 @@ final class DidYouMean {
 
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     /** {@code " (did you mean 'x'?)"} for a close enough candidate, otherwise the list of valid names. */
     static String hint(String given, Collection<String> candidates) {
@@ -19,8 +18,8 @@ final class DidYouMean {
             if (!given.isEmpty() && candidate.startsWith(given)) {
                 return " (did you mean '" + candidate + "'?)";
             }
-            int distance = DISTANCE.apply(given.toLowerCase(java.util.Locale.ROOT),
-                    candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance = DISTANCE.apply(
+                    given.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  */
 final class EnvSubstitution {
 
-    private static final Pattern REFERENCE =
-            Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     private final Function<String, String> environment;
 

@@ -69,8 +69,12 @@ final class FilterCompiler {
             return null;
         }
         if (entry.size() != 1) {
-            ctx.error(node, context, field, "a filter names exactly one dialect (" + String.join(", ", DIALECTS)
-                    + "), found " + (entry.isEmpty() ? "none" : String.join(", ", entry.keySet())));
+            ctx.error(
+                    node,
+                    context,
+                    field,
+                    "a filter names exactly one dialect (" + String.join(", ", DIALECTS) + "), found "
+                            + (entry.isEmpty() ? "none" : String.join(", ", entry.keySet())));
             return null;
         }
         Field dialect = entry.values().iterator().next();
@@ -92,29 +96,40 @@ final class FilterCompiler {
             default:
                 BiFunction<String, String, EventFilter> factory = STRING_DIALECTS.get(dialect.name());
                 if (factory == null) {
-                    ctx.error(dialect.key(), context, field, "unknown filter dialect '" + dialect.name() + "'"
-                            + DidYouMean.hint(dialect.name(), DIALECTS));
+                    ctx.error(
+                            dialect.key(),
+                            context,
+                            field,
+                            "unknown filter dialect '" + dialect.name() + "'"
+                                    + DidYouMean.hint(dialect.name(), DIALECTS));
                     return null;
                 }
                 return attributeFilter(dialect, context, path, factory);
         }
     }
 
-    private EventFilter attributeFilter(Field dialect, String context, String path,
-            BiFunction<String, String, EventFilter> factory) {
+    private EventFilter attributeFilter(
+            Field dialect, String context, String path, BiFunction<String, String, EventFilter> factory) {
         Map<String, Field> attributes = ctx.mapping(dialect.value(), context, path);
         if (attributes == null) {
             return null;
         }
         if (attributes.size() != 1) {
-            ctx.error(dialect.value(), context, path, "'" + dialect.name()
-                    + "' takes exactly one attribute, found " + attributes.size() + " (combine several with 'all')");
+            ctx.error(
+                    dialect.value(),
+                    context,
+                    path,
+                    "'" + dialect.name() + "' takes exactly one attribute, found " + attributes.size()
+                            + " (combine several with 'all')");
             return null;
         }
         Field attribute = attributes.values().iterator().next();
         String attributePath = path + "." + attribute.name();
         if (!ATTRIBUTE.matcher(attribute.name()).matches()) {
-            ctx.error(attribute.key(), context, attributePath,
+            ctx.error(
+                    attribute.key(),
+                    context,
+                    attributePath,
                     "not a CloudEvents attribute name (lower-case letters and digits only)");
             return null;
         }

@@ -85,8 +85,7 @@ public final class IngressAuthOptions {
         }
     }
 
-    private IngressAuthOptions() {
-    }
+    private IngressAuthOptions() {}
 
     /** {@code type} with the vocabulary's options for {@code profile} added, and the rule that checks them. */
     public static ComponentType addTo(ComponentType type, Profile profile) {
@@ -96,37 +95,59 @@ public final class IngressAuthOptions {
     /** The vocabulary's options that a push type of {@code profile} accepts, in the order the docs list them. */
     static List<OptionSpec> options(Profile profile) {
         List<OptionSpec> options = new ArrayList<>();
-        options.add(OptionSpec.oneOf(AUTH, "'none' to accept unauthenticated requests (explicit opt-out, logged as a "
-                + "warning at start-up); contradicts every other authentication option.", NONE));
+        options.add(OptionSpec.oneOf(
+                AUTH,
+                "'none' to accept unauthenticated requests (explicit opt-out, logged as a "
+                        + "warning at start-up); contradicts every other authentication option.",
+                NONE));
         if (profile.bearer) {
-            options.add(OptionSpec.optional(JWKS_URL, STRING, profile.defaultJwksUrl == null
-                    ? "JWT/OIDC bearer token: http(s) URL of the issuer's signing keys (JWKS)."
-                    : "JWT/OIDC bearer token: URL of the issuer's signing keys (JWKS).")
+            options.add(OptionSpec.optional(
+                            JWKS_URL,
+                            STRING,
+                            profile.defaultJwksUrl == null
+                                    ? "JWT/OIDC bearer token: http(s) URL of the issuer's signing keys (JWKS)."
+                                    : "JWT/OIDC bearer token: URL of the issuer's signing keys (JWKS).")
                     .withDefaultIfAny(profile.defaultJwksUrl));
             options.add(OptionSpec.optional(ISSUER, STRING, "JWT/OIDC bearer token: the exact iss expected.")
                     .withDefaultIfAny(profile.defaultIssuer));
-            options.add(OptionSpec.optional(AUDIENCE, STRING, profile == Profile.PUBSUB_PUSH
-                    ? "Pub/Sub OIDC token: the audience set on the push subscription."
-                    : "JWT/OIDC bearer token: the aud expected."));
-            options.add(OptionSpec.optional(SUBJECTS, STRING_LIST, "JWT/OIDC bearer token: the sub claims allowed "
-                    + "(e.g. Knative's system:serviceaccount:NS:NAME); any when absent."));
+            options.add(OptionSpec.optional(
+                    AUDIENCE,
+                    STRING,
+                    profile == Profile.PUBSUB_PUSH
+                            ? "Pub/Sub OIDC token: the audience set on the push subscription."
+                            : "JWT/OIDC bearer token: the aud expected."));
+            options.add(OptionSpec.optional(
+                    SUBJECTS,
+                    STRING_LIST,
+                    "JWT/OIDC bearer token: the sub claims allowed "
+                            + "(e.g. Knative's system:serviceaccount:NS:NAME); any when absent."));
         }
         if (profile == Profile.PUBSUB_PUSH) {
-            options.add(OptionSpec.optional(SERVICE_ACCOUNT, STRING, "Pub/Sub OIDC token: the push subscription's "
-                    + "service-account e-mail (required with audience)."));
+            options.add(OptionSpec.optional(
+                    SERVICE_ACCOUNT,
+                    STRING,
+                    "Pub/Sub OIDC token: the push subscription's "
+                            + "service-account e-mail (required with audience)."));
         }
         if (profile.secret) {
-            options.add(OptionSpec.optional(SECRET, STRING, "Shared secret expected as Authorization: Bearer SECRET "
-                    + "(compared in constant time); use ${VAR}.").asSecret());
+            options.add(OptionSpec.optional(
+                            SECRET,
+                            STRING,
+                            "Shared secret expected as Authorization: Bearer SECRET "
+                                    + "(compared in constant time); use ${VAR}.")
+                    .asSecret());
         }
         if (profile.secretParameter) {
-            OptionSpec parameter = OptionSpec.optional(SECRET_PARAMETER, STRING,
-                    "Query parameter that may carry the secret instead of Authorization.");
+            OptionSpec parameter = OptionSpec.optional(
+                    SECRET_PARAMETER, STRING, "Query parameter that may carry the secret instead of Authorization.");
             options.add(profile == Profile.EVENT_GRID ? parameter.withDefault("code") : parameter);
         }
         if (profile == Profile.SNS) {
-            options.add(OptionSpec.optional(TOPIC_ARNS, STRING_LIST, "Topics whose SNS-signed messages are accepted "
-                    + "(the source's authentication); auth: none accepts any topic."));
+            options.add(OptionSpec.optional(
+                    TOPIC_ARNS,
+                    STRING_LIST,
+                    "Topics whose SNS-signed messages are accepted "
+                            + "(the source's authentication); auth: none accepts any topic."));
         }
         return options;
     }
@@ -141,9 +162,13 @@ public final class IngressAuthOptions {
         if (profile.secret && source.has(SECRET)) {
             chosen.add(SECRET);
             if (bearer && profile != Profile.EVENT_GRID && !source.has(SECRET_PARAMETER)) {
-                source.error(SECRET, "secret and a bearer token would both be sent in Authorization: "
-                        + (profile.secretParameter ? "set secretParameter (the query parameter carrying the secret) "
-                                + "or choose one" : "choose one"));
+                source.error(
+                        SECRET,
+                        "secret and a bearer token would both be sent in Authorization: "
+                                + (profile.secretParameter
+                                        ? "set secretParameter (the query parameter carrying the secret) "
+                                                + "or choose one"
+                                        : "choose one"));
             }
         }
         if (profile.secretParameter && source.has(SECRET_PARAMETER) && !source.has(SECRET)) {
@@ -183,11 +208,14 @@ public final class IngressAuthOptions {
             source.error(AUDIENCE, needs + "audience (the aud the tokens are minted for)");
         }
         if (profile == Profile.PUBSUB_PUSH && !source.has(SERVICE_ACCOUNT)) {
-            source.error(SERVICE_ACCOUNT, needs + "serviceAccount (the push subscription's service account e-mail): "
-                    + "Google signs tokens with this audience for any project's push subscription");
+            source.error(
+                    SERVICE_ACCOUNT,
+                    needs + "serviceAccount (the push subscription's service account e-mail): "
+                            + "Google signs tokens with this audience for any project's push subscription");
         }
-        source.string(JWKS_URL).filter(url -> !isHttpUrl(url)).ifPresent(url ->
-                source.error(JWKS_URL, "must be an http(s) URL"));
+        source.string(JWKS_URL)
+                .filter(url -> !isHttpUrl(url))
+                .ifPresent(url -> source.error(JWKS_URL, "must be an http(s) URL"));
     }
 
     /** The choices a source of this profile has, as the missing-authentication error names them. */
@@ -196,7 +224,8 @@ public final class IngressAuthOptions {
         if (profile == Profile.PUBSUB_PUSH) {
             choices.add("audience and serviceAccount (Pub/Sub's OIDC token; jwksUrl and issuer default to Google's)");
         } else if (profile.bearer) {
-            choices.add("jwksUrl, issuer and audience (a JWT/OIDC bearer token; subjects optionally lists the sub allowed)");
+            choices.add(
+                    "jwksUrl, issuer and audience (a JWT/OIDC bearer token; subjects optionally lists the sub allowed)");
         }
         if (profile.secret) {
             choices.add("secret (a shared secret sent as Authorization: Bearer"

@@ -14,7 +14,8 @@ public record MappingError(String file, int line, String context, String field, 
     /** {@code FILE:LINE: route 'x': field: message}, the format editors and CI logs link to. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder().append(file).append(':').append(line).append(": ");
+        StringBuilder out =
+                new StringBuilder().append(file).append(':').append(line).append(": ");
         if (!context.isEmpty()) {
             out.append(context).append(": ");
         }

@@ -87,7 +87,8 @@ public final class MappingLoader {
             root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new MappingException(List.of(new MappingError(origin, line, "", "", "not valid YAML: " + e.getProblem())));
+            throw new MappingException(
+                    List.of(new MappingError(origin, line, "", "", "not valid YAML: " + e.getProblem())));
         }
         if (root == null) {
             throw new MappingException(List.of(new MappingError(origin, 1, "", "", "the file is empty")));
@@ -113,7 +114,11 @@ public final class MappingLoader {
         } else {
             String version = ctx.string(apiVersion.value(), "", "apiVersion");
             if (version != null && !version.equals(API_VERSION)) {
-                ctx.error(apiVersion.value(), "", "apiVersion", "unsupported version '" + version + "' (use '" + API_VERSION + "')");
+                ctx.error(
+                        apiVersion.value(),
+                        "",
+                        "apiVersion",
+                        "unsupported version '" + version + "' (use '" + API_VERSION + "')");
             }
         }
         ComponentParser sourceParser = new ComponentParser(ctx, "source", catalog.sources());
@@ -132,14 +137,24 @@ public final class MappingLoader {
         }
         List<CompiledRoute> compiled = routeParser.parse(routes.value());
         Map<String, SourceConfig> sourceConfigs = new LinkedHashMap<>();
-        sources.values().forEach(s -> sourceConfigs.put(s.name(), new SourceConfig(s.name(), s.type().name(), s.options(), s.type().push())));
+        sources.values()
+                .forEach(s -> sourceConfigs.put(
+                        s.name(),
+                        new SourceConfig(
+                                s.name(), s.type().name(), s.options(), s.type().push())));
         Map<String, SinkConfig> sinkConfigs = new LinkedHashMap<>();
-        sinks.values().forEach(s -> sinkConfigs.put(s.name(), new SinkConfig(s.name(), s.type().name(), s.options())));
-        return new Mappings(origin, java.util.Collections.unmodifiableMap(sourceConfigs),
-                java.util.Collections.unmodifiableMap(sinkConfigs), List.copyOf(compiled));
+        sinks.values()
+                .forEach(s -> sinkConfigs.put(
+                        s.name(), new SinkConfig(s.name(), s.type().name(), s.options())));
+        return new Mappings(
+                origin,
+                java.util.Collections.unmodifiableMap(sourceConfigs),
+                java.util.Collections.unmodifiableMap(sinkConfigs),
+                List.copyOf(compiled));
     }
 
-    private static Map<String, Component> section(ParseContext ctx, Map<String, Field> top, Node root, String name, ComponentParser parser) {
+    private static Map<String, Component> section(
+            ParseContext ctx, Map<String, Field> top, Node root, String name, ComponentParser parser) {
         Field field = top.get(name);
         if (field == null) {
             ctx.error(root, "", name, "required field is missing");

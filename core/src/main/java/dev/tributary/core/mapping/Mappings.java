@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param sinks sinks by name, in file order
  * @param routes routes in file order
  */
-public record Mappings(String origin, Map<String, SourceConfig> sources, Map<String, SinkConfig> sinks, List<CompiledRoute> routes) {
+public record Mappings(
+        String origin, Map<String, SourceConfig> sources, Map<String, SinkConfig> sinks, List<CompiledRoute> routes) {
 
     public Optional<SourceConfig> source(String name) {
         return Optional.ofNullable(sources.get(name));
@@ -20,12 +21,15 @@ public record Mappings(String origin, Map<String, SourceConfig> sources, Map<Str
 
     /** The routes that take events from a source, in file order. */
     public List<CompiledRoute> routesFrom(String sourceName) {
-        return routes.stream().filter(route -> route.from().contains(sourceName)).toList();
+        return routes.stream()
+                .filter(route -> route.from().contains(sourceName))
+                .toList();
     }
 
     /** How many of each there are, in words: {@code 1 source, 2 sinks, 1 route}. */
     public String summary() {
-        return count(sources.size(), "source") + ", " + count(sinks.size(), "sink") + ", " + count(routes.size(), "route");
+        return count(sources.size(), "source") + ", " + count(sinks.size(), "sink") + ", "
+                + count(routes.size(), "route");
     }
 
     private static String count(int n, String noun) {

@@ -22,8 +22,15 @@ import java.util.Optional;
  * @param variants for a mapping option whose {@code type} key picks its shape (a sink's {@code auth:}),
  *        each {@code type} value and the string keys it requires (all of them, and no others); else empty
  */
-public record OptionSpec(String name, OptionKind kind, boolean required, Optional<String> defaultValue,
-        String description, boolean secret, List<String> allowedValues, Map<String, List<OptionSpec>> variants) {
+public record OptionSpec(
+        String name,
+        OptionKind kind,
+        boolean required,
+        Optional<String> defaultValue,
+        String description,
+        boolean secret,
+        List<String> allowedValues,
+        Map<String, List<OptionSpec>> variants) {
 
     public OptionSpec {
         Objects.requireNonNull(name, "name");
@@ -40,8 +47,14 @@ public record OptionSpec(String name, OptionKind kind, boolean required, Optiona
     }
 
     /** An option of no fixed vocabulary and no variants. */
-    public OptionSpec(String name, OptionKind kind, boolean required, Optional<String> defaultValue,
-            String description, boolean secret, List<String> allowedValues) {
+    public OptionSpec(
+            String name,
+            OptionKind kind,
+            boolean required,
+            Optional<String> defaultValue,
+            String description,
+            boolean secret,
+            List<String> allowedValues) {
         this(name, kind, required, defaultValue, description, secret, allowedValues, Map.of());
     }
 
@@ -65,14 +78,14 @@ public record OptionSpec(String name, OptionKind kind, boolean required, Optiona
      * value and the string options that shape requires.
      */
     public static OptionSpec variants(String name, String description, Map<String, List<OptionSpec>> variants) {
-        return new OptionSpec(name, OptionKind.STRING_MAP, false, Optional.empty(), description, false, List.of(),
-                variants);
+        return new OptionSpec(
+                name, OptionKind.STRING_MAP, false, Optional.empty(), description, false, List.of(), variants);
     }
 
     /** This option with a documented default. */
     public OptionSpec withDefault(Object value) {
-        return new OptionSpec(name, kind, required, Optional.of(String.valueOf(value)), description, secret,
-                allowedValues, variants);
+        return new OptionSpec(
+                name, kind, required, Optional.of(String.valueOf(value)), description, secret, allowedValues, variants);
     }
 
     /** This option with a documented default when there is one, else as it is. */

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
  */
 public final class OptionTables {
 
-    private OptionTables() {
-    }
+    private OptionTables() {}
 
     /** The tables of every source type, then every sink type. */
     public static String markdown(ComponentCatalog catalog) {
@@ -47,26 +46,40 @@ public final class OptionTables {
         out.append("| Option | Type | Required | Default | Description |\n");
         out.append("|---|---|---|---|---|\n");
         for (OptionSpec option : options) {
-            out.append("| `").append(option.name()).append("` | ").append(shape(option)).append(" | ")
-                    .append(option.required() ? "yes" : "no").append(" | ")
-                    .append(option.defaultValue().map(value -> "`" + value + "`").orElse("")).append(" | ")
+            out.append("| `")
+                    .append(option.name())
+                    .append("` | ")
+                    .append(shape(option))
+                    .append(" | ")
+                    .append(option.required() ? "yes" : "no")
+                    .append(" | ")
+                    .append(option.defaultValue()
+                            .map(value -> "`" + value + "`")
+                            .orElse(""))
+                    .append(" | ")
                     .append(escape(option.description()))
-                    .append(option.secret() ? " **Secret.**" : "").append(" |\n");
+                    .append(option.secret() ? " **Secret.**" : "")
+                    .append(" |\n");
         }
         out.append('\n');
     }
 
     private static String shape(OptionSpec option) {
         if (!option.allowedValues().isEmpty()) {
-            return "one of " + option.allowedValues().stream().map(value -> "`" + value + "`")
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + option.allowedValues().stream()
+                            .map(value -> "`" + value + "`")
+                            .collect(Collectors.joining(", "));
         }
         if (!option.variants().isEmpty()) {
-            return "a mapping: `type` one of " + option.variants().entrySet().stream()
-                    .map(variant -> "`" + variant.getKey() + "` (with " + variant.getValue().stream()
-                            .map(value -> "`" + value.name() + "`" + (value.secret() ? ", secret" : ""))
-                            .collect(Collectors.joining(" and ")) + ")")
-                    .collect(Collectors.joining(", "));
+            return "a mapping: `type` one of "
+                    + option.variants().entrySet().stream()
+                            .map(variant -> "`" + variant.getKey() + "` (with "
+                                    + variant.getValue().stream()
+                                            .map(value -> "`" + value.name() + "`" + (value.secret() ? ", secret" : ""))
+                                            .collect(Collectors.joining(" and "))
+                                    + ")")
+                            .collect(Collectors.joining(", "));
         }
         return option.kind().description();
     }

@@ -24,26 +24,41 @@ public final class OutboundAuthOptions {
 
     static {
         Map<String, List<OptionSpec>> variants = new LinkedHashMap<>();
-        variants.put("google-id-token", List.of(string("audience",
-                "Audience of the Google ID token (the Cloud Run / Cloud Functions URL).")));
+        variants.put(
+                "google-id-token",
+                List.of(string("audience", "Audience of the Google ID token (the Cloud Run / Cloud Functions URL).")));
         variants.put("azure-entra", List.of(string("scope", "Entra ID scope, e.g. api://APP/.default.")));
-        variants.put("aws-sigv4", List.of(string("service", "Signing name, e.g. lambda or execute-api."),
-                string("region", "AWS region, e.g. us-east-1.")));
-        variants.put("bearer", List.of(string("token", "Static bearer token; use ${VAR}.").asSecret()));
-        variants.put("token-file", List.of(string("path",
-                "File holding a bearer token, re-read when it changes (projected service-account tokens).")));
+        variants.put(
+                "aws-sigv4",
+                List.of(
+                        string("service", "Signing name, e.g. lambda or execute-api."),
+                        string("region", "AWS region, e.g. us-east-1.")));
+        variants.put(
+                "bearer",
+                List.of(string("token", "Static bearer token; use ${VAR}.").asSecret()));
+        variants.put(
+                "token-file",
+                List.of(string(
+                        "path",
+                        "File holding a bearer token, re-read when it changes (projected service-account tokens).")));
         Map<String, List<String>> types = new LinkedHashMap<>();
-        variants.forEach((type, options) -> types.put(type, options.stream().map(OptionSpec::name).toList()));
+        variants.forEach((type, options) ->
+                types.put(type, options.stream().map(OptionSpec::name).toList()));
         TYPES = java.util.Collections.unmodifiableMap(types);
         OPTIONS = List.of(
-                OptionSpec.optional(HEADERS, OptionKind.STRING_MAP, "Static request headers (values may use ${VAR}), "
-                        + "e.g. x-functions-key for Azure Functions.").asSecret(),
-                OptionSpec.variants(AUTH, "Outbound credentials (docs/security.md): "
-                        + String.join(", ", variants.keySet()) + ".", variants));
+                OptionSpec.optional(
+                                HEADERS,
+                                OptionKind.STRING_MAP,
+                                "Static request headers (values may use ${VAR}), "
+                                        + "e.g. x-functions-key for Azure Functions.")
+                        .asSecret(),
+                OptionSpec.variants(
+                        AUTH,
+                        "Outbound credentials (docs/security.md): " + String.join(", ", variants.keySet()) + ".",
+                        variants));
     }
 
-    private OutboundAuthOptions() {
-    }
+    private OutboundAuthOptions() {}
 
     private static OptionSpec string(String name, String description) {
         return OptionSpec.required(name, OptionKind.STRING, description);
@@ -55,8 +70,9 @@ public final class OutboundAuthOptions {
     }
 
     private static void check(OptionRule.Component sink) {
-        sink.map(HEADERS).keySet().stream().filter(name -> !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")).forEach(name ->
-                sink.error(HEADERS, "'" + name + "' is not a valid header name"));
+        sink.map(HEADERS).keySet().stream()
+                .filter(name -> !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+"))
+                .forEach(name -> sink.error(HEADERS, "'" + name + "' is not a valid header name"));
         if (!sink.has(AUTH)) {
             return;
         }
@@ -71,9 +87,12 @@ public final class OutboundAuthOptions {
             sink.error(AUTH, "unknown credential type '" + type + "'" + DidYouMean.hint(type, TYPES.keySet()));
             return;
         }
-        required.stream().filter(option -> auth.getOrDefault(option, "").isEmpty()).forEach(option ->
-                sink.error(AUTH, "type " + type + " needs " + option));
-        auth.keySet().stream().filter(option -> !option.equals(TYPE) && !required.contains(option)).forEach(option ->
-                sink.error(AUTH, "unknown option '" + option + "' for type " + type + DidYouMean.hint(option, required)));
+        required.stream()
+                .filter(option -> auth.getOrDefault(option, "").isEmpty())
+                .forEach(option -> sink.error(AUTH, "type " + type + " needs " + option));
+        auth.keySet().stream()
+                .filter(option -> !option.equals(TYPE) && !required.contains(option))
+                .forEach(option -> sink.error(
+                        AUTH, "unknown option '" + option + "' for type " + type + DidYouMean.hint(option, required)));
     }
 }

@@ -1,8 +1,8 @@
 package dev.tributary.core.mapping;
 
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +21,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ParseContext {
 
     /** A key of a YAML mapping with its value node; the key node locates errors about the key. */
-    record Field(String name, Node key, Node value) {
-    }
+    record Field(String name, Node key, Node value) {}
 
     private final String file;
     private final EnvSubstitution env;

@@ -31,9 +31,14 @@ final class RouteFlowParser {
         boolean ok = true;
         if (orderByField != null) {
             String attribute = ctx.requiredString(orderByField.value(), context, "orderBy");
-            if (attribute != null && !FilterCompiler.ATTRIBUTE.matcher(attribute).matches()) {
-                ctx.error(orderByField.value(), context, "orderBy", "'" + attribute
-                        + "' is not a CloudEvents attribute name (lower-case letters and digits only), e.g. subject");
+            if (attribute != null
+                    && !FilterCompiler.ATTRIBUTE.matcher(attribute).matches()) {
+                ctx.error(
+                        orderByField.value(),
+                        context,
+                        "orderBy",
+                        "'" + attribute
+                                + "' is not a CloudEvents attribute name (lower-case letters and digits only), e.g. subject");
                 attribute = null;
             }
             ok = attribute != null;

@@ -21,9 +21,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class RouteParser {
 
-    private static final List<String> FIELDS =
-            List.of("name", "from", "to", "filters", "transform", "storageEvents", "reply", "delivery", "orderBy",
-                    "dedupe");
+    private static final List<String> FIELDS = List.of(
+            "name", "from", "to", "filters", "transform", "storageEvents", "reply", "delivery", "orderBy", "dedupe");
     private static final List<String> DELIVERY_FIELDS =
             List.of("retry", "backoffPolicy", "backoffDelay", "timeout", "deadLetterSink");
 
@@ -93,14 +92,22 @@ final class RouteParser {
                 ? delivery(fields.get("delivery").value(), context)
                 : DeliveryPolicy.DEFAULT;
         RouteFlow flow = flowParser.parse(fields, context);
-        if (name == null || from == null || to == null || filter == null || transform == null
-                || storageEvents == null || reply == null || delivery == null || flow == null) {
+        if (name == null
+                || from == null
+                || to == null
+                || filter == null
+                || transform == null
+                || storageEvents == null
+                || reply == null
+                || delivery == null
+                || flow == null) {
             return null;
         }
         return new CompiledRoute(name, from, to, filter, transform, delivery, storageEvents, reply, flow);
     }
 
-    private List<String> names(Field field, Node route, String context, String fieldName, Set<String> known, String kind) {
+    private List<String> names(
+            Field field, Node route, String context, String fieldName, Set<String> known, String kind) {
         if (field == null) {
             ctx.error(route, context, fieldName, "required field is missing");
             return null;
@@ -121,7 +128,11 @@ final class RouteParser {
             if (name == null) {
                 ok = false;
             } else if (!known.contains(name)) {
-                ctx.error(items.get(i), context, path, "unknown " + kind + " '" + name + "'" + DidYouMean.hint(name, known));
+                ctx.error(
+                        items.get(i),
+                        context,
+                        path,
+                        "unknown " + kind + " '" + name + "'" + DidYouMean.hint(name, known));
                 ok = false;
             } else if (resolved.contains(name)) {
                 ctx.error(items.get(i), context, path, kind + " '" + name + "' is listed twice");
@@ -150,7 +161,8 @@ final class RouteParser {
             return null;
         }
         if (!pushSources.contains(source)) {
-            String why = sources.contains(source) ? "source '" + source + "' is not a push source"
+            String why = sources.contains(source)
+                    ? "source '" + source + "' is not a push source"
                     : "unknown source '" + source + "'" + DidYouMean.hint(source, pushSources);
             ctx.error(field.value(), context, "reply", why);
             return null;
@@ -173,7 +185,9 @@ final class RouteParser {
         if (fields.containsKey("backoffPolicy")) {
             Node value = fields.get("backoffPolicy").value();
             String text = ctx.string(value, context, "delivery.backoffPolicy");
-            backoff = text == null ? null : parseEnum(BackoffPolicy.class, text, value, context, "delivery.backoffPolicy");
+            backoff = text == null
+                    ? null
+                    : parseEnum(BackoffPolicy.class, text, value, context, "delivery.backoffPolicy");
         }
         Duration delay = duration(fields.get("backoffDelay"), defaults.backoffDelay(), context);
         Duration timeout = duration(fields.get("timeout"), defaults.timeout(), context);
@@ -182,7 +196,11 @@ final class RouteParser {
             Node value = fields.get("deadLetterSink").value();
             String sink = ctx.requiredString(value, context, "delivery.deadLetterSink");
             if (sink != null && !sinks.contains(sink)) {
-                ctx.error(value, context, "delivery.deadLetterSink", "unknown sink '" + sink + "'" + DidYouMean.hint(sink, sinks));
+                ctx.error(
+                        value,
+                        context,
+                        "delivery.deadLetterSink",
+                        "unknown sink '" + sink + "'" + DidYouMean.hint(sink, sinks));
                 sink = null;
             }
             if (sink == null) {

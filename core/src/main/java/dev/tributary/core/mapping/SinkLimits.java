@@ -27,16 +27,23 @@ public record SinkLimits(OptionalInt maxConcurrency, OptionalInt rateLimit, int 
 
     /** The options, in the order the docs list them. */
     public static final List<OptionSpec> OPTIONS = List.of(
-            OptionSpec.optional(MAX_CONCURRENCY, OptionKind.POSITIVE_INTEGER,
+            OptionSpec.optional(
+                    MAX_CONCURRENCY,
+                    OptionKind.POSITIVE_INTEGER,
                     "Deliveries to this sink in flight at once, across all routes; a delivery keeps its slot through"
                             + " its retries. No limit when absent. When saturated, pull sources stop pulling and push"
                             + " sources answer 429 (docs/flow-control.md)."),
-            OptionSpec.optional(RATE_LIMIT, OptionKind.POSITIVE_INTEGER,
+            OptionSpec.optional(
+                    RATE_LIMIT,
+                    OptionKind.POSITIVE_INTEGER,
                     "Deliveries started per second to this sink, across all routes (a token bucket). No limit when"
                             + " absent."),
-            OptionSpec.optional(RATE_BURST, OptionKind.POSITIVE_INTEGER,
-                    "With rateLimit: deliveries that may start back to back after an idle spell (the bucket's"
-                            + " capacity).").withDefault(1));
+            OptionSpec.optional(
+                            RATE_BURST,
+                            OptionKind.POSITIVE_INTEGER,
+                            "With rateLimit: deliveries that may start back to back after an idle spell (the bucket's"
+                                    + " capacity).")
+                    .withDefault(1));
 
     public SinkLimits {
         if (rateBurst < 1) {
@@ -46,8 +53,8 @@ public record SinkLimits(OptionalInt maxConcurrency, OptionalInt rateLimit, int 
 
     /** The limits a sink's validated options set. */
     public static SinkLimits of(Options options) {
-        return new SinkLimits(optional(options, MAX_CONCURRENCY), optional(options, RATE_LIMIT),
-                options.integer(RATE_BURST, 1));
+        return new SinkLimits(
+                optional(options, MAX_CONCURRENCY), optional(options, RATE_LIMIT), options.integer(RATE_BURST, 1));
     }
 
     /** Whether any limit applies: a sink without one costs the data plane nothing. */

@@ -12,5 +12,4 @@ public record SourceConfig(String name, String type, Options options, boolean pu
     public SourceConfig(String name, String type, Options options) {
         this(name, type, options, false);
     }
-
 }

@@ -51,8 +51,12 @@ final class TransformParser {
         try {
             return Optional.of(new JsonataTransform(expression, timeout));
         } catch (JException e) {
-            ctx.error(jsonata.value(), linesBefore(jsonata.value(), expression, e.getLocation()), context,
-                    "transform.jsonata", "invalid JSONata expression: " + e.getMessage());
+            ctx.error(
+                    jsonata.value(),
+                    linesBefore(jsonata.value(), expression, e.getLocation()),
+                    context,
+                    "transform.jsonata",
+                    "invalid JSONata expression: " + e.getMessage());
             return null;
         }
     }
@@ -73,7 +77,10 @@ final class TransformParser {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        ctx.error(field.value(), context, "transform.timeout",
+        ctx.error(
+                field.value(),
+                context,
+                "transform.timeout",
                 "expected an ISO-8601 duration above zero and at most PT10S, such as PT0.05S, got '" + text + "'");
         return null;
     }
@@ -81,9 +88,11 @@ final class TransformParser {
     /** How many lines below the start of the YAML value the expression's {@code offset} is. */
     private static int linesBefore(Node value, String expression, int offset) {
         int end = Math.min(Math.max(offset, 0), expression.length());
-        int lines = (int) expression.substring(0, end).chars().filter(c -> c == '\n').count();
-        boolean block = value instanceof ScalarNode scalar && (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
-                || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
+        int lines = (int)
+                expression.substring(0, end).chars().filter(c -> c == '\n').count();
+        boolean block = value instanceof ScalarNode scalar
+                && (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
         return block ? lines + 1 : lines;
     }
 }

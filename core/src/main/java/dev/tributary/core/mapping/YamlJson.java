@@ -21,8 +21,7 @@ final class YamlJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private YamlJson() {
-    }
+    private YamlJson() {}
 
     /** @throws IllegalArgumentException for a value JSON cannot hold (a non-scalar key, a number out of range) */
     static JsonNode of(Node node) {

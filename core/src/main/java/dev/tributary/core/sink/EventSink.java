@@ -23,6 +23,5 @@ public interface EventSink extends AutoCloseable {
 
     /** Releases clients and connections; called once at shutdown. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -1,6 +1,5 @@
 package dev.tributary.core.sink;
 
-
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
@@ -17,7 +16,8 @@ public final class LogSink implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(LogSink.class);
 
     private final String name;
-    private final JsonFormat format = (JsonFormat) EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+    private final JsonFormat format =
+            (JsonFormat) EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     public LogSink(String name) {
         this.name = name;

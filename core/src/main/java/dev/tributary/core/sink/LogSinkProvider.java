@@ -7,8 +7,8 @@ import dev.tributary.core.provider.GatewayServices;
 /** Provides sink type {@code log}. */
 public final class LogSinkProvider implements SinkProvider {
 
-    private static final ComponentType DECLARATION = ComponentType.of("log",
-            "Writes each event as one line of structured JSON to the gateway log, for trying things out.");
+    private static final ComponentType DECLARATION = ComponentType.of(
+            "log", "Writes each event as one line of structured JSON to the gateway log, for trying things out.");
 
     @Override
     public ComponentType declaration() {

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param functionError true when the call succeeded but the function itself failed
  * @param event the CloudEvent the sink answered with (Knative reply semantics), if any
  */
-public record SinkReply(int status, byte[] body, Optional<Duration> retryAfter, boolean functionError,
-        Optional<CloudEvent> event) {
+public record SinkReply(
+        int status, byte[] body, Optional<Duration> retryAfter, boolean functionError, Optional<CloudEvent> event) {
 
     /** How much of a response body is kept (and put in {@code knativeerrordata}): {@value} bytes. */
     public static final int MAX_BODY = 1024;

@@ -21,8 +21,8 @@ public interface EventDispatch {
      * {@code traceparent} and {@code tracestate} to continue the caller's trace. By default they
      * are ignored.
      */
-    default CompletableFuture<DispatchResult> dispatch(String sourceName, List<CloudEvent> events,
-            Map<String, String> transportFields) {
+    default CompletableFuture<DispatchResult> dispatch(
+            String sourceName, List<CloudEvent> events, Map<String, String> transportFields) {
         return dispatch(sourceName, events);
     }
 }

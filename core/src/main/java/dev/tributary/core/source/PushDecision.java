@@ -41,8 +41,7 @@ public sealed interface PushDecision {
      * @param events the decoded events, possibly none
      * @param successStatus the 2xx the sender expects on success
      */
-    record Route(List<CloudEvent> events, int successStatus) implements PushDecision {
-    }
+    record Route(List<CloudEvent> events, int successStatus) implements PushDecision {}
 
     /**
      * Decodes {@code payload}: a {@link Route} of its events answered {@code successStatus}, or,

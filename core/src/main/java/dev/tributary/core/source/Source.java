@@ -8,6 +8,5 @@ package dev.tributary.core.source;
 public interface Source extends AutoCloseable {
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -28,7 +28,8 @@ public final class NeutralStorageEvents {
     /** The mappers registered on the class path. */
     public static NeutralStorageEvents installed() {
         return new NeutralStorageEvents(ServiceLoader.load(StorageEventMapper.class).stream()
-                .map(ServiceLoader.Provider::get).toList());
+                .map(ServiceLoader.Provider::get)
+                .toList());
     }
 
     public CloudEvent apply(CloudEvent event) {

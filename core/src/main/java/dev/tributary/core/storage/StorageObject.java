@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param etag entity tag, if known
  * @param url a URL of the object, if known
  */
-public record StorageObject(Change change, String provider, String source, String bucket, String key,
-        Long size, String contentType, String etag, String url) {
+public record StorageObject(
+        Change change,
+        String provider,
+        String source,
+        String bucket,
+        String key,
+        Long size,
+        String contentType,
+        String etag,
+        String url) {
 
     /** What happened to the object. */
     public enum Change {

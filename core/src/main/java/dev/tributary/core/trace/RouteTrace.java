@@ -33,8 +33,13 @@ public final class RouteTrace {
      * @param sinks the route's sinks
      * @param deadLetterSink the route's dead-letter sink, if any
      */
-    public record RouteResult(String route, List<String> rejections, Optional<CloudEvent> delivered,
-            Optional<String> transformFailure, List<String> sinks, Optional<String> deadLetterSink) {
+    public record RouteResult(
+            String route,
+            List<String> rejections,
+            Optional<CloudEvent> delivered,
+            Optional<String> transformFailure,
+            List<String> sinks,
+            Optional<String> deadLetterSink) {
 
         public boolean matched() {
             return rejections.isEmpty();
@@ -46,7 +51,10 @@ public final class RouteTrace {
 
         /** The names of the routes whose filters pass. */
         public List<String> matchedRoutes() {
-            return routes.stream().filter(RouteResult::matched).map(RouteResult::route).toList();
+            return routes.stream()
+                    .filter(RouteResult::matched)
+                    .map(RouteResult::route)
+                    .toList();
         }
     }
 
@@ -88,7 +96,13 @@ public final class RouteTrace {
                 }
             }
         }
-        return new RouteResult(route.name(), rejections, delivered, failure, route.to(), route.delivery().deadLetterSink());
+        return new RouteResult(
+                route.name(),
+                rejections,
+                delivered,
+                failure,
+                route.to(),
+                route.delivery().deadLetterSink());
     }
 
     /** The route's top-level filters that fail, as {@code filters[i]: description}. */

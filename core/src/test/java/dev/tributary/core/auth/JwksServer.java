@@ -54,7 +54,9 @@ public final class JwksServer implements AutoCloseable {
 
     /** Replaces the served keys (a key rotation). */
     public void publish(RSAKey... keys) {
-        body.set(new JWKSet(Arrays.stream(keys).map(key -> (JWK) key.toPublicJWK()).toList()).toString()
+        body.set(new JWKSet(
+                        Arrays.stream(keys).map(key -> (JWK) key.toPublicJWK()).toList())
+                .toString()
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -72,8 +74,12 @@ public final class JwksServer implements AutoCloseable {
 
     /** An RS256 JWT of these claims signed by the key, naming its key id. */
     public static String sign(RSAKey key, JWTClaimsSet claims) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

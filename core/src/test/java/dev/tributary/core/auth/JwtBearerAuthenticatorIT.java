@@ -50,7 +50,8 @@ class JwtBearerAuthenticatorIT {
         jwks.close();
     }
 
-    private final JwtBearerAuthenticator authenticator = new JwtBearerAuthenticator(jwks.url(), ISSUER, AUDIENCE, Set.of(), Map.of());
+    private final JwtBearerAuthenticator authenticator =
+            new JwtBearerAuthenticator(jwks.url(), ISSUER, AUDIENCE, Set.of(), Map.of());
 
     @Test
     void acceptsAValidTokenAndCachesTheKeys() throws JOSEException {
@@ -83,7 +84,8 @@ class JwtBearerAuthenticatorIT {
 
     @Test
     void refusesATokenWithoutExpiry() throws JOSEException {
-        JWTClaimsSet noExpiry = new JWTClaimsSet.Builder(claims()).expirationTime(null).build();
+        JWTClaimsSet noExpiry =
+                new JWTClaimsSet.Builder(claims()).expirationTime(null).build();
         assertInvalidToken(authenticator.refusal(bearer(sign(signingKey, noExpiry))));
     }
 
@@ -94,7 +96,8 @@ class JwtBearerAuthenticatorIT {
 
     @Test
     void refusesAnHmacTokenWhateverItsKey() throws JOSEException {
-        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("entra-1").build(), claims());
+        SignedJWT hmac = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("entra-1").build(), claims());
         hmac.sign(new MACSigner(new byte[32]));
         assertInvalidToken(authenticator.refusal(bearer(hmac.serialize())));
     }
@@ -106,33 +109,63 @@ class JwtBearerAuthenticatorIT {
 
     @Test
     void anotherIssuerIsAnInvalidTokenAndAnotherAudience403() throws JOSEException {
-        JWTClaimsSet otherAudience = new JWTClaimsSet.Builder(claims()).audience("api://someone-else").build();
-        assertEquals(403, authenticator.refusal(bearer(sign(signingKey, otherAudience))).orElseThrow().status());
-        JWTClaimsSet otherIssuer = new JWTClaimsSet.Builder(claims()).issuer("https://sts.windows.net/other/").build();
+        JWTClaimsSet otherAudience = new JWTClaimsSet.Builder(claims())
+                .audience("api://someone-else")
+                .build();
+        assertEquals(
+                403,
+                authenticator
+                        .refusal(bearer(sign(signingKey, otherAudience)))
+                        .orElseThrow()
+                        .status());
+        JWTClaimsSet otherIssuer = new JWTClaimsSet.Builder(claims())
+                .issuer("https://sts.windows.net/other/")
+                .build();
         assertInvalidToken(authenticator.refusal(bearer(sign(signingKey, otherIssuer))));
     }
 
     @Test
     void subjectsAllowListTheSubClaim() throws JOSEException {
-        JwtBearerAuthenticator knative = new JwtBearerAuthenticator(jwks.url(), ISSUER, AUDIENCE,
-                Set.of("system:serviceaccount:events:ping-source"), Map.of());
-        JWTClaimsSet allowed = new JWTClaimsSet.Builder(claims()).subject("system:serviceaccount:events:ping-source").build();
+        JwtBearerAuthenticator knative = new JwtBearerAuthenticator(
+                jwks.url(), ISSUER, AUDIENCE, Set.of("system:serviceaccount:events:ping-source"), Map.of());
+        JWTClaimsSet allowed = new JWTClaimsSet.Builder(claims())
+                .subject("system:serviceaccount:events:ping-source")
+                .build();
         assertEquals(Optional.empty(), knative.refusal(bearer(sign(signingKey, allowed))));
-        PushDecision.Respond other = knative.refusal(bearer(sign(signingKey, claims()))).orElseThrow();
+        PushDecision.Respond other =
+                knative.refusal(bearer(sign(signingKey, claims()))).orElseThrow();
         assertEquals(403, other.status());
         assertTrue(other.body().contains("subjects"), other.body());
-        JWTClaimsSet noSubject = new JWTClaimsSet.Builder(claims()).subject(null).build();
-        assertEquals(403, knative.refusal(bearer(sign(signingKey, noSubject))).orElseThrow().status());
+        JWTClaimsSet noSubject =
+                new JWTClaimsSet.Builder(claims()).subject(null).build();
+        assertEquals(
+                403,
+                knative.refusal(bearer(sign(signingKey, noSubject)))
+                        .orElseThrow()
+                        .status());
     }
 
     @Test
     void requiredClaimsMustMatchExactly() throws JOSEException {
-        JwtBearerAuthenticator pubsub = new JwtBearerAuthenticator(jwks.url(), ISSUER, AUDIENCE, Set.of(),
+        JwtBearerAuthenticator pubsub = new JwtBearerAuthenticator(
+                jwks.url(),
+                ISSUER,
+                AUDIENCE,
+                Set.of(),
                 Map.of("email", "push@p.iam.gserviceaccount.com", "email_verified", Boolean.TRUE));
-        JWTClaimsSet.Builder genuine = new JWTClaimsSet.Builder(claims()).claim("email", "push@p.iam.gserviceaccount.com");
-        assertEquals(Optional.empty(), pubsub.refusal(bearer(sign(signingKey, genuine.claim("email_verified", true).build()))));
-        assertEquals(403, pubsub.refusal(bearer(sign(signingKey, genuine.claim("email_verified", "true").build())))
-                .orElseThrow().status());
+        JWTClaimsSet.Builder genuine =
+                new JWTClaimsSet.Builder(claims()).claim("email", "push@p.iam.gserviceaccount.com");
+        assertEquals(
+                Optional.empty(),
+                pubsub.refusal(bearer(
+                        sign(signingKey, genuine.claim("email_verified", true).build()))));
+        assertEquals(
+                403,
+                pubsub.refusal(bearer(sign(
+                                signingKey,
+                                genuine.claim("email_verified", "true").build())))
+                        .orElseThrow()
+                        .status());
     }
 
     @Test
@@ -148,8 +181,17 @@ class JwtBearerAuthenticatorIT {
         try {
             int before = jwks.fetches();
             JwtBearerAuthenticator redirected = new JwtBearerAuthenticator(
-                    new URL("http://127.0.0.1:" + redirect.getAddress().getPort() + "/keys"), ISSUER, AUDIENCE, Set.of(), Map.of());
-            assertEquals(503, redirected.refusal(bearer(sign(signingKey, claims()))).orElseThrow().status());
+                    new URL("http://127.0.0.1:" + redirect.getAddress().getPort() + "/keys"),
+                    ISSUER,
+                    AUDIENCE,
+                    Set.of(),
+                    Map.of());
+            assertEquals(
+                    503,
+                    redirected
+                            .refusal(bearer(sign(signingKey, claims())))
+                            .orElseThrow()
+                            .status());
             assertEquals(before, jwks.fetches(), "the redirect target was fetched");
         } finally {
             redirect.stop(0);
@@ -161,8 +203,12 @@ class JwtBearerAuthenticatorIT {
         PushDecision.Respond none = authenticator.refusal(request(Map.of())).orElseThrow();
         assertEquals(401, none.status());
         assertEquals("Bearer", none.headers().get("WWW-Authenticate"));
-        assertEquals(401, authenticator.refusal(request(Map.of("Authorization", "Basic dXNlcjpwYXNz")))
-                .orElseThrow().status());
+        assertEquals(
+                401,
+                authenticator
+                        .refusal(request(Map.of("Authorization", "Basic dXNlcjpwYXNz")))
+                        .orElseThrow()
+                        .status());
     }
 
     @Test
@@ -173,9 +219,11 @@ class JwtBearerAuthenticatorIT {
         }
         JwtBearerAuthenticator unreachable = new JwtBearerAuthenticator(closed, ISSUER, AUDIENCE, Set.of(), Map.of());
         for (int attempt = 1; attempt <= 2; attempt++) {
-            PushDecision.Respond answer = unreachable.refusal(bearer(sign(signingKey, claims()))).orElseThrow();
+            PushDecision.Respond answer =
+                    unreachable.refusal(bearer(sign(signingKey, claims()))).orElseThrow();
             assertEquals(503, answer.status(), "attempt " + attempt + ": " + answer.body());
-            assertEquals(Integer.toString(JwtBearerAuthenticator.RETRY_AFTER_SECONDS),
+            assertEquals(
+                    Integer.toString(JwtBearerAuthenticator.RETRY_AFTER_SECONDS),
                     answer.headers().get("Retry-After"));
         }
     }
@@ -200,8 +248,13 @@ class JwtBearerAuthenticatorIT {
     }
 
     private static JWTClaimsSet claims(Instant expiry, Instant notBefore) {
-        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("eventgrid")
-                .expirationTime(Date.from(expiry)).notBeforeTime(Date.from(notBefore)).issueTime(Date.from(notBefore))
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("eventgrid")
+                .expirationTime(Date.from(expiry))
+                .notBeforeTime(Date.from(notBefore))
+                .issueTime(Date.from(notBefore))
                 .build();
     }
 

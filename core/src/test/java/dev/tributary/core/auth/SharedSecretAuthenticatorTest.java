@@ -29,16 +29,29 @@ class SharedSecretAuthenticatorTest {
     @Test
     void missingIs401WithAChallengeAndWrongIs403WithoutEchoingAnything() {
         SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.empty(), SECRET, true);
-        PushDecision.Respond missing = check.refusal(request(Map.of(), Map.of())).orElseThrow();
+        PushDecision.Respond missing =
+                check.refusal(request(Map.of(), Map.of())).orElseThrow();
         assertEquals(401, missing.status());
         assertEquals("Bearer", missing.headers().get("WWW-Authenticate"));
-        assertEquals(401, check.refusal(request(Map.of("Authorization", "Basic " + SECRET), Map.of())).orElseThrow().status());
-        PushDecision.Respond wrong = check.refusal(request(Map.of("Authorization", "Bearer guess"), Map.of())).orElseThrow();
+        assertEquals(
+                401,
+                check.refusal(request(Map.of("Authorization", "Basic " + SECRET), Map.of()))
+                        .orElseThrow()
+                        .status());
+        PushDecision.Respond wrong = check.refusal(request(Map.of("Authorization", "Bearer guess"), Map.of()))
+                .orElseThrow();
         assertEquals(403, wrong.status());
         assertFalse(wrong.body().contains("guess") || wrong.body().contains(SECRET), wrong.body());
-        assertEquals(403, check.refusal(request(Map.of("Authorization", "Bearer " + SECRET + "x"), Map.of()))
-                .orElseThrow().status());
-        assertEquals(401, check.refusal(request(Map.of(), Map.of("code", List.of(SECRET)))).orElseThrow().status(),
+        assertEquals(
+                403,
+                check.refusal(request(Map.of("Authorization", "Bearer " + SECRET + "x"), Map.of()))
+                        .orElseThrow()
+                        .status());
+        assertEquals(
+                401,
+                check.refusal(request(Map.of(), Map.of("code", List.of(SECRET))))
+                        .orElseThrow()
+                        .status(),
                 "without a configured parameter the query is not read");
     }
 
@@ -46,8 +59,11 @@ class SharedSecretAuthenticatorTest {
     void aConfiguredQueryParameterIsReadFirst() {
         SharedSecretAuthenticator check = new SharedSecretAuthenticator(Optional.of("code"), SECRET, true);
         assertEquals(Optional.empty(), check.refusal(request(Map.of(), Map.of("code", List.of(SECRET)))));
-        assertEquals(403, check.refusal(request(Map.of("Authorization", "Bearer " + SECRET),
-                Map.of("code", List.of("wrong")))).orElseThrow().status());
+        assertEquals(
+                403,
+                check.refusal(request(Map.of("Authorization", "Bearer " + SECRET), Map.of("code", List.of("wrong"))))
+                        .orElseThrow()
+                        .status());
         assertEquals(Optional.empty(), check.refusal(request(Map.of("Authorization", "Bearer " + SECRET), Map.of())));
     }
 
@@ -58,7 +74,8 @@ class SharedSecretAuthenticatorTest {
                 .orElseThrow();
         assertEquals(401, missing.status());
         assertEquals("missing the source's secret: send query parameter 'code'", missing.body());
-        assertEquals(Optional.empty(), check.refusal(request(Map.of("Authorization", "Bearer eyJ.token"),
-                Map.of("code", List.of(SECRET)))));
+        assertEquals(
+                Optional.empty(),
+                check.refusal(request(Map.of("Authorization", "Bearer eyJ.token"), Map.of("code", List.of(SECRET)))));
     }
 }

@@ -36,30 +36,41 @@ class CloudEventsHttpDecoderTest {
 
     @Test
     void errorsNameTheMissingAttribute() {
-        DecodeException missingType = assertThrows(DecodeException.class, () -> decoder.decode(binary(Map.of(
-                "ce-specversion", "1.0", "ce-id", "1", "ce-source", "/s"))));
+        DecodeException missingType = assertThrows(
+                DecodeException.class,
+                () -> decoder.decode(binary(Map.of("ce-specversion", "1.0", "ce-id", "1", "ce-source", "/s"))));
         assertTrue(missingType.getMessage().contains("type"), missingType.getMessage());
 
-        DecodeException missingId = assertThrows(DecodeException.class, () -> decoder.decode(new InboundPayload(
-                Map.of("content-type", "application/cloudevents+json"),
-                "{\"specversion\":\"1.0\",\"source\":\"/s\",\"type\":\"t\"}".getBytes(StandardCharsets.UTF_8))));
+        DecodeException missingId = assertThrows(
+                DecodeException.class,
+                () -> decoder.decode(new InboundPayload(
+                        Map.of("content-type", "application/cloudevents+json"),
+                        "{\"specversion\":\"1.0\",\"source\":\"/s\",\"type\":\"t\"}"
+                                .getBytes(StandardCharsets.UTF_8))));
         assertTrue(missingId.getMessage().contains("id"), missingId.getMessage());
 
-        DecodeException emptyId = assertThrows(DecodeException.class, () -> decoder.decode(new InboundPayload(
-                Map.of("content-type", "application/cloudevents-batch+json"),
-                "[{\"specversion\":\"1.0\",\"id\":\"a\",\"source\":\"/s\",\"type\":\"t\"},{\"specversion\":\"1.0\",\"id\":\"\",\"source\":\"/s\",\"type\":\"t\"}]"
-                        .getBytes(StandardCharsets.UTF_8))));
+        DecodeException emptyId = assertThrows(
+                DecodeException.class,
+                () -> decoder.decode(new InboundPayload(
+                        Map.of("content-type", "application/cloudevents-batch+json"),
+                        "[{\"specversion\":\"1.0\",\"id\":\"a\",\"source\":\"/s\",\"type\":\"t\"},{\"specversion\":\"1.0\",\"id\":\"\",\"source\":\"/s\",\"type\":\"t\"}]"
+                                .getBytes(StandardCharsets.UTF_8))));
         assertEquals("event[1]: required attribute 'id' is missing or empty", emptyId.getMessage());
 
-        DecodeException notCloudEvent = assertThrows(DecodeException.class, () -> decoder.decode(new InboundPayload(
-                Map.of("content-type", "application/json"), new byte[] {'{', '}'})));
+        DecodeException notCloudEvent = assertThrows(
+                DecodeException.class,
+                () -> decoder.decode(
+                        new InboundPayload(Map.of("content-type", "application/json"), new byte[] {'{', '}'})));
         assertTrue(notCloudEvent.getMessage().contains("'specversion'"), notCloudEvent.getMessage());
     }
 
     @Test
     void otherEventFormatsAreUnsupported() {
-        DecodeException error = assertThrows(DecodeException.class, () -> decoder.decode(new InboundPayload(
-                Map.of("content-type", "application/cloudevents+xml"), "<event/>".getBytes(StandardCharsets.UTF_8))));
+        DecodeException error = assertThrows(
+                DecodeException.class,
+                () -> decoder.decode(new InboundPayload(
+                        Map.of("content-type", "application/cloudevents+xml"),
+                        "<event/>".getBytes(StandardCharsets.UTF_8))));
         assertEquals(DecodeException.Reason.UNSUPPORTED_FORMAT, error.reason());
         assertTrue(error.getMessage().contains("application/cloudevents+xml"), error.getMessage());
     }

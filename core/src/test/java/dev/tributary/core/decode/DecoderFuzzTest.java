@@ -21,16 +21,16 @@ import net.jqwik.api.Provide;
  */
 class DecoderFuzzTest {
 
-    private static final List<String> INTERNALS = List.of("`", "com.fasterxml", "io.cloudevents", "dev.tributary",
-            "java.", "Exception");
+    private static final List<String> INTERNALS =
+            List.of("`", "com.fasterxml", "io.cloudevents", "dev.tributary", "java.", "Exception");
     private static final String EVENT = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\","
             + "\"time\":\"2026-01-01T00:00:00Z\",\"data\":{\"a\":[1,2,{\"b\":null}]}}";
 
     private final CloudEventsHttpDecoder decoder = new CloudEventsHttpDecoder();
 
     @Property(tries = 400)
-    void anyStructuredOrBatchBodyIsDecodedOrRefusedCleanly(@ForAll("bodies") byte[] body,
-            @ForAll("contentTypes") String contentType) {
+    void anyStructuredOrBatchBodyIsDecodedOrRefusedCleanly(
+            @ForAll("bodies") byte[] body, @ForAll("contentTypes") String contentType) {
         try {
             decoder.decode(new InboundPayload(Map.of("content-type", contentType), body));
         } catch (DecodeException e) {
@@ -39,11 +39,26 @@ class DecoderFuzzTest {
     }
 
     @Property(tries = 300)
-    void anyBinaryModeHeadersAreDecodedOrRefusedCleanly(@ForAll("headerValues") String id,
-            @ForAll("headerValues") String source, @ForAll("headerValues") String time) {
+    void anyBinaryModeHeadersAreDecodedOrRefusedCleanly(
+            @ForAll("headerValues") String id,
+            @ForAll("headerValues") String source,
+            @ForAll("headerValues") String time) {
         try {
-            decoder.decode(new InboundPayload(Map.of("content-type", "application/json", "ce-specversion", "1.0",
-                    "ce-id", id, "ce-source", source, "ce-type", "t", "ce-time", time), "{}".getBytes(StandardCharsets.UTF_8)));
+            decoder.decode(new InboundPayload(
+                    Map.of(
+                            "content-type",
+                            "application/json",
+                            "ce-specversion",
+                            "1.0",
+                            "ce-id",
+                            id,
+                            "ce-source",
+                            source,
+                            "ce-type",
+                            "t",
+                            "ce-time",
+                            time),
+                    "{}".getBytes(StandardCharsets.UTF_8)));
         } catch (DecodeException e) {
             // the sender's own values may be quoted back; nothing else may name an internal
             String ours = e.getMessage().replace(id, "").replace(source, "").replace(time, "");
@@ -76,21 +91,24 @@ class DecoderFuzzTest {
         byte[] event = EVENT.getBytes(StandardCharsets.UTF_8);
         byte[] batch = ("[" + EVENT + "," + EVENT + "]").getBytes(StandardCharsets.UTF_8);
         Arbitrary<byte[]> base = Arbitraries.of(event, batch);
-        Arbitrary<byte[]> flipped = Combinators.combine(base, Arbitraries.integers().between(0, 10_000),
-                Arbitraries.bytes()).as((bytes, at, value) -> {
+        Arbitrary<byte[]> flipped = Combinators.combine(
+                        base, Arbitraries.integers().between(0, 10_000), Arbitraries.bytes())
+                .as((bytes, at, value) -> {
                     byte[] copy = bytes.clone();
                     copy[at % copy.length] = value;
                     return copy;
                 });
         Arbitrary<byte[]> cut = Combinators.combine(base, Arbitraries.integers().between(0, 10_000))
                 .as((bytes, at) -> java.util.Arrays.copyOf(bytes, at % bytes.length));
-        Arbitrary<byte[]> appended = Combinators.combine(base, Arbitraries.bytes().array(byte[].class).ofMaxSize(8))
+        Arbitrary<byte[]> appended = Combinators.combine(
+                        base, Arbitraries.bytes().array(byte[].class).ofMaxSize(8))
                 .as((bytes, tail) -> {
                     byte[] copy = java.util.Arrays.copyOf(bytes, bytes.length + tail.length);
                     System.arraycopy(tail, 0, copy, bytes.length, tail.length);
                     return copy;
                 });
-        Arbitrary<byte[]> nested = Arbitraries.integers().between(1, 3000)
+        Arbitrary<byte[]> nested = Arbitraries.integers()
+                .between(1, 3000)
                 .map(depth -> ("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.UTF_8));
         Arbitrary<byte[]> noise = Arbitraries.bytes().array(byte[].class).ofMaxSize(64);
         return Arbitraries.oneOf(flipped, cut, appended, nested, noise);
@@ -100,6 +118,8 @@ class DecoderFuzzTest {
     Arbitrary<String> headerValues() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange((char) 0x20, (char) 0xFF).ofMaxLength(24),
-                Arbitraries.strings().withChars("%0123456789ABCDEFabcdefgxyz:/-").ofMaxLength(24));
+                Arbitraries.strings()
+                        .withChars("%0123456789ABCDEFabcdefgxyz:/-")
+                        .ofMaxLength(24));
     }
 }

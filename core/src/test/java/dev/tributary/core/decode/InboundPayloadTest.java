@@ -11,7 +11,8 @@ class InboundPayloadTest {
 
     @Test
     void headersAreFoundWhateverTheirCase() {
-        InboundPayload payload = new InboundPayload(Map.of("Ce-Id", "1", "content-TYPE", "Application/JSON; charset=utf-8"), null);
+        InboundPayload payload =
+                new InboundPayload(Map.of("Ce-Id", "1", "content-TYPE", "Application/JSON; charset=utf-8"), null);
 
         assertEquals("1", payload.header("ce-id"));
         assertEquals("1", payload.header("CE-ID"));

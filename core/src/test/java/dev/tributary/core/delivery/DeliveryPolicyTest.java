@@ -33,7 +33,9 @@ class DeliveryPolicyTest {
         DeliveryPolicy policy = policy(BackoffPolicy.EXPONENTIAL, 200);
         assertEquals(Duration.ofMillis(200L << 32), policy.backoff(33));
         assertEquals(policy.backoff(33), policy.backoff(80));
-        assertEquals(Duration.ofMillis(Long.MAX_VALUE), policy(BackoffPolicy.LINEAR, Long.MAX_VALUE / 2).backoff(3));
+        assertEquals(
+                Duration.ofMillis(Long.MAX_VALUE),
+                policy(BackoffPolicy.LINEAR, Long.MAX_VALUE / 2).backoff(3));
     }
 
     @Test
@@ -46,19 +48,40 @@ class DeliveryPolicyTest {
 
     @Test
     void retriesAreNumberedFromOne() {
-        assertThrows(IllegalArgumentException.class, () -> policy(BackoffPolicy.LINEAR, 1).backoff(0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> policy(BackoffPolicy.LINEAR, 1).backoff(0));
     }
 
     @Test
     void defaultsAreThoseOfTheContract() {
-        assertEquals(new DeliveryPolicy(3, BackoffPolicy.EXPONENTIAL, Duration.ofMillis(200), Duration.ofSeconds(30),
-                Optional.empty()), DeliveryPolicy.DEFAULT);
+        assertEquals(
+                new DeliveryPolicy(
+                        3, BackoffPolicy.EXPONENTIAL, Duration.ofMillis(200), Duration.ofSeconds(30), Optional.empty()),
+                DeliveryPolicy.DEFAULT);
     }
 
     @ParameterizedTest
-    @CsvSource({"200,ACCEPTED", "202,ACCEPTED", "204,ACCEPTED", "400,REJECTED", "401,REJECTED", "403,REJECTED",
-        "404,RETRIABLE", "408,RETRIABLE", "409,RETRIABLE", "410,REJECTED", "413,REJECTED", "429,RETRIABLE",
-        "500,RETRIABLE", "502,RETRIABLE", "503,RETRIABLE", "301,REJECTED", "307,REJECTED", "100,REJECTED"})
+    @CsvSource({
+        "200,ACCEPTED",
+        "202,ACCEPTED",
+        "204,ACCEPTED",
+        "400,REJECTED",
+        "401,REJECTED",
+        "403,REJECTED",
+        "404,RETRIABLE",
+        "408,RETRIABLE",
+        "409,RETRIABLE",
+        "410,REJECTED",
+        "413,REJECTED",
+        "429,RETRIABLE",
+        "500,RETRIABLE",
+        "502,RETRIABLE",
+        "503,RETRIABLE",
+        "301,REJECTED",
+        "307,REJECTED",
+        "100,REJECTED"
+    })
     void sinkStatusesFollowTheKnativeTable(int status, SinkResponse expected) {
         assertEquals(expected, SinkResponse.classify(status));
     }

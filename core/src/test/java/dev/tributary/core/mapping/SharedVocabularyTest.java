@@ -18,8 +18,8 @@ class SharedVocabularyTest {
 
     private static final ComponentType HOOK = IngressAuthOptions.addTo(
             ComponentType.push("acme-hook", "Pushes from Acme."), IngressAuthOptions.Profile.CLOUDEVENTS);
-    private static final ComponentType OUT = OutboundAuthOptions.addTo(ComponentType.of("acme-out", "Sends to Acme.",
-            OptionSpec.required("url", OptionKind.STRING, "Where.")));
+    private static final ComponentType OUT = OutboundAuthOptions.addTo(
+            ComponentType.of("acme-out", "Sends to Acme.", OptionSpec.required("url", OptionKind.STRING, "Where.")));
     private static final ComponentCatalog CATALOG = ComponentCatalog.of(List.of(HOOK), List.of(OUT));
 
     @Test
@@ -30,7 +30,9 @@ class SharedVocabularyTest {
         assertEquals(List.of("url", "headers", "auth"), OUT.optionNames());
         assertTrue(OUT.option("headers").orElseThrow().secret());
         assertFalse(OUT.option("auth").orElseThrow().secret(), "only the token inside auth is a secret");
-        assertThrows(IllegalArgumentException.class, () -> IngressAuthOptions.addTo(HOOK, IngressAuthOptions.Profile.CLOUDEVENTS),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> IngressAuthOptions.addTo(HOOK, IngressAuthOptions.Profile.CLOUDEVENTS),
                 "a vocabulary is added once");
     }
 
@@ -43,7 +45,8 @@ class SharedVocabularyTest {
                 sinks: { out: { type: acme-out, url: "http://x/", auth: { type: bearr, token: t } } }
                 routes: [ { name: r, from: [in], to: [out] } ]
                 """));
-        List<String> errors = refused.errors().stream().map(MappingError::toString).toList();
+        List<String> errors =
+                refused.errors().stream().map(MappingError::toString).toList();
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("source 'in': auth: no authentication configured"), errors.get(0));
         assertTrue(errors.get(1).contains("unknown credential type 'bearr' (did you mean 'bearer'?)"), errors.get(1));
@@ -59,7 +62,8 @@ class SharedVocabularyTest {
         assertTrue(sink.at("/headers/writeOnly").asBoolean());
         JsonNode auth = sink.get("auth");
         assertEquals("[\"type\"]", auth.get("required").toString());
-        assertEquals(List.copyOf(OutboundAuthOptions.TYPES.keySet()),
+        assertEquals(
+                List.copyOf(OutboundAuthOptions.TYPES.keySet()),
                 new ObjectMapper().convertValue(auth.at("/properties/type/enum"), List.class));
         JsonNode bearer = auth.at("/oneOf/3");
         assertEquals("bearer", bearer.at("/properties/type/const").asText());
@@ -74,7 +78,8 @@ class SharedVocabularyTest {
     void theTablesNameTheShapes() {
         String tables = OptionTables.markdown(CATALOG);
         assertTrue(tables.contains("| `headers` | a mapping of names to strings | no |  |"), tables);
-        assertTrue(tables.contains("`aws-sigv4` (with `service` and `region`), `bearer` (with `token`, secret)"), tables);
+        assertTrue(
+                tables.contains("`aws-sigv4` (with `service` and `region`), `bearer` (with `token`, secret)"), tables);
         assertTrue(tables.contains("| `secret` | a string | no |  |"), tables);
     }
 }

@@ -36,8 +36,7 @@ public final class GoldenFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFormat FORMAT = new JsonFormat();
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     /** The case names (file names without {@code .input.json}) in a class-path directory, sorted. */
     public static Stream<String> cases(String directory) {
@@ -74,7 +73,9 @@ public final class GoldenFiles {
     /** The case's input with its headers, as a decoder receives it. */
     public static InboundPayload payload(String directory, String caseName) {
         Map<String, String> headers = new HashMap<>();
-        headers(directory, caseName).properties().forEach(field -> headers.put(field.getKey(), field.getValue().asText()));
+        headers(directory, caseName)
+                .properties()
+                .forEach(field -> headers.put(field.getKey(), field.getValue().asText()));
         return new InboundPayload(headers, input(directory, caseName));
     }
 

@@ -20,8 +20,7 @@ public final class RoundTripEvents {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RoundTripEvents() {
-    }
+    private RoundTripEvents() {}
 
     /** An event with id, source, type, subject, time, extensions {@code tenant} and {@code region}, JSON data. */
     public static CloudEvent sample(String id) {
@@ -33,8 +32,9 @@ public final class RoundTripEvents {
                 .withTime(OffsetDateTime.parse("2026-12-04T23:30:15.123Z"))
                 .withExtension("tenant", "acme")
                 .withExtension("region", "eu-west-1")
-                .withData("application/json", "{\"order\":42,\"total\":\"19.99\",\"note\":\"caf\u00e9\"}"
-                        .getBytes(StandardCharsets.UTF_8))
+                .withData(
+                        "application/json",
+                        "{\"order\":42,\"total\":\"19.99\",\"note\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8))
                 .build();
     }
 
@@ -52,7 +52,10 @@ public final class RoundTripEvents {
         assertEquals(expected.getDataContentType(), actual.getDataContentType(), "datacontenttype");
         assertEquals(extensions(expected), extensions(actual), "extensions");
         try {
-            assertEquals(MAPPER.readTree(expected.getData().toBytes()), MAPPER.readTree(actual.getData().toBytes()), "data");
+            assertEquals(
+                    MAPPER.readTree(expected.getData().toBytes()),
+                    MAPPER.readTree(actual.getData().toBytes()),
+                    "data");
         } catch (IOException e) {
             throw new AssertionError("data is not JSON", e);
         }

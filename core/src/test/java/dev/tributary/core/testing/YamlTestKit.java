@@ -30,15 +30,16 @@ public final class YamlTestKit {
         Executable of(Map<String, Object> suite, Map<String, Object> testCase);
     }
 
-    private YamlTestKit() {
-    }
+    private YamlTestKit() {}
 
     /** Every case of every suite in {@code directory}, files in name order. */
     public static List<DynamicTest> cases(String directory, CaseRunner runner) throws IOException, URISyntaxException {
-        Path root = Path.of(YamlTestKit.class.getClassLoader().getResource(directory).toURI());
+        Path root = Path.of(
+                YamlTestKit.class.getClassLoader().getResource(directory).toURI());
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 tests.addAll(casesOf(file, runner));
             }
         }
@@ -55,7 +56,8 @@ public final class YamlTestKit {
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (Map<String, Object> testCase : (List<Map<String, Object>>) suite.get("tests")) {
-            tests.add(DynamicTest.dynamicTest(suite.get("name") + ": " + testCase.get("name"), runner.of(suite, testCase)));
+            tests.add(DynamicTest.dynamicTest(
+                    suite.get("name") + ": " + testCase.get("name"), runner.of(suite, testCase)));
         }
         return tests;
     }

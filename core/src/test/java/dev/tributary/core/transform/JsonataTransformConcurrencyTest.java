@@ -23,10 +23,10 @@ class JsonataTransformConcurrencyTest {
 
     @Test
     void transformsCompiledTogetherKeepTheirOwnBindingsAcrossThreads() throws Exception {
-        JsonataTransform small = new JsonataTransform("($tag := 'small'; $merge([$, {'sizeclass': $tag, 'n': data.n}]))",
-                Duration.ofSeconds(1));
-        JsonataTransform large = new JsonataTransform("($tag := 'large'; $merge([$, {'sizeclass': $tag, 'n': data.n * 2}]))",
-                Duration.ofSeconds(1));
+        JsonataTransform small = new JsonataTransform(
+                "($tag := 'small'; $merge([$, {'sizeclass': $tag, 'n': data.n}]))", Duration.ofSeconds(1));
+        JsonataTransform large = new JsonataTransform(
+                "($tag := 'large'; $merge([$, {'sizeclass': $tag, 'n': data.n * 2}]))", Duration.ofSeconds(1));
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> results = new ArrayList<>();
@@ -48,7 +48,11 @@ class JsonataTransformConcurrencyTest {
     }
 
     private static CloudEvent event(int n) {
-        return CloudEventBuilder.v1().withId("e-" + n).withSource(URI.create("/tests")).withType("com.example.test")
-                .withData("application/json", ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8)).build();
+        return CloudEventBuilder.v1()
+                .withId("e-" + n)
+                .withSource(URI.create("/tests"))
+                .withType("com.example.test")
+                .withData("application/json", ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 }

@@ -27,7 +27,8 @@ class TransformTckTest {
 
     @TestFactory
     Stream<DynamicTest> transformTestKit() throws IOException, URISyntaxException {
-        List<DynamicTest> tests = YamlTestKit.cases("transform-tck",
+        List<DynamicTest> tests = YamlTestKit.cases(
+                "transform-tck",
                 (suite, testCase) -> () -> run(testCase, testCase.getOrDefault("event", suite.get("event"))));
         assertTrue(tests.size() >= 14, "the kit should hold all its cases, found " + tests.size());
         return tests.stream();
@@ -41,12 +42,21 @@ class TransformTckTest {
             assertTrue(error.getMessage().contains((String) testCase.get("error")), error.getMessage());
             if (testCase.containsKey("errorLine")) {
                 List<String> lines = mappings.lines().toList();
-                int line = 1 + lines.indexOf(lines.stream().filter(l -> l.contains((String) testCase.get("errorLine"))).findFirst().orElseThrow());
-                assertEquals("tck.yaml:" + line, error.errors().get(0).file() + ":" + error.errors().get(0).line(), mappings);
+                int line = 1
+                        + lines.indexOf(lines.stream()
+                                .filter(l -> l.contains((String) testCase.get("errorLine")))
+                                .findFirst()
+                                .orElseThrow());
+                assertEquals(
+                        "tck.yaml:" + line,
+                        error.errors().get(0).file() + ":"
+                                + error.errors().get(0).line(),
+                        mappings);
             }
             return;
         }
-        JsonataTransform transform = loader.load("tck.yaml", mappings).routes().get(0).transform().orElseThrow();
+        JsonataTransform transform =
+                loader.load("tck.yaml", mappings).routes().get(0).transform().orElseThrow();
         CloudEvent input = EventJson.read(JSON.valueToTree(event));
         if (testCase.containsKey("failure")) {
             TransformException failure = assertThrows(TransformException.class, () -> transform.apply(input));

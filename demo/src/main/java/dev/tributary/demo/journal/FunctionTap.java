@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Optional;
 
 /**
@@ -64,15 +63,28 @@ public final class FunctionTap extends Filter {
             json = JSON.createObjectNode();
         }
         if (status >= 300) {
-            journal.stage(id, "function", "answered " + status + " (" + json.path("error").asText("error") + ": "
-                    + json.path("detail").asText("") + "); the gateway retries");
+            journal.stage(
+                    id,
+                    "function",
+                    "answered " + status + " (" + json.path("error").asText("error") + ": "
+                            + json.path("detail").asText("") + "); the gateway retries");
         } else if (json.path("outcome").asText().equals("written")) {
             String thumbnail = json.path("thumbnail").asText();
-            journal.finish(id, "function", UploadJournal.Outcome.WRITTEN, "written: " + thumbnail + " ("
-                    + json.path("width").asInt() + "x" + json.path("height").asInt() + ")", Optional.of(thumbnail));
+            journal.finish(
+                    id,
+                    "function",
+                    UploadJournal.Outcome.WRITTEN,
+                    "written: " + thumbnail + " (" + json.path("width").asInt() + "x"
+                            + json.path("height").asInt() + ")",
+                    Optional.of(thumbnail));
         } else {
-            journal.finish(id, "function", UploadJournal.Outcome.SKIPPED, "skipped: " + json.path("reason").asText().replace('-', ' ')
-                    + " (" + json.path("detail").asText() + ")", Optional.empty());
+            journal.finish(
+                    id,
+                    "function",
+                    UploadJournal.Outcome.SKIPPED,
+                    "skipped: " + json.path("reason").asText().replace('-', ' ') + " ("
+                            + json.path("detail").asText() + ")",
+                    Optional.empty());
         }
     }
 }

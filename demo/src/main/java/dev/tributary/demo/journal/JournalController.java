@@ -50,11 +50,16 @@ public class JournalController {
         JsonNode event = JSON.readTree(structuredEvent);
         String id = event.path("id").asText();
         if (event.has("knativeerrordest")) {
-            String why = event.has("knativeerrordata") ? event.get("knativeerrordata").asText()
+            String why = event.has("knativeerrordata")
+                    ? event.get("knativeerrordata").asText()
                     : "the sink answered " + event.path("knativeerrorcode").asText("nothing");
-            journal.finish(id, "gateway", UploadJournal.Outcome.DEAD_LETTERED, "dead-lettered: " + why, Optional.empty());
+            journal.finish(
+                    id, "gateway", UploadJournal.Outcome.DEAD_LETTERED, "dead-lettered: " + why, Optional.empty());
         } else {
-            journal.finish(id, "gateway", UploadJournal.Outcome.NO_ROUTE,
+            journal.finish(
+                    id,
+                    "gateway",
+                    UploadJournal.Outcome.NO_ROUTE,
                     "matched no route: the thumbnails route takes keys ending .jpg, .jpeg or .png (case-sensitive)",
                     Optional.empty());
         }
@@ -63,7 +68,8 @@ public class JournalController {
 
     @Get("/uploads")
     @Produces(MediaType.APPLICATION_JSON)
-    public HttpResponse<String> uploads(@Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws IOException {
+    public HttpResponse<String> uploads(@Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
+            throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.set("counts", counts());
         ArrayNode uploads = body.putArray("uploads");
@@ -80,7 +86,9 @@ public class JournalController {
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<String> upload(@PathVariable String id) throws IOException {
         Optional<UploadJournal.Upload> upload = journal.find(id);
-        return upload.isEmpty() ? HttpResponse.notFound() : HttpResponse.ok(JSON.writeValueAsString(json(upload.get())));
+        return upload.isEmpty()
+                ? HttpResponse.notFound()
+                : HttpResponse.ok(JSON.writeValueAsString(json(upload.get())));
     }
 
     private static ObjectNode json(UploadJournal.Upload upload) {
@@ -89,15 +97,24 @@ public class JournalController {
                 .put("key", upload.key())
                 .put("size", upload.size())
                 .put("at", upload.at().toString())
-                .put("outcome", upload.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .put(
+                        "outcome",
+                        upload.outcome()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'))
                 .put("summary", upload.summary());
         upload.thumbnail().ifPresent(key -> node.put("thumbnail", key));
         ArrayNode stages = node.putArray("stages");
-        upload.stages().forEach(stage -> stages.addObject()
-                .put("name", stage.name())
-                .put("at", stage.at().toString())
-                .put("afterMs", java.time.Duration.between(upload.at(), stage.at()).toMillis())
-                .put("detail", stage.detail()));
+        upload.stages()
+                .forEach(stage -> stages.addObject()
+                        .put("name", stage.name())
+                        .put("at", stage.at().toString())
+                        .put(
+                                "afterMs",
+                                java.time.Duration.between(upload.at(), stage.at())
+                                        .toMillis())
+                        .put("detail", stage.detail()));
         return node;
     }
 

@@ -19,7 +19,10 @@ public final class UploadJournal {
 
     /** Where an upload ended up; {@link #IN_PROGRESS} until something final happens. */
     public enum Outcome {
-        IN_PROGRESS("in progress"), WRITTEN("written"), SKIPPED("skipped"), NO_ROUTE("matched no route"),
+        IN_PROGRESS("in progress"),
+        WRITTEN("written"),
+        SKIPPED("skipped"),
+        NO_ROUTE("matched no route"),
         DEAD_LETTERED("dead-lettered");
 
         private final String words;
@@ -34,8 +37,7 @@ public final class UploadJournal {
     }
 
     /** One stage an upload passed, at a time, with what happened there. */
-    public record Stage(String name, Instant at, String detail) {
-    }
+    public record Stage(String name, Instant at, String detail) {}
 
     /**
      * An upload as the journal knows it so far.
@@ -43,29 +45,62 @@ public final class UploadJournal {
      * @param summary the outcome in words, e.g. {@code skipped: not-an-image (no image reader recognises the content)}
      * @param thumbnail the thumbnail's key, once written
      */
-    public record Upload(String id, String key, long size, Instant at, List<Stage> stages, Outcome outcome, String summary,
-            Optional<String> thumbnail) {
-    }
+    public record Upload(
+            String id,
+            String key,
+            long size,
+            Instant at,
+            List<Stage> stages,
+            Outcome outcome,
+            String summary,
+            Optional<String> thumbnail) {}
 
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
 
     /** An object was stored and its notification is about to be published. */
     public void stored(String id, String key, long size, Instant at) {
-        update(id, u -> new Upload(id, key, size, at, add(u.stages(), new Stage("stored", at, size + " bytes at " + key)),
-                u.outcome(), u.summary(), u.thumbnail()));
+        update(
+                id,
+                u -> new Upload(
+                        id,
+                        key,
+                        size,
+                        at,
+                        add(u.stages(), new Stage("stored", at, size + " bytes at " + key)),
+                        u.outcome(),
+                        u.summary(),
+                        u.thumbnail()));
     }
 
     /** The upload passed a stage now. */
     public void stage(String id, String name, String detail) {
-        update(id, u -> new Upload(id, u.key(), u.size(), u.at(), add(u.stages(), new Stage(name, Instant.now(), detail)),
-                u.outcome(), u.summary(), u.thumbnail()));
+        update(
+                id,
+                u -> new Upload(
+                        id,
+                        u.key(),
+                        u.size(),
+                        u.at(),
+                        add(u.stages(), new Stage(name, Instant.now(), detail)),
+                        u.outcome(),
+                        u.summary(),
+                        u.thumbnail()));
     }
 
     /** The upload reached its outcome now, at stage {@code name}. */
     public void finish(String id, String name, Outcome outcome, String summary, Optional<String> thumbnail) {
-        update(id, u -> new Upload(id, u.key(), u.size(), u.at(), add(u.stages(), new Stage(name, Instant.now(), summary)),
-                outcome, summary, thumbnail));
+        update(
+                id,
+                u -> new Upload(
+                        id,
+                        u.key(),
+                        u.size(),
+                        u.at(),
+                        add(u.stages(), new Stage(name, Instant.now(), summary)),
+                        outcome,
+                        summary,
+                        thumbnail));
     }
 
     public Optional<Upload> find(String id) {
@@ -74,7 +109,9 @@ public final class UploadJournal {
 
     /** Every upload, newest first. */
     public List<Upload> newestFirst() {
-        return uploads.values().stream().sorted(Comparator.comparing(Upload::at).reversed()).toList();
+        return uploads.values().stream()
+                .sorted(Comparator.comparing(Upload::at).reversed())
+                .toList();
     }
 
     /** Changes with every update: a cheap check for "anything new?". */
@@ -83,8 +120,20 @@ public final class UploadJournal {
     }
 
     private void update(String id, java.util.function.UnaryOperator<Upload> change) {
-        uploads.compute(id, (ignored, old) -> change.apply(old != null ? old
-                : new Upload(id, "", 0, Instant.now(), List.of(), Outcome.IN_PROGRESS, Outcome.IN_PROGRESS.words(), Optional.empty())));
+        uploads.compute(
+                id,
+                (ignored, old) -> change.apply(
+                        old != null
+                                ? old
+                                : new Upload(
+                                        id,
+                                        "",
+                                        0,
+                                        Instant.now(),
+                                        List.of(),
+                                        Outcome.IN_PROGRESS,
+                                        Outcome.IN_PROGRESS.words(),
+                                        Optional.empty())));
         version.incrementAndGet();
     }
 

@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class AwsChunkedBody {
 
-    private AwsChunkedBody() {
-    }
+    private AwsChunkedBody() {}
 
     /** Whether a request carries an aws-chunked body. */
     static boolean isChunked(String contentEncoding, String contentSha256) {

@@ -16,8 +16,7 @@ final class CompleteMultipartXml {
     private static final String HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     private static final String NS = " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
 
-    private CompleteMultipartXml() {
-    }
+    private CompleteMultipartXml() {}
 
     /**
      * The parts a CompleteMultipartUpload body lists: number to ETag, in document order.
@@ -29,7 +28,9 @@ final class CompleteMultipartXml {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList parts = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getElementsByTagName("Part");
+            NodeList parts = factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(body))
+                    .getElementsByTagName("Part");
             List<Map.Entry<Integer, String>> found = new ArrayList<>();
             for (int i = 0; i < parts.getLength(); i++) {
                 Element part = (Element) parts.item(i);
@@ -38,14 +39,17 @@ final class CompleteMultipartXml {
             }
             return found;
         } catch (Exception e) {
-            throw new MultipartUploads.MultipartException(400, "MalformedXML",
+            throw new MultipartUploads.MultipartException(
+                    400,
+                    "MalformedXML",
                     "The XML you provided was not well-formed or did not validate against our published schema");
         }
     }
 
     static String initiated(String bucket, String key, String uploadId) {
-        return HEADER + "<InitiateMultipartUploadResult" + NS + "><Bucket>" + ListObjectsXml.escape(bucket) + "</Bucket><Key>"
-                + ListObjectsXml.escape(key) + "</Key><UploadId>" + uploadId + "</UploadId></InitiateMultipartUploadResult>";
+        return HEADER + "<InitiateMultipartUploadResult" + NS + "><Bucket>" + ListObjectsXml.escape(bucket)
+                + "</Bucket><Key>" + ListObjectsXml.escape(key) + "</Key><UploadId>" + uploadId
+                + "</UploadId></InitiateMultipartUploadResult>";
     }
 
     static String completed(String location, String bucket, String key, String etag) {

@@ -43,8 +43,8 @@ public final class DemoObjectStore implements AutoCloseable {
      *
      * @param partSizes the size of each part of a multipart upload, in order; empty for a single PUT
      */
-    public record StoredObject(byte[] bytes, String contentType, String etag, Instant lastModified, List<Integer> partSizes) {
-    }
+    public record StoredObject(
+            byte[] bytes, String contentType, String etag, Instant lastModified, List<Integer> partSizes) {}
 
     /**
      * An object was created and its S3 event message is ready to publish.
@@ -52,8 +52,7 @@ public final class DemoObjectStore implements AutoCloseable {
      * @param eventId the CloudEvent id the gateway derives from the message ({@code x-amz-request-id.x-amz-id-2})
      * @param message the S3 event message (JSON)
      */
-    public record ObjectCreated(String eventId, String bucket, String key, long size, Instant at, String message) {
-    }
+    public record ObjectCreated(String eventId, String bucket, String key, long size, Instant at, String message) {}
 
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
@@ -115,8 +114,16 @@ public final class DemoObjectStore implements AutoCloseable {
                 multipartRequest(exchange, method, bucket, key, query);
             } else if (method.equals("PUT")) {
                 byte[] bytes = body(exchange);
-                created(exchange, bucket, key, new StoredObject(bytes, contentType(exchange.getRequestHeaders()),
-                        "\"" + HexFormat.of().formatHex(MultipartUploads.md5(bytes)) + "\"", Instant.now(), List.of()),
+                created(
+                        exchange,
+                        bucket,
+                        key,
+                        new StoredObject(
+                                bytes,
+                                contentType(exchange.getRequestHeaders()),
+                                "\"" + HexFormat.of().formatHex(MultipartUploads.md5(bytes)) + "\"",
+                                Instant.now(),
+                                List.of()),
                         "ObjectCreated:Put");
                 exchange.sendResponseHeaders(200, -1);
             } else if (method.equals("GET") || method.equals("HEAD")) {
@@ -127,7 +134,8 @@ public final class DemoObjectStore implements AutoCloseable {
         }
     }
 
-    private void multipartRequest(HttpExchange exchange, String method, String bucket, String key, String query) throws IOException {
+    private void multipartRequest(HttpExchange exchange, String method, String bucket, String key, String query)
+            throws IOException {
         String uploadId = ListObjectsXml.parameter(query, "uploadId");
         try {
             if (method.equals("POST") && hasParameter(query, "uploads")) {
@@ -135,23 +143,43 @@ public final class DemoObjectStore implements AutoCloseable {
                 String id = multipart.create(bucket, key, contentType(exchange.getRequestHeaders()));
                 xml(exchange, 200, CompleteMultipartXml.initiated(bucket, key, id));
             } else if (method.equals("PUT")) {
-                String etag = multipart.putPart(uploadId, bucket, key, partNumber(ListObjectsXml.parameter(query, "partNumber")),
+                String etag = multipart.putPart(
+                        uploadId,
+                        bucket,
+                        key,
+                        partNumber(ListObjectsXml.parameter(query, "partNumber")),
                         body(exchange));
                 exchange.getResponseHeaders().add("ETag", etag);
                 exchange.sendResponseHeaders(200, -1);
             } else if (method.equals("POST")) {
                 multipart.require(uploadId, bucket, key);
-                MultipartUploads.Completed done = multipart.complete(uploadId, bucket, key,
+                MultipartUploads.Completed done = multipart.complete(
+                        uploadId,
+                        bucket,
+                        key,
                         CompleteMultipartXml.parts(exchange.getRequestBody().readAllBytes()));
-                created(exchange, bucket, key, new StoredObject(done.bytes(), done.contentType(), done.etag(), Instant.now(),
-                        done.partSizes()), "ObjectCreated:CompleteMultipartUpload");
-                xml(exchange, 200, CompleteMultipartXml.completed(endpoint() + "/" + bucket + "/" + key, bucket, key, done.etag()));
+                created(
+                        exchange,
+                        bucket,
+                        key,
+                        new StoredObject(
+                                done.bytes(), done.contentType(), done.etag(), Instant.now(), done.partSizes()),
+                        "ObjectCreated:CompleteMultipartUpload");
+                xml(
+                        exchange,
+                        200,
+                        CompleteMultipartXml.completed(
+                                endpoint() + "/" + bucket + "/" + key, bucket, key, done.etag()));
             } else if (method.equals("DELETE")) {
                 multipart.require(uploadId, bucket, key);
                 multipart.abort(uploadId);
                 exchange.sendResponseHeaders(204, -1);
             } else {
-                error(exchange, 405, "MethodNotAllowed", method + " is not supported on multipart uploads by the demo store");
+                error(
+                        exchange,
+                        405,
+                        "MethodNotAllowed",
+                        method + " is not supported on multipart uploads by the demo store");
             }
         } catch (MultipartUploads.MultipartException e) {
             error(exchange, e.status, e.code, e.getMessage());
@@ -162,8 +190,8 @@ public final class DemoObjectStore implements AutoCloseable {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new MultipartUploads.MultipartException(400, "InvalidArgument",
-                    "Part number must be an integer between 1 and 10000, inclusive");
+            throw new MultipartUploads.MultipartException(
+                    400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive");
         }
     }
 
@@ -190,17 +218,37 @@ public final class DemoObjectStore implements AutoCloseable {
         String requestId = String.format("DEMO%012X", n);
         String hostId = "demo-host-" + n;
         String eventId = requestId + "." + hostId;
-        notifications.accept(new ObjectCreated(eventId, bucket, key, object.bytes().length, object.lastModified(),
-                S3EventMessage.objectCreated(region, eventName, bucket, key, object.bytes().length,
-                        object.etag().replace("\"", ""), requestId, hostId, object.lastModified(), n)));
-        LOG.info("store: {} s3://{}/{} ({} bytes) -> S3 notification, event id {}", eventName, bucket, key,
-                object.bytes().length, eventId);
+        notifications.accept(new ObjectCreated(
+                eventId,
+                bucket,
+                key,
+                object.bytes().length,
+                object.lastModified(),
+                S3EventMessage.objectCreated(
+                        region,
+                        eventName,
+                        bucket,
+                        key,
+                        object.bytes().length,
+                        object.etag().replace("\"", ""),
+                        requestId,
+                        hostId,
+                        object.lastModified(),
+                        n)));
+        LOG.info(
+                "store: {} s3://{}/{} ({} bytes) -> S3 notification, event id {}",
+                eventName,
+                bucket,
+                key,
+                object.bytes().length,
+                eventId);
         exchange.getResponseHeaders().add("ETag", object.etag());
         exchange.getResponseHeaders().add("x-amz-request-id", requestId);
         exchange.getResponseHeaders().add("x-amz-id-2", hostId);
     }
 
-    private void get(HttpExchange exchange, String bucket, String key, boolean headOnly, String partNumber) throws IOException {
+    private void get(HttpExchange exchange, String bucket, String key, boolean headOnly, String partNumber)
+            throws IOException {
         StoredObject object = objects.get(bucket + "/" + key);
         if (object == null) {
             error(exchange, 404, "NoSuchKey", "The specified key does not exist: " + key);
@@ -223,7 +271,8 @@ public final class DemoObjectStore implements AutoCloseable {
         headers.add("Last-Modified", HTTP_DATE.format(object.lastModified()));
         headers.add("Accept-Ranges", "bytes");
         if (!partNumber.isEmpty() && !object.partSizes().isEmpty()) {
-            headers.add("x-amz-mp-parts-count", Integer.toString(object.partSizes().size()));
+            headers.add(
+                    "x-amz-mp-parts-count", Integer.toString(object.partSizes().size()));
         }
         range.ifPresent(r -> headers.add("Content-Range", r.contentRange(size)));
         long length = range.map(ByteRange::length).orElse(size);
@@ -234,7 +283,11 @@ public final class DemoObjectStore implements AutoCloseable {
             return;
         }
         exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
-        exchange.getResponseBody().write(object.bytes(), (int) range.map(ByteRange::first).orElse(0L).longValue(), (int) length);
+        exchange.getResponseBody()
+                .write(
+                        object.bytes(),
+                        (int) range.map(ByteRange::first).orElse(0L).longValue(),
+                        (int) length);
     }
 
     /** The byte range of part {@code number}; a single-PUT object is its own part 1. */
@@ -249,7 +302,8 @@ public final class DemoObjectStore implements AutoCloseable {
         if (n < 1 || n > sizes.size()) {
             throw new ByteRange.Unsatisfiable("The requested partnumber is not satisfiable");
         }
-        long first = sizes.subList(0, n - 1).stream().mapToLong(Integer::longValue).sum();
+        long first =
+                sizes.subList(0, n - 1).stream().mapToLong(Integer::longValue).sum();
         return new ByteRange(first, first + sizes.get(n - 1) - 1);
     }
 
@@ -266,7 +320,8 @@ public final class DemoObjectStore implements AutoCloseable {
     }
 
     private static boolean hasParameter(String query, String name) {
-        return query != null && java.util.Arrays.stream(query.split("&")).anyMatch(p -> p.equals(name) || p.startsWith(name + "="));
+        return query != null
+                && java.util.Arrays.stream(query.split("&")).anyMatch(p -> p.equals(name) || p.startsWith(name + "="));
     }
 
     private static void xml(HttpExchange exchange, int status, String xml) throws IOException {

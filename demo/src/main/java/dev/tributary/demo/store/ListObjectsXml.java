@@ -8,20 +8,33 @@ import java.util.Map;
 /** Renders a ListObjectsV2 result, the XML the S3 SDKs parse. */
 final class ListObjectsXml {
 
-    private ListObjectsXml() {
-    }
+    private ListObjectsXml() {}
 
     static String render(String bucket, String prefix, Map<String, DemoObjectStore.StoredObject> objects) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .append("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
-                .append("<Name>").append(escape(bucket)).append("</Name>")
-                .append("<Prefix>").append(escape(prefix)).append("</Prefix>")
-                .append("<KeyCount>").append(objects.size()).append("</KeyCount>")
+                .append("<Name>")
+                .append(escape(bucket))
+                .append("</Name>")
+                .append("<Prefix>")
+                .append(escape(prefix))
+                .append("</Prefix>")
+                .append("<KeyCount>")
+                .append(objects.size())
+                .append("</KeyCount>")
                 .append("<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>");
-        objects.forEach((key, object) -> xml.append("<Contents><Key>").append(escape(key)).append("</Key>")
-                .append("<LastModified>").append(DateTimeFormatter.ISO_INSTANT.format(object.lastModified())).append("</LastModified>")
-                .append("<ETag>").append(escape(object.etag())).append("</ETag>")
-                .append("<Size>").append(object.bytes().length).append("</Size>")
+        objects.forEach((key, object) -> xml.append("<Contents><Key>")
+                .append(escape(key))
+                .append("</Key>")
+                .append("<LastModified>")
+                .append(DateTimeFormatter.ISO_INSTANT.format(object.lastModified()))
+                .append("</LastModified>")
+                .append("<ETag>")
+                .append(escape(object.etag()))
+                .append("</ETag>")
+                .append("<Size>")
+                .append(object.bytes().length)
+                .append("</Size>")
                 .append("<StorageClass>STANDARD</StorageClass></Contents>"));
         return xml.append("</ListBucketResult>").toString();
     }
@@ -42,6 +55,9 @@ final class ListObjectsXml {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -31,11 +31,9 @@ final class MultipartUploads {
     }
 
     /** A completed upload: the object's bytes, its multipart ETag (quoted) and the size of each part, in order. */
-    record Completed(byte[] bytes, String contentType, String etag, List<Integer> partSizes) {
-    }
+    record Completed(byte[] bytes, String contentType, String etag, List<Integer> partSizes) {}
 
-    record Upload(String bucket, String key, String contentType, Map<Integer, byte[]> parts) {
-    }
+    record Upload(String bucket, String key, String contentType, Map<Integer, byte[]> parts) {}
 
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
 
@@ -49,7 +47,8 @@ final class MultipartUploads {
     /** Stores a part (replacing one of the same number); its ETag, quoted. */
     String putPart(String uploadId, String bucket, String key, int partNumber, byte[] bytes) throws MultipartException {
         if (partNumber < 1 || partNumber > 10_000) {
-            throw new MultipartException(400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive");
+            throw new MultipartException(
+                    400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive");
         }
         require(uploadId, bucket, key).parts().put(partNumber, bytes);
         return "\"" + HexFormat.of().formatHex(md5(bytes)) + "\"";
@@ -60,7 +59,8 @@ final class MultipartUploads {
      *
      * @param listed part number to ETag, in the order of the request
      */
-    Completed complete(String uploadId, String bucket, String key, List<Map.Entry<Integer, String>> listed) throws MultipartException {
+    Completed complete(String uploadId, String bucket, String key, List<Map.Entry<Integer, String>> listed)
+            throws MultipartException {
         Upload upload = require(uploadId, bucket, key);
         if (listed.isEmpty()) {
             throw new MultipartException(400, "MalformedXML", "You must specify at least one part");
@@ -76,8 +76,12 @@ final class MultipartUploads {
             previous = part.getKey();
             byte[] data = upload.parts().get(part.getKey());
             byte[] digest = data == null ? null : md5(data);
-            if (digest == null || !part.getValue().replace("\"", "").equalsIgnoreCase(HexFormat.of().formatHex(digest))) {
-                throw new MultipartException(400, "InvalidPart", "part " + part.getKey() + " was not uploaded, or its ETag differs");
+            if (digest == null
+                    || !part.getValue()
+                            .replace("\"", "")
+                            .equalsIgnoreCase(HexFormat.of().formatHex(digest))) {
+                throw new MultipartException(
+                        400, "InvalidPart", "part " + part.getKey() + " was not uploaded, or its ETag differs");
             }
             bytes.writeBytes(data);
             digests.writeBytes(digest);
@@ -101,8 +105,11 @@ final class MultipartUploads {
     Upload require(String uploadId, String bucket, String key) throws MultipartException {
         Upload upload = Optional.ofNullable(uploadId).map(uploads::get).orElse(null);
         if (upload == null || !upload.bucket().equals(bucket) || !upload.key().equals(key)) {
-            throw new MultipartException(404, "NoSuchUpload", "The specified upload does not exist. "
-                    + "The upload ID may be invalid, or the upload may have been aborted or completed.");
+            throw new MultipartException(
+                    404,
+                    "NoSuchUpload",
+                    "The specified upload does not exist. "
+                            + "The upload ID may be invalid, or the upload may have been aborted or completed.");
         }
         return upload;
     }

@@ -36,7 +36,12 @@ class JournalControllerTest {
 
         controller.record("{\"specversion\":\"1.0\",\"id\":\"E2\",\"source\":\"s3://uploads\",\"type\":\"t\"}");
 
-        assertEquals("no-route", new ObjectMapper().readTree(controller.upload("E2").body()).get("outcome").asText());
+        assertEquals(
+                "no-route",
+                new ObjectMapper()
+                        .readTree(controller.upload("E2").body())
+                        .get("outcome")
+                        .asText());
     }
 
     @Test
@@ -51,7 +56,9 @@ class JournalControllerTest {
         HttpResponse<String> counted = controller.uploads(etag);
 
         assertEquals(HttpStatus.OK, first.status());
-        assertEquals(1, new ObjectMapper().readTree(first.body()).at("/counts/received").asInt());
+        assertEquals(
+                1,
+                new ObjectMapper().readTree(first.body()).at("/counts/received").asInt());
         assertEquals(HttpStatus.NOT_MODIFIED, again.status());
         assertEquals(HttpStatus.OK, counted.status(), "a new count is a change");
         assertEquals(404, controller.upload("unknown").code());

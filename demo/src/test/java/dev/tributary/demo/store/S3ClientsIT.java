@@ -55,9 +55,13 @@ class S3ClientsIT {
     static void start() throws Exception {
         store = new DemoObjectStore(0, "us-east-1", created -> NOTIFICATIONS.add(created.message()));
         store.createBucket("uploads");
-        s3 = S3Client.builder().endpointOverride(URI.create(store.endpoint())).forcePathStyle(true).region(Region.US_EAST_1)
+        s3 = S3Client.builder()
+                .endpointOverride(URI.create(store.endpoint()))
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n");
     }
 
@@ -85,7 +89,8 @@ class S3ClientsIT {
         assertEquals(multipartEtag(bytes, stored.partSizes()), stored.etag());
         assertEquals(1, NOTIFICATIONS.size(), "one notification, on complete: " + NOTIFICATIONS);
         JsonNode record = new ObjectMapper().readTree(NOTIFICATIONS.get(0)).at("/Records/0");
-        assertEquals("ObjectCreated:CompleteMultipartUpload", record.get("eventName").asText());
+        assertEquals(
+                "ObjectCreated:CompleteMultipartUpload", record.get("eventName").asText());
         assertEquals(bytes.length, record.at("/s3/object/size").asLong());
 
         Path copy = dir.resolve("copy.jpg");
@@ -93,8 +98,17 @@ class S3ClientsIT {
         assertArrayEquals(bytes, Files.readAllBytes(copy), "downloaded in ranges, reassembled exactly");
 
         Path range = dir.resolve("range.bin");
-        JsonNode answer = new ObjectMapper().readTree(aws("s3api", "get-object", "--bucket", "uploads", "--key", "big.jpg",
-                "--range", "bytes=100-199", range.toString()));
+        JsonNode answer = new ObjectMapper()
+                .readTree(aws(
+                        "s3api",
+                        "get-object",
+                        "--bucket",
+                        "uploads",
+                        "--key",
+                        "big.jpg",
+                        "--range",
+                        "bytes=100-199",
+                        range.toString()));
         assertEquals("bytes 100-199/" + bytes.length, answer.get("ContentRange").asText());
         assertArrayEquals(java.util.Arrays.copyOfRange(bytes, 100, 200), Files.readAllBytes(range));
     }
@@ -102,30 +116,41 @@ class S3ClientsIT {
     @Test
     void sdkMultipartClientUploadsInPartsAndDownloadsTheSameBytes() throws Exception {
         byte[] bytes = random(20 * MB);
-        try (S3AsyncClient async = S3AsyncClient.builder().endpointOverride(URI.create(store.endpoint())).forcePathStyle(true)
+        try (S3AsyncClient async = S3AsyncClient.builder()
+                .endpointOverride(URI.create(store.endpoint()))
+                .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
                 .multipartEnabled(true)
                 .multipartConfiguration(c -> c.minimumPartSizeInBytes(8L * MB).thresholdInBytes(8L * MB))
                 .build()) {
-            async.putObject(p -> p.bucket("uploads").key("transfer.png"), AsyncRequestBody.fromBytes(bytes)).get(60, TimeUnit.SECONDS);
+            async.putObject(p -> p.bucket("uploads").key("transfer.png"), AsyncRequestBody.fromBytes(bytes))
+                    .get(60, TimeUnit.SECONDS);
 
-            DemoObjectStore.StoredObject stored = store.list("uploads", "transfer.png").get("transfer.png");
+            DemoObjectStore.StoredObject stored =
+                    store.list("uploads", "transfer.png").get("transfer.png");
             assertEquals(List.of(8 * MB, 8 * MB, 4 * MB), stored.partSizes());
             assertEquals(multipartEtag(bytes, stored.partSizes()), stored.etag());
             assertEquals(1, NOTIFICATIONS.size(), NOTIFICATIONS.toString());
 
-            byte[] downloaded = async.getObject(g -> g.bucket("uploads").key("transfer.png"), AsyncResponseTransformer.toBytes())
-                    .get(60, TimeUnit.SECONDS).asByteArray();
+            byte[] downloaded = async.getObject(
+                            g -> g.bucket("uploads").key("transfer.png"), AsyncResponseTransformer.toBytes())
+                    .get(60, TimeUnit.SECONDS)
+                    .asByteArray();
             assertArrayEquals(bytes, downloaded);
         }
     }
 
     @Test
     void uploadPartWithAnUnknownUploadIdIsNoSuchUploadAndStoresNothing() {
-        S3Exception e = assertThrows(S3Exception.class, () -> s3.uploadPart(
-                p -> p.bucket("uploads").key("fragment.jpg").uploadId("no-such-upload").partNumber(1),
-                RequestBody.fromBytes(random(1000))));
+        S3Exception e = assertThrows(
+                S3Exception.class,
+                () -> s3.uploadPart(
+                        p -> p.bucket("uploads")
+                                .key("fragment.jpg")
+                                .uploadId("no-such-upload")
+                                .partNumber(1),
+                        RequestBody.fromBytes(random(1000))));
 
         assertEquals(404, e.statusCode());
         assertEquals("NoSuchUpload", e.awsErrorDetails().errorCode());
@@ -135,13 +160,18 @@ class S3ClientsIT {
 
     @Test
     void anAbortedUploadIsGoneAndNotifiesNothing() {
-        String id = s3.createMultipartUpload(c -> c.bucket("uploads").key("aborted.jpg")).uploadId();
-        s3.uploadPart(p -> p.bucket("uploads").key("aborted.jpg").uploadId(id).partNumber(1), RequestBody.fromBytes(random(1000)));
+        String id = s3.createMultipartUpload(c -> c.bucket("uploads").key("aborted.jpg"))
+                .uploadId();
+        s3.uploadPart(
+                p -> p.bucket("uploads").key("aborted.jpg").uploadId(id).partNumber(1),
+                RequestBody.fromBytes(random(1000)));
 
         s3.abortMultipartUpload(a -> a.bucket("uploads").key("aborted.jpg").uploadId(id));
 
-        S3Exception e = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(c -> c.bucket("uploads")
-                .key("aborted.jpg").uploadId(id)));
+        S3Exception e = assertThrows(
+                S3Exception.class,
+                () -> s3.completeMultipartUpload(
+                        c -> c.bucket("uploads").key("aborted.jpg").uploadId(id)));
         assertEquals("NoSuchUpload", e.awsErrorDetails().errorCode());
         assertFalse(store.list("uploads", "").containsKey("aborted.jpg"));
         assertEquals(List.of(), NOTIFICATIONS);
@@ -151,10 +181,18 @@ class S3ClientsIT {
     void rangesBeyondTheObjectAreInvalidRange() {
         s3.putObject(p -> p.bucket("uploads").key("small.txt"), RequestBody.fromString("0123456789"));
 
-        assertEquals("789", s3.getObjectAsBytes(g -> g.bucket("uploads").key("small.txt").range("bytes=-3")).asUtf8String());
-        assertEquals("56789", s3.getObjectAsBytes(g -> g.bucket("uploads").key("small.txt").range("bytes=5-100")).asUtf8String());
-        S3Exception e = assertThrows(S3Exception.class,
-                () -> s3.getObjectAsBytes(g -> g.bucket("uploads").key("small.txt").range("bytes=10-")));
+        assertEquals(
+                "789",
+                s3.getObjectAsBytes(g -> g.bucket("uploads").key("small.txt").range("bytes=-3"))
+                        .asUtf8String());
+        assertEquals(
+                "56789",
+                s3.getObjectAsBytes(g -> g.bucket("uploads").key("small.txt").range("bytes=5-100"))
+                        .asUtf8String());
+        S3Exception e = assertThrows(
+                S3Exception.class,
+                () -> s3.getObjectAsBytes(
+                        g -> g.bucket("uploads").key("small.txt").range("bytes=10-")));
         assertEquals(416, e.statusCode());
     }
 
@@ -168,8 +206,8 @@ class S3ClientsIT {
             digests.writeBytes(md5.digest());
             offset += size;
         }
-        return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(digests.toByteArray()))
-                + "-" + partSizes.size() + "\"";
+        return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(digests.toByteArray())) + "-"
+                + partSizes.size() + "\"";
     }
 
     private static byte[] random(int size) {
@@ -193,7 +231,8 @@ class S3ClientsIT {
         env.put("AWS_PAGER", "");
         Path out = Files.createTempFile(dir, "aws", ".out");
         Path err = Files.createTempFile(dir, "aws", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "aws " + String.join(" ", args) + " finished");
         assertEquals(0, process.exitValue(), "aws " + String.join(" ", args) + ": " + Files.readString(err));
         return Files.readString(out);

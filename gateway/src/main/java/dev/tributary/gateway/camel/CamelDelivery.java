@@ -1,11 +1,11 @@
 package dev.tributary.gateway.camel;
 
 import dev.tributary.core.mapping.CompiledRoute;
+import dev.tributary.core.sink.EventSink;
+import dev.tributary.core.sink.SinkReply;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
-import dev.tributary.core.sink.EventSink;
-import dev.tributary.core.sink.SinkReply;
 import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
 import java.util.IdentityHashMap;
@@ -33,8 +33,7 @@ public final class CamelDelivery implements AutoCloseable {
     /** Per route with a transform and a dead-letter sink: where its transform failures go. */
     private final Map<CompiledRoute, Producer> untransformed = new IdentityHashMap<>();
 
-    private record Producer(Endpoint endpoint, AsyncProducer producer) {
-    }
+    private record Producer(Endpoint endpoint, AsyncProducer producer) {}
 
     /**
      * Starts a Camel context with a delivery route for each of {@code deliveries}.
@@ -42,8 +41,13 @@ public final class CamelDelivery implements AutoCloseable {
      * @param sinks every sink the deliveries and their dead-letter channels name, by name; they
      *     stay the caller's to close
      */
-    public CamelDelivery(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics, Tracing tracing) throws Exception {
+    public CamelDelivery(
+            List<SinkDelivery> deliveries,
+            Map<String, EventSink> sinks,
+            CeOverrides overrides,
+            GatewayMetrics metrics,
+            Tracing tracing)
+            throws Exception {
         camel = new DefaultCamelContext();
         this.tracing = tracing;
         try {
@@ -54,8 +58,13 @@ public final class CamelDelivery implements AutoCloseable {
         }
     }
 
-    private void start(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics, Tracing tracing) throws Exception {
+    private void start(
+            List<SinkDelivery> deliveries,
+            Map<String, EventSink> sinks,
+            CeOverrides overrides,
+            GatewayMetrics metrics,
+            Tracing tracing)
+            throws Exception {
         camel.getCamelContextExtension().setName("tributary");
         camel.setStreamCaching(false);
         camel.setMessageHistory(false);
@@ -69,7 +78,8 @@ public final class CamelDelivery implements AutoCloseable {
         for (SinkDelivery delivery : deliveries) {
             producers.put(delivery, producer(DeliveryRoutes.deliverUri(delivery)));
         }
-        for (Map.Entry<CompiledRoute, String> channel : routes.untransformedUris().entrySet()) {
+        for (Map.Entry<CompiledRoute, String> channel :
+                routes.untransformedUris().entrySet()) {
             untransformed.put(channel.getKey(), producer(channel.getValue()));
         }
     }
@@ -101,11 +111,13 @@ public final class CamelDelivery implements AutoCloseable {
      *
      * @param route one of the routes of the deliveries this delivery was built with
      */
-    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason) {
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(
+            CompiledRoute route, CloudEvent event, String reason) {
         Producer target = untransformed.get(route);
         if (target == null) {
             return CompletableFuture.completedFuture(DeliveryOutcome.failed(
-                    "route '" + route.name() + "': transform failed and the route has no deadLetterSink: " + reason, Optional.empty()));
+                    "route '" + route.name() + "': transform failed and the route has no deadLetterSink: " + reason,
+                    Optional.empty()));
         }
         Exchange exchange = target.endpoint().createExchange();
         exchange.setProperty(SinkProcessor.LAST_FAILURE, SinkFailure.untransformed(route.name(), reason));
@@ -125,13 +137,17 @@ public final class CamelDelivery implements AutoCloseable {
         if (failure == null) {
             boolean deadLettered = exchange.getProperty(DeadLetterEnricher.DEAD_LETTERED, false, Boolean.class);
             CloudEvent reply = exchange.getProperty(SinkProcessor.REPLY, CloudEvent.class);
-            SinkFailure last = deadLettered ? exchange.getProperty(SinkProcessor.LAST_FAILURE, SinkFailure.class) : null;
-            return new DeliveryOutcome(deadLettered ? DeliveryOutcome.Status.DEAD_LETTERED : DeliveryOutcome.Status.DELIVERED,
-                    last == null ? null : last.describe(), Optional.empty(),
+            SinkFailure last =
+                    deadLettered ? exchange.getProperty(SinkProcessor.LAST_FAILURE, SinkFailure.class) : null;
+            return new DeliveryOutcome(
+                    deadLettered ? DeliveryOutcome.Status.DEAD_LETTERED : DeliveryOutcome.Status.DELIVERED,
+                    last == null ? null : last.describe(),
+                    Optional.empty(),
                     deadLettered ? Optional.empty() : Optional.ofNullable(reply));
         }
         if (failure instanceof DeliveryFailedException delivery) {
-            return DeliveryOutcome.failed(delivery.getMessage(),
+            return DeliveryOutcome.failed(
+                    delivery.getMessage(),
                     delivery.reply().filter(reply -> reply.status() == 429).flatMap(SinkReply::retryAfter));
         }
         return DeliveryOutcome.failed(String.valueOf(failure.getMessage()), Optional.empty());

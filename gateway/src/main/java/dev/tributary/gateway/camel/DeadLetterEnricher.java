@@ -31,12 +31,15 @@ final class DeadLetterEnricher implements Processor {
             enriched.withExtension("knativeerrordest", failure.errorDestination());
         }
         if (failure != null && failure.reply() == null) {
-            enriched.withExtension("knativeerrordata",
+            enriched.withExtension(
+                    "knativeerrordata",
                     Base64.getEncoder().encodeToString(failure.reason().getBytes(StandardCharsets.UTF_8)));
         } else if (failure != null) {
             enriched.withExtension("knativeerrorcode", failure.reply().status());
             if (failure.reply().body().length > 0) {
-                enriched.withExtension("knativeerrordata", Base64.getEncoder().encodeToString(failure.reply().body()));
+                enriched.withExtension(
+                        "knativeerrordata",
+                        Base64.getEncoder().encodeToString(failure.reply().body()));
             }
         }
         exchange.getIn().setBody(enriched.build());

@@ -12,9 +12,14 @@ import java.util.Optional;
  * @param retryAfter what the sink asked for when it last answered 429/503 with {@code Retry-After}
  * @param reply the CloudEvent the sink answered with, for a delivered event
  */
-public record DeliveryOutcome(Status status, String failure, Optional<Duration> retryAfter, Optional<CloudEvent> reply) {
+public record DeliveryOutcome(
+        Status status, String failure, Optional<Duration> retryAfter, Optional<CloudEvent> reply) {
 
-    public enum Status { DELIVERED, DEAD_LETTERED, FAILED }
+    public enum Status {
+        DELIVERED,
+        DEAD_LETTERED,
+        FAILED
+    }
 
     static DeliveryOutcome failed(String failure, Optional<Duration> retryAfter) {
         return new DeliveryOutcome(Status.FAILED, failure, retryAfter, Optional.empty());

@@ -1,10 +1,10 @@
 package dev.tributary.gateway.camel;
 
 import dev.tributary.core.mapping.CompiledRoute;
-import dev.tributary.gateway.metrics.GatewayMetrics;
-import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.gateway.delivery.SinkDelivery;
+import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.tracing.Tracing;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -43,8 +43,12 @@ final class DeliveryRoutes extends RouteBuilder {
     private final Tracing tracing;
     private final Map<CompiledRoute, String> untransformedUris = new IdentityHashMap<>();
 
-    DeliveryRoutes(List<SinkDelivery> deliveries, Map<String, EventSink> sinks, CeOverrides overrides,
-            GatewayMetrics metrics, Tracing tracing) {
+    DeliveryRoutes(
+            List<SinkDelivery> deliveries,
+            Map<String, EventSink> sinks,
+            CeOverrides overrides,
+            GatewayMetrics metrics,
+            Tracing tracing) {
         this.deliveries = deliveries;
         this.sinks = sinks;
         this.overrides = overrides;
@@ -88,8 +92,10 @@ final class DeliveryRoutes extends RouteBuilder {
                 RouteDefinition deadLetters = from(deadLetterUri(delivery))
                         .routeId(delivery.describe() + " dead letters to '" + deadLetterSink + "'")
                         .errorHandler(quiet(defaultErrorHandler().redeliveryPolicyRef(policyRef)));
-                tracing.deadLetter(route.name(), delivery.sink(), deadLetterSink).ifPresent(deadLetters::process);
-                deadLetters.process(new DeadLetterEnricher())
+                tracing.deadLetter(route.name(), delivery.sink(), deadLetterSink)
+                        .ifPresent(deadLetters::process);
+                deadLetters
+                        .process(new DeadLetterEnricher())
                         .process(processor(route, deadLetterSink, metrics.sink(route.name(), deadLetterSink)));
             } else {
                 errorHandler = defaultErrorHandler();
@@ -123,6 +129,7 @@ final class DeliveryRoutes extends RouteBuilder {
     }
 
     private SinkProcessor processor(CompiledRoute route, String sinkName, GatewayMetrics.SinkMeters meters) {
-        return new SinkProcessor(route.name(), sinkName, sinks.get(sinkName), route.delivery(), overrides, meters, tracing);
+        return new SinkProcessor(
+                route.name(), sinkName, sinks.get(sinkName), route.delivery(), overrides, meters, tracing);
     }
 }

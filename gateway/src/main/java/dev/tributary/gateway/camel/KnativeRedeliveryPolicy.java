@@ -39,7 +39,8 @@ public class KnativeRedeliveryPolicy extends RedeliveryPolicy {
 
     @Override
     public boolean shouldRedeliver(Exchange exchange, int redeliveryCounter, Predicate retryWhile) {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
+        Throwable failure = exchange.getException() != null
+                ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         return failure instanceof DeliveryFailedException delivery
                 && delivery.retriable()

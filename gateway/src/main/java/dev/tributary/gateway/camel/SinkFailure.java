@@ -26,8 +26,11 @@ record SinkFailure(String sink, String destination, SinkReply reply, String reas
     static SinkFailure untransformed(String route, String reason) {
         byte[] body = reason.getBytes(StandardCharsets.UTF_8);
         byte[] kept = Arrays.copyOf(body, Math.min(body.length, SinkReply.MAX_BODY));
-        return new SinkFailure("transform", "jsonata of route '" + route + "'",
-                new SinkReply(UNTRANSFORMABLE, kept, Optional.empty(), false, Optional.empty()), reason);
+        return new SinkFailure(
+                "transform",
+                "jsonata of route '" + route + "'",
+                new SinkReply(UNTRANSFORMABLE, kept, Optional.empty(), false, Optional.empty()),
+                reason);
     }
 
     /** {@code knativeerrordest}: the sink's name and where it points. */

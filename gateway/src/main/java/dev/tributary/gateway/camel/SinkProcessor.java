@@ -2,10 +2,10 @@ package dev.tributary.gateway.camel;
 
 import dev.tributary.core.delivery.DeliveryPolicy;
 import dev.tributary.core.delivery.SinkResponse;
-import dev.tributary.gateway.metrics.GatewayMetrics;
-import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
+import dev.tributary.gateway.metrics.GatewayMetrics;
+import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.tracing.DeliveryAttempt;
 import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
@@ -40,8 +40,14 @@ public final class SinkProcessor extends AsyncProcessorSupport {
     private final GatewayMetrics.SinkMeters meters;
     private final Tracing tracing;
 
-    public SinkProcessor(String routeName, String sinkName, EventSink sink, DeliveryPolicy policy, CeOverrides overrides,
-            GatewayMetrics.SinkMeters meters, Tracing tracing) {
+    public SinkProcessor(
+            String routeName,
+            String sinkName,
+            EventSink sink,
+            DeliveryPolicy policy,
+            CeOverrides overrides,
+            GatewayMetrics.SinkMeters meters,
+            Tracing tracing) {
         this.routeName = routeName;
         this.sinkName = sinkName;
         this.sink = sink;
@@ -65,8 +71,15 @@ public final class SinkProcessor extends AsyncProcessorSupport {
             reply = sink.send(traced.stamp(overrides.apply(event)), policy.timeout());
         } catch (RuntimeException e) {
             traced.end(null, e);
-            fail(exchange, new SinkFailure(sinkName, sink.destination(), null,
-                    "cannot encode event " + event.getId() + ": " + e.getMessage()), false, e);
+            fail(
+                    exchange,
+                    new SinkFailure(
+                            sinkName,
+                            sink.destination(),
+                            null,
+                            "cannot encode event " + event.getId() + ": " + e.getMessage()),
+                    false,
+                    e);
             callback.done(true);
             return true;
         }
@@ -83,10 +96,15 @@ public final class SinkProcessor extends AsyncProcessorSupport {
 
     private void complete(Exchange exchange, int attempt, SinkReply reply, Throwable error) {
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             retriable(exchange, attempt, Optional.empty());
-            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, TransportFailure.describe(cause, policy.timeout())),
-                    true, cause);
+            fail(
+                    exchange,
+                    new SinkFailure(
+                            sinkName, sink.destination(), null, TransportFailure.describe(cause, policy.timeout())),
+                    true,
+                    cause);
             return;
         }
         if (reply.functionError()) {
@@ -103,7 +121,11 @@ public final class SinkProcessor extends AsyncProcessorSupport {
         if (retriable) {
             retriable(exchange, attempt, reply.retryAfter());
         }
-        fail(exchange, new SinkFailure(sinkName, sink.destination(), reply, "answered " + reply.status()), retriable, null);
+        fail(
+                exchange,
+                new SinkFailure(sinkName, sink.destination(), reply, "answered " + reply.status()),
+                retriable,
+                null);
     }
 
     /**
@@ -113,7 +135,10 @@ public final class SinkProcessor extends AsyncProcessorSupport {
      */
     private void retriable(Exchange exchange, int attempt, Optional<Duration> retryAfter) {
         if (attempt < policy.retry()) {
-            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, policy.delayBeforeRetry(attempt + 1, retryAfter).toMillis());
+            exchange.getIn()
+                    .setHeader(
+                            Exchange.REDELIVERY_DELAY,
+                            policy.delayBeforeRetry(attempt + 1, retryAfter).toMillis());
         }
     }
 

@@ -16,8 +16,7 @@ import javax.net.ssl.SSLException;
  */
 final class TransportFailure {
 
-    private TransportFailure() {
-    }
+    private TransportFailure() {}
 
     static String describe(Throwable cause, Duration timeout) {
         String detail = cause.getMessage() == null ? "" : ": " + cause.getMessage();
@@ -42,7 +41,8 @@ final class TransportFailure {
         if (cause instanceof ClosedChannelException) {
             return "connection closed before the answer";
         }
-        return cause.getMessage() == null ? "connection failed (" + cause.getClass().getSimpleName() + ")"
+        return cause.getMessage() == null
+                ? "connection failed (" + cause.getClass().getSimpleName() + ")"
                 : cause.getMessage();
     }
 }

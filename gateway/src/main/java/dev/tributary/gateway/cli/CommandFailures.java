@@ -18,8 +18,7 @@ final class CommandFailures {
         int run() throws Exception;
     }
 
-    private CommandFailures() {
-    }
+    private CommandFailures() {}
 
     static int guard(String command, PrintWriter out, PrintWriter err, Body body) {
         try {

@@ -26,15 +26,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Re-injects the events of {@code file} sink files (dead letters, archives) into the routes of a mappings file. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Re-inject events from JSON-lines files written by a 'file' sink (dead letters or an archive).",
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Re-inject events from JSON-lines files written by a 'file' sink (dead letters or an archive).",
             "",
             "An event dead-lettered by a sink goes to that sink again; one dead-lettered by a route's transform goes "
                     + "through that transform again, then to the route's sinks; any other line goes through every "
                     + "route's filters, transform and sinks. Each source+id is replayed once per run. Deliveries have "
                     + "the routes' retries and dead-lettering; no source is started.",
             "",
-            "Exit status: 0 every event replayed or skipped on purpose, 1 a delivery failed or a line could not be read."})
+            "Exit status: 0 every event replayed or skipped on purpose, 1 a delivery failed or a line could not be read."
+        })
 public final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON-lines files, replayed in the order given")
@@ -46,8 +50,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--route", paramLabel = "NAME", description = "replay through this route only")
     String route;
 
-    @Option(names = "--since", paramLabel = "TIME",
-            description = "only events whose 'time' is at or after TIME (RFC 3339, e.g. 2026-03-14T09:00:00Z); events without 'time' are skipped")
+    @Option(
+            names = "--since",
+            paramLabel = "TIME",
+            description =
+                    "only events whose 'time' is at or after TIME (RFC 3339, e.g. 2026-03-14T09:00:00Z); events without 'time' are skipped")
     String since;
 
     @Option(names = "--dry-run", description = "print what would be delivered where, deliver nothing")
@@ -67,7 +74,8 @@ public final class ReplayCommand implements Callable<Integer> {
             List<SinkDelivery> deliveries = SinkDelivery.of(loaded, metrics);
             ReplayPlan plan = new ReplayPlan(loaded, deliveries, Optional.ofNullable(route));
             ReplayCounts counts;
-            try (ReplayTarget target = dryRun ? new DryRunTarget(out) : new GatewayTarget(loaded, deliveries, metrics)) {
+            try (ReplayTarget target =
+                    dryRun ? new DryRunTarget(out) : new GatewayTarget(loaded, deliveries, metrics)) {
                 counts = new Replayer(plan, from, target, err).replay(files);
             }
             out.println((dryRun ? "dry run: " : "replayed: ") + counts.summary(dryRun));
@@ -79,7 +87,8 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--since: expected an RFC 3339 time such as 2026-03-14T09:00:00Z, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "--since: expected an RFC 3339 time such as 2026-03-14T09:00:00Z, got '" + text + "'");
         }
     }
 }

@@ -24,7 +24,9 @@ import picocli.CommandLine.Unmatched;
  * Micronaut. A mappings file with errors is reported exactly as {@code validate} reports it, and a
  * gateway that cannot start says why in one line ({@link StartupFailure}); both exit 1.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the gateway (HTTP sources, pull consumers, delivery) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
 
@@ -38,7 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Unmatched
     List<String> micronautArguments = new ArrayList<>();
 
-    @Option(names = "--exit-when-ready",
+    @Option(
+            names = "--exit-when-ready",
             description = "Start, and stop as soon as the gateway is ready: a start-up check for deployments. "
                     + "The build runs it to record the class-data archive that makes later starts faster.")
     boolean exitWhenReady;
@@ -46,8 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public ServeCommand() {
-    }
+    public ServeCommand() {}
 
     /** Serve with Micronaut settings parsed elsewhere (the top-level command). */
     public ServeCommand(List<String> micronautArguments) {
@@ -62,7 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** @return 0 once serving (or, with {@code --exit-when-ready}, stopped after start-up); 1 when it cannot start */
     @Override
     public Integer call() {
-        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        PrintWriter err = spec == null
+                ? new PrintWriter(System.err, true)
+                : spec.commandLine().getErr();
         Optional<Mappings> mappings = Optional.empty();
         Optional<Path> file = mappingsFile();
         if (file.isPresent()) {
@@ -74,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ApplicationContext context;
         try {
-            context = ServerStartLog.quietly(() -> new ReportingMicronaut().args(micronautArguments.toArray(String[]::new))
+            context = ServerStartLog.quietly(() -> new ReportingMicronaut()
+                    .args(micronautArguments.toArray(String[]::new))
                     .mainClass(ServeCommand.class)
                     .banner(false)
                     .start());
@@ -95,20 +100,25 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The management port as configured: {@code --endpoints.all.port=}, a system property, {@code ENDPOINTS_ALL_PORT}, else 9090. */
     private String managementPort() {
-        return setting(MANAGEMENT_PORT_ARGUMENT, "endpoints.all.port", "ENDPOINTS_ALL_PORT").orElse(DEFAULT_MANAGEMENT_PORT);
+        return setting(MANAGEMENT_PORT_ARGUMENT, "endpoints.all.port", "ENDPOINTS_ALL_PORT")
+                .orElse(DEFAULT_MANAGEMENT_PORT);
     }
 
     /** A setting as Micronaut reads it: the last {@code argument} given, else the system property, else the variable. */
     private Optional<String> setting(String argument, String property, String variable) {
-        return micronautArguments.stream().filter(a -> a.startsWith(argument))
-                .map(a -> a.substring(argument.length())).reduce((first, last) -> last)
+        return micronautArguments.stream()
+                .filter(a -> a.startsWith(argument))
+                .map(a -> a.substring(argument.length()))
+                .reduce((first, last) -> last)
                 .or(() -> Optional.ofNullable(System.getProperty(property)))
                 .or(() -> Optional.ofNullable(System.getenv(variable)));
     }
 
     /** The file {@code tributary.mappings} names: a {@code --tributary.mappings=} argument, a system property or {@code TRIBUTARY_MAPPINGS}. */
     private Optional<Path> mappingsFile() {
-        return setting(MAPPINGS_ARGUMENT, "tributary.mappings", "TRIBUTARY_MAPPINGS").filter(n -> !n.isBlank()).map(Path::of);
+        return setting(MAPPINGS_ARGUMENT, "tributary.mappings", "TRIBUTARY_MAPPINGS")
+                .filter(n -> !n.isBlank())
+                .map(Path::of);
     }
 
     /** Micronaut that hands a start-up failure to its caller instead of logging it and exiting the JVM. */

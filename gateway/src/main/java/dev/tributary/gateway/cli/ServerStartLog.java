@@ -13,8 +13,7 @@ public final class ServerStartLog {
 
     private static final String SERVER_LOGGER = "io.micronaut.http.server.netty.NettyHttpServer";
 
-    private ServerStartLog() {
-    }
+    private ServerStartLog() {}
 
     /** Runs {@code start} with the server's logger off, and restores its level after. */
     public static <T> T quietly(Supplier<T> start) {

@@ -18,8 +18,7 @@ final class StartupFailure {
 
     private static final Pattern PORT = Pattern.compile("server on \\S*:(\\d+)");
 
-    private StartupFailure() {
-    }
+    private StartupFailure() {}
 
     /**
      * @param failure what the start-up threw
@@ -27,11 +26,17 @@ final class StartupFailure {
      * @param managementPort the management endpoints' port, to name its own setting when it is the busy one
      */
     static String describe(Throwable failure, Optional<Mappings> mappings, String managementPort) {
-        List<Throwable> chain = Stream.iterate(failure, t -> t != null, Throwable::getCause).limit(20).toList();
+        List<Throwable> chain = Stream.iterate(failure, t -> t != null, Throwable::getCause)
+                .limit(20)
+                .toList();
         Throwable innermost = chain.get(chain.size() - 1);
         if (chain.stream().anyMatch(StartupFailure::isAddressInUse)) {
-            String port = chain.stream().map(t -> PORT.matcher(String.valueOf(t.getMessage()))).filter(Matcher::find)
-                    .map(m -> m.group(1)).findFirst().orElse("the HTTP port");
+            String port = chain.stream()
+                    .map(t -> PORT.matcher(String.valueOf(t.getMessage())))
+                    .filter(Matcher::find)
+                    .map(m -> m.group(1))
+                    .findFirst()
+                    .orElse("the HTTP port");
             String setting = port.equals(managementPort)
                     ? "ENDPOINTS_ALL_PORT=PORT (or --endpoints.all.port=PORT), the management port"
                     : "MICRONAUT_SERVER_PORT=PORT (or --micronaut.server.port=PORT)";
@@ -60,9 +65,14 @@ final class StartupFailure {
 
     /** {@code source 'orders' (aws-sqs) and sink 'resize' (aws-lambda) need}, or a generic subject. */
     private static String needing(Optional<Mappings> mappings, Predicate<String> type) {
-        List<String> names = mappings.stream().flatMap(m -> Stream.concat(
-                m.sources().values().stream().filter(s -> type.test(s.type())).map(s -> "source '" + s.name() + "' (" + s.type() + ")"),
-                m.sinks().values().stream().filter(s -> type.test(s.type())).map(s -> "sink '" + s.name() + "' (" + s.type() + ")")))
+        List<String> names = mappings.stream()
+                .flatMap(m -> Stream.concat(
+                        m.sources().values().stream()
+                                .filter(s -> type.test(s.type()))
+                                .map(s -> "source '" + s.name() + "' (" + s.type() + ")"),
+                        m.sinks().values().stream()
+                                .filter(s -> type.test(s.type()))
+                                .map(s -> "sink '" + s.name() + "' (" + s.type() + ")")))
                 .toList();
         if (names.isEmpty()) {
             return "the mappings need";
@@ -71,7 +81,9 @@ final class StartupFailure {
     }
 
     private static String firstLine(Throwable t) {
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        String message = t.getMessage() == null
+                ? t.getClass().getSimpleName()
+                : t.getMessage().strip();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

@@ -30,8 +30,11 @@ import picocli.CommandLine.Spec;
  * own decoder and contacting no sink. Exit status: 0 done (or every case passed), 1 a case failed
  * or the input could not be loaded or decoded.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Show what the routes do with a saved payload, or check a routing test file. No sink is contacted.",
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show what the routes do with a saved payload, or check a routing test file. No sink is contacted.",
             "",
             "tributary test MAPPINGS --source NAME --payload FILE [--header NAME=VALUE...]: decode FILE as source NAME "
                     + "would; print each event, the routes that match and the filters that reject, the event each "
@@ -39,20 +42,30 @@ import picocli.CommandLine.Spec;
             "",
             "tributary test FILE.test.yaml: run the cases of a routing test file; print PASS/FAIL per case.",
             "",
-            "Exit status: 0 done / all cases passed, 1 a case failed or the input is invalid."})
+            "Exit status: 0 done / all cases passed, 1 a case failed or the input is invalid."
+        })
 public final class TestCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a mappings file (with --payload) or a routing test file")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "a mappings file (with --payload) or a routing test file")
     Path file;
 
     @Option(names = "--source", paramLabel = "NAME", description = "the source the payload arrives on")
     String source;
 
-    @Option(names = "--payload", paramLabel = "FILE", description = "the saved payload (the message body as the source receives it)")
+    @Option(
+            names = "--payload",
+            paramLabel = "FILE",
+            description = "the saved payload (the message body as the source receives it)")
     Path payload;
 
-    @Option(names = "--header", paramLabel = "NAME=VALUE",
-            description = "a transport header (push sources) or system attribute (aws-sqs: MessageId, SentTimestamp, QueueArn)")
+    @Option(
+            names = "--header",
+            paramLabel = "NAME=VALUE",
+            description =
+                    "a transport header (push sources) or system attribute (aws-sqs: MessageId, SentTimestamp, QueueArn)")
     Map<String, String> headers = new LinkedHashMap<>();
 
     @Spec
@@ -62,8 +75,8 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return CommandFailures.guard("tributary test", out, err,
-                () -> payload != null ? showPayload(out, err) : runTestFile(out, err));
+        return CommandFailures.guard(
+                "tributary test", out, err, () -> payload != null ? showPayload(out, err) : runTestFile(out, err));
     }
 
     private int showPayload(PrintWriter out, PrintWriter err) throws IOException {
@@ -76,9 +89,14 @@ public final class TestCommand implements Callable<Integer> {
                 .decode(source, new InboundPayload(headers, Files.readAllBytes(payload)));
         List<EventResult> results = new RouteTrace(mappings, NeutralStorageEvents.installed()).trace(source, events);
         new TracePrinter(out).print(results);
-        long deliveries = results.stream().mapToLong(result -> result.routes().stream()
-                .filter(route -> route.delivered().isPresent()).mapToLong(route -> route.sinks().size()).sum()).sum();
-        out.printf("%d event(s) from source '%s', %d deliveries; no sink contacted%n", events.size(), source, deliveries);
+        long deliveries = results.stream()
+                .mapToLong(result -> result.routes().stream()
+                        .filter(route -> route.delivered().isPresent())
+                        .mapToLong(route -> route.sinks().size())
+                        .sum())
+                .sum();
+        out.printf(
+                "%d event(s) from source '%s', %d deliveries; no sink contacted%n", events.size(), source, deliveries);
         return 0;
     }
 
@@ -89,8 +107,8 @@ public final class TestCommand implements Callable<Integer> {
         }
         RouteTests tests = RouteTests.read(file);
         Mappings mappings = new MappingLoader().load(tests.mappings());
-        RouteTestRunner runner = new RouteTestRunner(SavedPayloads.installed(mappings),
-                new RouteTrace(mappings, NeutralStorageEvents.installed()));
+        RouteTestRunner runner = new RouteTestRunner(
+                SavedPayloads.installed(mappings), new RouteTrace(mappings, NeutralStorageEvents.installed()));
         int failed = 0;
         for (RouteTests.Case test : tests.tests()) {
             List<String> problems = runner.run(test);

@@ -7,21 +7,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Validates mapping files without starting anything: exit 0 when all are valid, 1 otherwise. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check route-mapping files; print every error as FILE:LINE: context: field: message.",
-            "Exit status: 0 all valid, 1 errors found."})
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check route-mapping files; print every error as FILE:LINE: context: field: message.",
+            "Exit status: 0 all valid, 1 errors found."
+        })
 public final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "mapping files to check")
     List<Path> files;
 
-    @Option(names = "--allow-unset",
+    @Option(
+            names = "--allow-unset",
             description = "Check files whose ${VAR}s are not set here (e.g. secrets only the deployment has): "
                     + "an unset variable stands for its own ${VAR} text.")
     boolean allowUnset;
@@ -32,7 +37,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        MappingCheck check = new MappingCheck(new MappingLoader(allowUnset ? ValidateCommand::valueOrItself : MappingsSource::variable),
+        MappingCheck check = new MappingCheck(
+                new MappingLoader(allowUnset ? ValidateCommand::valueOrItself : MappingsSource::variable),
                 spec.commandLine().getErr());
         for (Path file : files) {
             check.load(file).ifPresent(mappings -> out.printf("%s: OK (%s)%n", file, mappings.summary()));

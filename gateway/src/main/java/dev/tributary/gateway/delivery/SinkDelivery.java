@@ -24,7 +24,8 @@ public record SinkDelivery(String id, CompiledRoute route, String sink, GatewayM
         List<SinkDelivery> pairs = new ArrayList<>();
         for (CompiledRoute route : mappings.routes()) {
             for (String sink : route.to()) {
-                pairs.add(new SinkDelivery(String.valueOf(pairs.size()), route, sink, metrics.sink(route.name(), sink)));
+                pairs.add(
+                        new SinkDelivery(String.valueOf(pairs.size()), route, sink, metrics.sink(route.name(), sink)));
             }
         }
         return List.copyOf(pairs);

@@ -8,9 +8,9 @@ import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.core.transform.TransformException;
 import dev.tributary.gateway.camel.CamelDelivery;
+import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.flow.FlowControl;
-import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.logging.DeliveryLog;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.cloudevents.CloudEvent;
@@ -50,8 +50,8 @@ public final class Dispatcher {
     public static final String HOPS_EXTENSION = "tributaryhops";
 
     /** A route with its filter and transform-failure counters and its (route, sink) deliveries, resolved once. */
-    private record RouteDeliveries(CompiledRoute route, Counter filtered, Counter untransformed, List<SinkDelivery> sinks) {
-    }
+    private record RouteDeliveries(
+            CompiledRoute route, Counter filtered, Counter untransformed, List<SinkDelivery> sinks) {}
 
     private final Map<String, List<RouteDeliveries>> routesBySource;
     private final CamelDelivery delivery;
@@ -64,22 +64,39 @@ public final class Dispatcher {
      * @param deliveries every (route, sink) pair of {@code mappings}, as {@code delivery} was built with
      * @param flow the de-duplication, ordering and sink limits every delivery passes through
      */
-    public Dispatcher(Mappings mappings, List<SinkDelivery> deliveries, CamelDelivery delivery, FlowControl flow,
-            GatewayMetrics metrics, NeutralStorageEvents neutral) {
+    public Dispatcher(
+            Mappings mappings,
+            List<SinkDelivery> deliveries,
+            CamelDelivery delivery,
+            FlowControl flow,
+            GatewayMetrics metrics,
+            NeutralStorageEvents neutral) {
         this.delivery = delivery;
         this.flow = flow;
-        this.pushSources = mappings.sources().values().stream().filter(SourceConfig::push).map(SourceConfig::name)
+        this.pushSources = mappings.sources().values().stream()
+                .filter(SourceConfig::push)
+                .map(SourceConfig::name)
                 .collect(Collectors.toUnmodifiableSet());
         this.metrics = metrics;
         this.neutral = neutral;
         Map<CompiledRoute, RouteDeliveries> byRoute = new IdentityHashMap<>();
         for (CompiledRoute route : mappings.routes()) {
-            byRoute.put(route, new RouteDeliveries(route, metrics.filtered(route.name()), metrics.untransformed(route.name()),
-                    deliveries.stream().filter(pair -> pair.route() == route).toList()));
+            byRoute.put(
+                    route,
+                    new RouteDeliveries(
+                            route,
+                            metrics.filtered(route.name()),
+                            metrics.untransformed(route.name()),
+                            deliveries.stream()
+                                    .filter(pair -> pair.route() == route)
+                                    .toList()));
         }
-        this.routesBySource = mappings.sources().keySet().stream().collect(Collectors.toMap(
-                source -> source,
-                source -> mappings.routesFrom(source).stream().map(byRoute::get).toList()));
+        this.routesBySource = mappings.sources().keySet().stream()
+                .collect(Collectors.toMap(
+                        source -> source,
+                        source -> mappings.routesFrom(source).stream()
+                                .map(byRoute::get)
+                                .toList()));
     }
 
     public CompletableFuture<DispatchResult> dispatch(String source, List<CloudEvent> events) {
@@ -114,10 +131,14 @@ public final class Dispatcher {
                 }
                 CloudEvent delivered = transformed;
                 deliveries.addAll(flow.route(route, delivered, () -> {
-                    List<CompletableFuture<DeliveryOutcome>> sent = new ArrayList<>(indexed.sinks().size());
+                    List<CompletableFuture<DeliveryOutcome>> sent =
+                            new ArrayList<>(indexed.sinks().size());
                     for (SinkDelivery pair : indexed.sinks()) {
-                        sent.add(track(pair, delivered, flow.deliver(pair, delivered, push, e -> delivery.deliver(pair, e))
-                                .thenCompose(o -> routeReply(route, delivered, o))));
+                        sent.add(track(
+                                pair,
+                                delivered,
+                                flow.deliver(pair, delivered, push, e -> delivery.deliver(pair, e))
+                                        .thenCompose(o -> routeReply(route, delivered, o))));
                     }
                     return sent;
                 }));
@@ -157,25 +178,38 @@ public final class Dispatcher {
      * {@code knativebrokerttl} reached 0), so a sink whose replies route back to itself cannot
      * loop forever.
      */
-    private CompletableFuture<DeliveryOutcome> routeReply(CompiledRoute route, CloudEvent delivered,
-            DeliveryOutcome outcome) {
+    private CompletableFuture<DeliveryOutcome> routeReply(
+            CompiledRoute route, CloudEvent delivered, DeliveryOutcome outcome) {
         if (outcome.reply().isEmpty()) {
             return CompletableFuture.completedFuture(outcome);
         }
         if (route.reply().isEmpty()) {
-            LOG.debug("route '{}': ignoring reply {} (the route has no 'reply' source)", route.name(), outcome.reply().get().getId());
+            LOG.debug(
+                    "route '{}': ignoring reply {} (the route has no 'reply' source)",
+                    route.name(),
+                    outcome.reply().get().getId());
             return CompletableFuture.completedFuture(outcome);
         }
         int hops = hops(delivered) + 1;
         if (hops > MAX_REPLY_HOPS) {
-            LOG.warn("route '{}': dropping reply {} to event {}: more than {} reply hops ({} extension)", route.name(),
-                    outcome.reply().get().getId(), delivered.getId(), MAX_REPLY_HOPS, HOPS_EXTENSION);
+            LOG.warn(
+                    "route '{}': dropping reply {} to event {}: more than {} reply hops ({} extension)",
+                    route.name(),
+                    outcome.reply().get().getId(),
+                    delivered.getId(),
+                    MAX_REPLY_HOPS,
+                    HOPS_EXTENSION);
             return CompletableFuture.completedFuture(outcome);
         }
         String source = route.reply().get();
-        CloudEvent reply = CloudEventBuilder.from(outcome.reply().get()).withExtension(HOPS_EXTENSION, hops).build();
-        return dispatch(source, List.of(reply)).thenApply(result -> result.isSafe() ? outcome
-                : outcome.replyFailed("reply routed to source '" + source + "' was not delivered: " + result.failures().get(0)));
+        CloudEvent reply = CloudEventBuilder.from(outcome.reply().get())
+                .withExtension(HOPS_EXTENSION, hops)
+                .build();
+        return dispatch(source, List.of(reply))
+                .thenApply(result -> result.isSafe()
+                        ? outcome
+                        : outcome.replyFailed("reply routed to source '" + source + "' was not delivered: "
+                                + result.failures().get(0)));
     }
 
     /** The delivered event's reply hop count; a value that is no non-negative integer counts as 0. */
@@ -194,8 +228,8 @@ public final class Dispatcher {
         return 0;
     }
 
-    private CompletableFuture<DeliveryOutcome> track(SinkDelivery pair, CloudEvent event,
-            CompletableFuture<DeliveryOutcome> outcome) {
+    private CompletableFuture<DeliveryOutcome> track(
+            SinkDelivery pair, CloudEvent event, CompletableFuture<DeliveryOutcome> outcome) {
         CompiledRoute route = pair.route();
         String sink = pair.sink();
         GatewayMetrics.SinkMeters meters = pair.meters();

@@ -46,6 +46,7 @@ public final class FlowControl implements AutoCloseable {
 
     /** How long a pushed event waits for a saturated sink before the push is answered 429: {@value #PUSH_WAIT_SECONDS} s. */
     public static final Duration PUSH_WAIT = Duration.ofSeconds(FlowControl.PUSH_WAIT_SECONDS);
+
     static final int PUSH_WAIT_SECONDS = 5;
 
     private final Map<String, SinkGate> gates;
@@ -79,8 +80,10 @@ public final class FlowControl implements AutoCloseable {
         this.scheduler = timer;
         Map<CompiledRoute, RouteDedupe> windows = new IdentityHashMap<>();
         for (CompiledRoute route : mappings.routes()) {
-            route.flow().dedupe().ifPresent(dedupe ->
-                    windows.put(route, new RouteDedupe(dedupe, metrics.duplicatesDropped(route.name()))));
+            route.flow()
+                    .dedupe()
+                    .ifPresent(dedupe ->
+                            windows.put(route, new RouteDedupe(dedupe, metrics.duplicatesDropped(route.name()))));
         }
         this.dedupes = windows;
     }
@@ -94,8 +97,8 @@ public final class FlowControl implements AutoCloseable {
      * Delivers one event on one route: {@code deliver} starts its deliveries to each of the route's
      * sinks, unless the route's {@code dedupe} window knows the event.
      */
-    public List<CompletableFuture<DeliveryOutcome>> route(CompiledRoute route, CloudEvent event,
-            Supplier<List<CompletableFuture<DeliveryOutcome>>> deliver) {
+    public List<CompletableFuture<DeliveryOutcome>> route(
+            CompiledRoute route, CloudEvent event, Supplier<List<CompletableFuture<DeliveryOutcome>>> deliver) {
         if (dedupes.isEmpty()) {
             return deliver.get();
         }
@@ -110,10 +113,15 @@ public final class FlowControl implements AutoCloseable {
      * @param push whether the event was pushed: its wait for the sink's limits is bounded
      * @param send starts the delivery of the event it is given (the event, or a copy with its ordering key)
      */
-    public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery pair, CloudEvent event, boolean push,
+    public CompletableFuture<DeliveryOutcome> deliver(
+            SinkDelivery pair,
+            CloudEvent event,
+            boolean push,
             Function<CloudEvent, CompletableFuture<DeliveryOutcome>> send) {
         Optional<String> orderBy = pair.route().flow().orderBy();
-        String key = orderBy.isPresent() ? EventAttributes.get(event, orderBy.get()) : PartitionKey.of(event).orElse(null);
+        String key = orderBy.isPresent()
+                ? EventAttributes.get(event, orderBy.get())
+                : PartitionKey.of(event).orElse(null);
         if (key == null && !gates.containsKey(pair.sink())) {
             return send.apply(event);
         }
@@ -141,13 +149,17 @@ public final class FlowControl implements AutoCloseable {
 
     private KeySequencer sequencer(SinkDelivery pair) {
         return sequencers.computeIfAbsent(pair, created -> {
-            KeySequencer sequencer = new KeySequencer(metrics.ordering(pair.route().name(), pair.sink()));
+            KeySequencer sequencer =
+                    new KeySequencer(metrics.ordering(pair.route().name(), pair.sink()));
             metrics.orderingGauges(gauges, pair.route().name(), pair.sink(), sequencer);
             return sequencer;
         });
     }
 
-    private CompletableFuture<DeliveryOutcome> admitted(String sink, CloudEvent event, boolean push,
+    private CompletableFuture<DeliveryOutcome> admitted(
+            String sink,
+            CloudEvent event,
+            boolean push,
             Function<CloudEvent, CompletableFuture<DeliveryOutcome>> send) {
         SinkGate gate = gates.isEmpty() ? null : gates.get(sink);
         if (gate == null) {
@@ -155,9 +167,11 @@ public final class FlowControl implements AutoCloseable {
         }
         return gate.acquire(push ? PUSH_WAIT : null).thenCompose(admitted -> {
             if (!admitted) {
-                return CompletableFuture.completedFuture(new DeliveryOutcome(DeliveryOutcome.Status.FAILED,
+                return CompletableFuture.completedFuture(new DeliveryOutcome(
+                        DeliveryOutcome.Status.FAILED,
                         "sink '" + sink + "' is saturated (maxConcurrency/rateLimit): not admitted in time",
-                        Optional.of(gate.retryAfter()), Optional.empty()));
+                        Optional.of(gate.retryAfter()),
+                        Optional.empty()));
             }
             CompletableFuture<DeliveryOutcome> outcome;
             try {

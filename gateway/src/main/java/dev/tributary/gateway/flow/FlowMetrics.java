@@ -35,12 +35,10 @@ public final class FlowMetrics {
     private static final IntSupplier ZERO = () -> 0;
 
     /** The meters of one limited sink. */
-    record GateMeters(Counter throttled, Counter refused) {
-    }
+    record GateMeters(Counter throttled, Counter refused) {}
 
     /** The meters of one (route, sink) pair's ordering. */
-    record OrderingMeters(Counter blocked) {
-    }
+    record OrderingMeters(Counter blocked) {}
 
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<IntSupplier>> gauges = new ConcurrentHashMap<>();
@@ -66,10 +64,14 @@ public final class FlowMetrics {
 
     GateMeters gate(String sink) {
         return new GateMeters(
-                Counter.builder("tributary.sink.throttled").description("Deliveries that waited for the sink's limits")
-                        .tag("sink", sink).register(registry),
-                Counter.builder("tributary.sink.refused").description("Pushed events answered 429 after the bounded wait")
-                        .tag("sink", sink).register(registry));
+                Counter.builder("tributary.sink.throttled")
+                        .description("Deliveries that waited for the sink's limits")
+                        .tag("sink", sink)
+                        .register(registry),
+                Counter.builder("tributary.sink.refused")
+                        .description("Pushed events answered 429 after the bounded wait")
+                        .tag("sink", sink)
+                        .register(registry));
     }
 
     void gateGauges(Gauges owner, String sink, SinkGate gate) {
@@ -80,27 +82,47 @@ public final class FlowMetrics {
     OrderingMeters ordering(String route, String sink) {
         return new OrderingMeters(Counter.builder("tributary.ordering.blocked")
                 .description("Events failed unattempted behind a failed event of their ordering key")
-                .tag("route", route).tag("sink", sink).register(registry));
+                .tag("route", route)
+                .tag("sink", sink)
+                .register(registry));
     }
 
     void orderingGauges(Gauges owner, String route, String sink, KeySequencer sequencer) {
-        gauge(owner, "tributary.ordering.waiting", "Events queued behind an earlier event of their ordering key",
-                sequencer::queued, "route", route, "sink", sink);
-        gauge(owner, "tributary.ordering.keys", "Ordering keys with an event in flight", sequencer::keys,
-                "route", route, "sink", sink);
+        gauge(
+                owner,
+                "tributary.ordering.waiting",
+                "Events queued behind an earlier event of their ordering key",
+                sequencer::queued,
+                "route",
+                route,
+                "sink",
+                sink);
+        gauge(
+                owner,
+                "tributary.ordering.keys",
+                "Ordering keys with an event in flight",
+                sequencer::keys,
+                "route",
+                route,
+                "sink",
+                sink);
     }
 
     Counter duplicatesDropped(String route) {
         return Counter.builder("tributary.duplicates.dropped")
                 .description("Events a route's dedupe window acknowledged without sending them again")
-                .tag("route", route).register(registry);
+                .tag("route", route)
+                .register(registry);
     }
 
     private void gauge(Gauges owner, String name, String description, IntSupplier value, String... tags) {
         AtomicReference<IntSupplier> holder = gauges.computeIfAbsent(name + Tags.of(tags), key -> {
             AtomicReference<IntSupplier> created = new AtomicReference<>(ZERO);
-            Gauge.builder(name, created, current -> current.get().getAsInt()).description(description).tags(tags)
-                    .strongReference(true).register(registry);
+            Gauge.builder(name, created, current -> current.get().getAsInt())
+                    .description(description)
+                    .tags(tags)
+                    .strongReference(true)
+                    .register(registry);
             return created;
         });
         holder.set(value);

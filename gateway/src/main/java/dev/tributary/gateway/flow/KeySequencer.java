@@ -26,8 +26,8 @@ final class KeySequencer {
     private final Map<String, ArrayDeque<Pending>> keys = new HashMap<>();
     private int queued;
 
-    private record Pending(Supplier<CompletableFuture<DeliveryOutcome>> delivery, CompletableFuture<DeliveryOutcome> outcome) {
-    }
+    private record Pending(
+            Supplier<CompletableFuture<DeliveryOutcome>> delivery, CompletableFuture<DeliveryOutcome> outcome) {}
 
     KeySequencer(FlowMetrics.OrderingMeters meters) {
         this.meters = meters;
@@ -90,9 +90,11 @@ final class KeySequencer {
             }
             if (!blocked.isEmpty()) {
                 meters.blocked().increment(blocked.size());
-                DeliveryOutcome notAttempted = new DeliveryOutcome(DeliveryOutcome.Status.FAILED,
+                DeliveryOutcome notAttempted = new DeliveryOutcome(
+                        DeliveryOutcome.Status.FAILED,
                         "not attempted: an earlier event of ordering key '" + key + "' was not delivered",
-                        Optional.empty(), Optional.empty());
+                        Optional.empty(),
+                        Optional.empty());
                 blocked.forEach(event -> event.outcome().complete(notAttempted));
             }
             if (error != null) {

@@ -27,8 +27,11 @@ final class RouteDedupe {
 
     private static final DeliveryOutcome DUPLICATE =
             new DeliveryOutcome(DeliveryOutcome.Status.DELIVERED, null, Optional.empty(), Optional.empty());
-    private static final DeliveryOutcome FAILED_FIRST = new DeliveryOutcome(DeliveryOutcome.Status.FAILED,
-            "a copy of this event (same source and id) was being delivered and failed", Optional.empty(), Optional.empty());
+    private static final DeliveryOutcome FAILED_FIRST = new DeliveryOutcome(
+            DeliveryOutcome.Status.FAILED,
+            "a copy of this event (same source and id) was being delivered and failed",
+            Optional.empty(),
+            Optional.empty());
 
     private final Cache<String, CompletableFuture<Boolean>> seen;
     private final Counter dropped;
@@ -47,8 +50,8 @@ final class RouteDedupe {
      *
      * @return the route's delivery outcomes: those of {@code deliver}, or one shared outcome for a duplicate
      */
-    List<CompletableFuture<DeliveryOutcome>> deliver(CloudEvent event,
-            Supplier<List<CompletableFuture<DeliveryOutcome>>> deliver) {
+    List<CompletableFuture<DeliveryOutcome>> deliver(
+            CloudEvent event, Supplier<List<CompletableFuture<DeliveryOutcome>>> deliver) {
         String key = event.getSource() + " " + event.getId();
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> first = seen.asMap().putIfAbsent(key, mine);
@@ -66,7 +69,8 @@ final class RouteDedupe {
         }
         List<CompletableFuture<DeliveryOutcome>> outcomes = deliver.get();
         CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
-            boolean delivered = error == null && outcomes.stream().allMatch(outcome -> outcome.join().isSafe());
+            boolean delivered = error == null
+                    && outcomes.stream().allMatch(outcome -> outcome.join().isSafe());
             if (delivered) {
                 seen.asMap().replace(key, mine, mine);
             } else {

@@ -49,10 +49,14 @@ final class SinkGate {
     SinkGate(SinkLimits limits, ScheduledExecutorService scheduler, FlowMetrics.GateMeters meters) {
         this.maxConcurrency = limits.maxConcurrency().orElse(Integer.MAX_VALUE);
         this.ratePerSecond = limits.rateLimit().orElse(0);
-        this.bucket = limits.rateLimit().isEmpty() ? null : Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limits.rateBurst())
-                        .refillGreedy(limits.rateLimit().getAsInt(), Duration.ofSeconds(1)).build())
-                .build();
+        this.bucket = limits.rateLimit().isEmpty()
+                ? null
+                : Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limits.rateBurst())
+                                .refillGreedy(limits.rateLimit().getAsInt(), Duration.ofSeconds(1))
+                                .build())
+                        .build();
         this.scheduler = scheduler;
         this.meters = meters;
     }

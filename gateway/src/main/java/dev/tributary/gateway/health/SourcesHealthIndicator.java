@@ -35,13 +35,15 @@ public class SourcesHealthIndicator implements HealthIndicator {
     public Publisher<HealthResult> getResult() {
         Map<String, String> details = new LinkedHashMap<>();
         HealthStatus status = HealthStatus.UP;
-        for (Map.Entry<String, PullSource> source : pipeline.current().sources().pullSources().entrySet()) {
+        for (Map.Entry<String, PullSource> source :
+                pipeline.current().sources().pullSources().entrySet()) {
             Optional<String> problem = source.getValue().problem();
             details.put(source.getKey(), problem.orElse("UP"));
             if (problem.isPresent()) {
                 status = HealthStatus.DOWN;
             }
         }
-        return Publishers.just(HealthResult.builder(NAME, status).details(details).build());
+        return Publishers.just(
+                HealthResult.builder(NAME, status).details(details).build());
     }
 }

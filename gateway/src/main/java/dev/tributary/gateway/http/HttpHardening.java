@@ -27,7 +27,8 @@ public class HttpHardening implements BeanCreatedEventListener<NettyServerCustom
     private final NettyHttpServerConfiguration server;
     private final Duration headerTimeout;
 
-    public HttpHardening(NettyHttpServerConfiguration server,
+    public HttpHardening(
+            NettyHttpServerConfiguration server,
             @Value("${tributary.http.header-timeout:10s}") Duration headerTimeout) {
         this.server = server;
         this.headerTimeout = headerTimeout;

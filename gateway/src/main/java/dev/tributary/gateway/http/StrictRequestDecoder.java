@@ -51,9 +51,13 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     @Override
     protected void decode(ChannelHandlerContext context, ByteBuf buffer, List<Object> out) throws Exception {
         if (!inMessage && headTimer == null && buffer.isReadable() && !refused) {
-            headTimer = context.executor().schedule(() -> {
-                context.close();
-            }, headerTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            headTimer = context.executor()
+                    .schedule(
+                            () -> {
+                                context.close();
+                            },
+                            headerTimeout.toNanos(),
+                            TimeUnit.NANOSECONDS);
         }
         int before = out.size();
         super.decode(context, buffer, out);
@@ -86,7 +90,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             return "HTTP version " + version.text() + " is not served on this port; use HTTP/1.1";
         }
         HttpHeaders headers = message.headers();
-        if (message instanceof HttpRequest && version.minorVersion() == 1 && headers.getAll(HttpHeaderNames.HOST).size() != 1) {
+        if (message instanceof HttpRequest
+                && version.minorVersion() == 1
+                && headers.getAll(HttpHeaderNames.HOST).size() != 1) {
             return "an HTTP/1.1 request needs exactly one Host header";
         }
         List<String> encodings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);

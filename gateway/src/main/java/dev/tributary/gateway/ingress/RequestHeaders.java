@@ -18,28 +18,31 @@ final class RequestHeaders {
 
     private static final String CE_PREFIX = "ce-";
 
-    private RequestHeaders() {
-    }
+    private RequestHeaders() {}
 
     /** @throws IllegalArgumentException saying which header is repeated or not UTF-8 */
     static Map<String, String> read(HttpRequest<?> request) {
         Map<String, String> headers = new HashMap<>();
-        ((NettyHttpHeaders) request.getHeaders()).getNettyHeaders().iteratorAsString().forEachRemaining(header -> {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!name.startsWith(CE_PREFIX)) {
-                headers.merge(name, header.getValue(), (first, next) -> first + "," + next);
-                return;
-            }
-            String value;
-            try {
-                value = Utf8.fromLatin1Bytes(header.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("header " + name + ": the value is not valid UTF-8");
-            }
-            if (headers.putIfAbsent(name, value) != null) {
-                throw new IllegalArgumentException("header " + name + " is repeated; a CloudEvent attribute has one value");
-            }
-        });
+        ((NettyHttpHeaders) request.getHeaders())
+                .getNettyHeaders()
+                .iteratorAsString()
+                .forEachRemaining(header -> {
+                    String name = header.getKey().toLowerCase(Locale.ROOT);
+                    if (!name.startsWith(CE_PREFIX)) {
+                        headers.merge(name, header.getValue(), (first, next) -> first + "," + next);
+                        return;
+                    }
+                    String value;
+                    try {
+                        value = Utf8.fromLatin1Bytes(header.getValue());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("header " + name + ": the value is not valid UTF-8");
+                    }
+                    if (headers.putIfAbsent(name, value) != null) {
+                        throw new IllegalArgumentException(
+                                "header " + name + " is repeated; a CloudEvent attribute has one value");
+                    }
+                });
         return headers;
     }
 }

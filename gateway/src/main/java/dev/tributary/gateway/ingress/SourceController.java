@@ -1,13 +1,13 @@
 package dev.tributary.gateway.ingress;
 
 import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
 import dev.tributary.core.source.PushSource;
-import dev.tributary.core.source.DispatchResult;
+import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.runtime.LivePipeline;
 import dev.tributary.gateway.runtime.Pipeline;
-import dev.tributary.gateway.metrics.GatewayMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,8 +44,8 @@ public class SourceController {
     }
 
     @Post(uri = "/{name}", consumes = MediaType.ALL, produces = MediaType.ALL)
-    public CompletableFuture<MutableHttpResponse<String>> post(@PathVariable String name, HttpRequest<?> request,
-            @Body @Nullable byte[] body) {
+    public CompletableFuture<MutableHttpResponse<String>> post(
+            @PathVariable String name, HttpRequest<?> request, @Body @Nullable byte[] body) {
         return handle(name, request, body);
     }
 
@@ -75,12 +75,15 @@ public class SourceController {
             if (respond.status() >= 400) {
                 metrics.source(name).rejected().increment();
             }
-            MutableHttpResponse<String> response = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(respond.status()));
+            MutableHttpResponse<String> response =
+                    HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(respond.status()));
             respond.headers().forEach(response::header);
-            return CompletableFuture.completedFuture(respond.body().isEmpty() ? response : response.body(respond.body()));
+            return CompletableFuture.completedFuture(
+                    respond.body().isEmpty() ? response : response.body(respond.body()));
         }
         PushDecision.Route route = (PushDecision.Route) decision;
-        return pipeline.ingress().dispatch(name, route.events(), headers)
+        return pipeline.ingress()
+                .dispatch(name, route.events(), headers)
                 .thenApply(result -> answer(result, route.successStatus()));
     }
 

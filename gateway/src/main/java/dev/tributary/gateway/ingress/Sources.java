@@ -39,9 +39,13 @@ public final class Sources implements AutoCloseable {
      */
     public Sources(Mappings mappings, SourceContext context, List<SourceProvider> installed) {
         Map<String, SourceProvider> providers = installed.stream()
-                .collect(Collectors.toMap(SourceProvider::type, p -> p, (a, b) -> {
-                    throw new IllegalStateException("two providers for source type '" + a.type() + "'");
-                }, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        SourceProvider::type,
+                        p -> p,
+                        (a, b) -> {
+                            throw new IllegalStateException("two providers for source type '" + a.type() + "'");
+                        },
+                        LinkedHashMap::new));
         try {
             for (SourceConfig config : mappings.sources().values()) {
                 add(config, providers.get(config.type()), context, providers);
@@ -52,7 +56,10 @@ public final class Sources implements AutoCloseable {
         }
     }
 
-    private void add(SourceConfig config, SourceProvider provider, SourceContext context,
+    private void add(
+            SourceConfig config,
+            SourceProvider provider,
+            SourceContext context,
             Map<String, SourceProvider> providers) {
         if (provider == null) {
             throw new IllegalArgumentException("source '" + config.name() + "': type '" + config.type()
@@ -71,7 +78,9 @@ public final class Sources implements AutoCloseable {
 
     /** The providers registered on the class path ({@code META-INF/services}). */
     public static List<SourceProvider> installedProviders() {
-        return ServiceLoader.load(SourceProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+        return ServiceLoader.load(SourceProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
     }
 
     public Optional<PushSource> push(String name) {

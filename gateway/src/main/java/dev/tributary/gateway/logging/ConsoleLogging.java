@@ -38,7 +38,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
                 || ConsoleLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        Encoder<ILoggingEvent> encoder = "json".equalsIgnoreCase(System.getenv("TRIBUTARY_LOG_FORMAT")) ? json() : pattern();
+        Encoder<ILoggingEvent> encoder =
+                "json".equalsIgnoreCase(System.getenv("TRIBUTARY_LOG_FORMAT")) ? json() : pattern();
         encoder.setContext(context);
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();

@@ -19,7 +19,10 @@ public final class DeliveryLog {
 
     public void delivered(String route, String sink, String eventId) {
         if (log.isDebugEnabled()) {
-            log.atDebug().addKeyValue("event", eventId).addKeyValue("route", route).addKeyValue("sink", sink)
+            log.atDebug()
+                    .addKeyValue("event", eventId)
+                    .addKeyValue("route", route)
+                    .addKeyValue("sink", sink)
                     .addKeyValue("outcome", "delivered")
                     .log("route '{}': event {} delivered to sink '{}'", route, eventId, sink);
         }
@@ -27,13 +30,19 @@ public final class DeliveryLog {
 
     /** @param cause why the sink's delivery failed (its answer, or why it never answered) */
     public void deadLettered(String route, String sink, String eventId, String cause) {
-        log.atWarn().addKeyValue("event", eventId).addKeyValue("route", route).addKeyValue("sink", sink)
+        log.atWarn()
+                .addKeyValue("event", eventId)
+                .addKeyValue("route", route)
+                .addKeyValue("sink", sink)
                 .addKeyValue("outcome", "deadlettered")
                 .log("route '{}': event {} dead-lettered after failing at sink '{}': {}", route, eventId, sink, cause);
     }
 
     public void failed(String route, String sink, String eventId, String failure) {
-        log.atWarn().addKeyValue("event", eventId).addKeyValue("route", route).addKeyValue("sink", sink)
+        log.atWarn()
+                .addKeyValue("event", eventId)
+                .addKeyValue("route", route)
+                .addKeyValue("sink", sink)
                 .addKeyValue("outcome", "failed")
                 .log("route '{}': event {} not delivered: {}", route, eventId, failure);
     }

@@ -28,8 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class GatewayMetrics {
 
     /** The meters of one (route, sink) pair. */
-    public record SinkMeters(Counter delivered, Counter deadLettered, Counter failed, Counter retried, Timer latency) {
-    }
+    public record SinkMeters(Counter delivered, Counter deadLettered, Counter failed, Counter retried, Timer latency) {}
 
     private final MeterRegistry registry;
     private final Map<String, SourceMeters> sources = new ConcurrentHashMap<>();
@@ -49,18 +48,24 @@ public class GatewayMetrics {
     }
 
     /** The meters of one source. */
-    public record SourceMeters(Counter received, Counter rejected, Counter unrouted) {
-    }
+    public record SourceMeters(Counter received, Counter rejected, Counter unrouted) {}
 
     public SourceMeters source(String source) {
-        return sources.computeIfAbsent(source, name -> new SourceMeters(
-                counter("tributary.events.received", "source", name, "Events decoded from a source"),
-                counter("tributary.events.rejected", "source", name, "Requests refused as malformed or unauthenticated"),
-                counter("tributary.events.unrouted", "source", name, "Events that matched no route")));
+        return sources.computeIfAbsent(
+                source,
+                name -> new SourceMeters(
+                        counter("tributary.events.received", "source", name, "Events decoded from a source"),
+                        counter(
+                                "tributary.events.rejected",
+                                "source",
+                                name,
+                                "Requests refused as malformed or unauthenticated"),
+                        counter("tributary.events.unrouted", "source", name, "Events that matched no route")));
     }
 
     public Counter filtered(String route) {
-        return filtered.computeIfAbsent(route,
+        return filtered.computeIfAbsent(
+                route,
                 name -> counter("tributary.events.filtered", "route", name, "Events a route's filters turned away"));
     }
 
@@ -70,19 +75,32 @@ public class GatewayMetrics {
     }
 
     public SinkMeters sink(String route, String sink) {
-        return sinks.computeIfAbsent(route + '\u0000' + sink, key -> new SinkMeters(
-                outcome(route, sink, "delivered"),
-                outcome(route, sink, "deadlettered"),
-                outcome(route, sink, "failed"),
-                Counter.builder("tributary.delivery.retries").description("Retried delivery attempts")
-                        .tag("route", route).tag("sink", sink).register(registry),
-                Timer.builder("tributary.delivery").description("Time to a final delivery outcome, retries included")
-                        .tag("route", route).tag("sink", sink).publishPercentileHistogram().register(registry)));
+        return sinks.computeIfAbsent(
+                route + '\u0000' + sink,
+                key -> new SinkMeters(
+                        outcome(route, sink, "delivered"),
+                        outcome(route, sink, "deadlettered"),
+                        outcome(route, sink, "failed"),
+                        Counter.builder("tributary.delivery.retries")
+                                .description("Retried delivery attempts")
+                                .tag("route", route)
+                                .tag("sink", sink)
+                                .register(registry),
+                        Timer.builder("tributary.delivery")
+                                .description("Time to a final delivery outcome, retries included")
+                                .tag("route", route)
+                                .tag("sink", sink)
+                                .publishPercentileHistogram()
+                                .register(registry)));
     }
 
     private Counter outcome(String route, String sink, String outcome) {
-        return Counter.builder("tributary.deliveries").description("Deliveries by final outcome")
-                .tag("route", route).tag("sink", sink).tag("outcome", outcome).register(registry);
+        return Counter.builder("tributary.deliveries")
+                .description("Deliveries by final outcome")
+                .tag("route", route)
+                .tag("sink", sink)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private Counter counter(String name, String tag, String value, String description) {

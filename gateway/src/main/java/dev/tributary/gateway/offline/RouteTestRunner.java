@@ -54,23 +54,28 @@ public final class RouteTestRunner {
         }
         attributes(where, expected.attributes(), actual.event(), problems);
         expected.transformed().forEach((routeName, attributes) -> {
-            Optional<RouteResult> route = actual.routes().stream().filter(r -> r.route().equals(routeName)).findFirst();
+            Optional<RouteResult> route = actual.routes().stream()
+                    .filter(r -> r.route().equals(routeName))
+                    .findFirst();
             String at = where + " on route '" + routeName + "'";
             if (route.isEmpty() || !route.get().matched()) {
                 problems.add(at + ": the route does not match the event");
             } else if (route.get().transformFailure().isPresent()) {
-                problems.add(at + ": transform failed: " + route.get().transformFailure().get());
+                problems.add(at + ": transform failed: "
+                        + route.get().transformFailure().get());
             } else {
                 attributes(at, attributes, route.get().delivered().orElseThrow(), problems);
             }
         });
     }
 
-    private static void attributes(String where, Map<String, String> expected, CloudEvent event, List<String> problems) {
+    private static void attributes(
+            String where, Map<String, String> expected, CloudEvent event, List<String> problems) {
         expected.forEach((name, value) -> {
             String actual = EventAttributes.get(event, name);
             if (!value.equals(actual)) {
-                problems.add(where + ": " + name + " expected '" + value + "', was " + (actual == null ? "absent" : "'" + actual + "'"));
+                problems.add(where + ": " + name + " expected '" + value + "', was "
+                        + (actual == null ? "absent" : "'" + actual + "'"));
             }
         });
     }

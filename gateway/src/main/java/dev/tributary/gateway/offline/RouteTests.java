@@ -39,8 +39,7 @@ public record RouteTests(Path mappings, List<Case> tests) {
      *
      * @param expect one expectation per decoded event
      */
-    public record Case(String name, String source, Path payload, Map<String, String> headers, List<Expected> expect) {
-    }
+    public record Case(String name, String source, Path payload, Map<String, String> headers, List<Expected> expect) {}
 
     /**
      * What one decoded event must do.
@@ -49,8 +48,8 @@ public record RouteTests(Path mappings, List<Case> tests) {
      * @param attributes attributes the decoded event has, with these values
      * @param transformed per route, attributes of the event it delivers
      */
-    public record Expected(List<String> routes, Map<String, String> attributes, Map<String, Map<String, String>> transformed) {
-    }
+    public record Expected(
+            List<String> routes, Map<String, String> attributes, Map<String, Map<String, String>> transformed) {}
 
     /**
      * Reads a test file.
@@ -79,14 +78,23 @@ public record RouteTests(Path mappings, List<Case> tests) {
                 Map<String, Object> expected = map(item, where + ".expect");
                 Map<String, Map<String, String>> transformed = new LinkedHashMap<>();
                 map(expected.getOrDefault("transformed", Map.of()), where + ".transformed")
-                        .forEach((route, attributes) -> transformed.put(route, strings(attributes, where + ".transformed." + route)));
+                        .forEach((route, attributes) ->
+                                transformed.put(route, strings(attributes, where + ".transformed." + route)));
                 List<String> routes = expected.containsKey("routes")
-                        ? list(expected.get("routes"), where + ".routes").stream().map(String::valueOf).toList()
+                        ? list(expected.get("routes"), where + ".routes").stream()
+                                .map(String::valueOf)
+                                .toList()
                         : null;
-                expect.add(new Expected(routes, strings(expected.getOrDefault("attributes", Map.of()), where + ".attributes"), transformed));
+                expect.add(new Expected(
+                        routes,
+                        strings(expected.getOrDefault("attributes", Map.of()), where + ".attributes"),
+                        transformed));
             }
-            cases.add(new Case(required(test, "name", where), required(test, "source", where),
-                    directory.resolve(required(test, "payload", where)), strings(test.getOrDefault("headers", Map.of()), where + ".headers"),
+            cases.add(new Case(
+                    required(test, "name", where),
+                    required(test, "source", where),
+                    directory.resolve(required(test, "payload", where)),
+                    strings(test.getOrDefault("headers", Map.of()), where + ".headers"),
                     expect));
         }
         return new RouteTests(directory.resolve(mappings), cases);

@@ -41,12 +41,14 @@ public final class SavedPayloads {
     }
 
     private NotificationDecoder decoder(String sourceName) {
-        SourceConfig source = mappings.source(sourceName).orElseThrow(() -> new IllegalArgumentException(
-                "no source '" + sourceName + "' in " + mappings.origin() + " (sources: "
-                        + String.join(", ", mappings.sources().keySet()) + ")"));
-        SourceProvider provider = providers.stream().filter(p -> p.type().equals(source.type())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("source '" + sourceName + "': type '" + source.type()
-                        + "' is not available in this build"));
+        SourceConfig source = mappings.source(sourceName)
+                .orElseThrow(() -> new IllegalArgumentException("no source '" + sourceName + "' in " + mappings.origin()
+                        + " (sources: " + String.join(", ", mappings.sources().keySet()) + ")"));
+        SourceProvider provider = providers.stream()
+                .filter(p -> p.type().equals(source.type()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "source '" + sourceName + "': type '" + source.type() + "' is not available in this build"));
         try {
             return provider.decoder(source);
         } catch (UnsupportedOperationException e) {

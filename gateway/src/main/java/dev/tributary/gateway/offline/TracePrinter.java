@@ -44,8 +44,9 @@ public final class TracePrinter {
         out.printf("  route '%s': matches%n", route.route());
         if (route.transformFailure().isPresent()) {
             out.printf("    transform failed: %s%n", route.transformFailure().get());
-            out.printf("    would go to dead-letter sink: %s%n", route.deadLetterSink()
-                    .orElse("none (the route has no deadLetterSink: the delivery would fail)"));
+            out.printf(
+                    "    would go to dead-letter sink: %s%n",
+                    route.deadLetterSink().orElse("none (the route has no deadLetterSink: the delivery would fail)"));
             return;
         }
         CloudEvent delivered = route.delivered().orElseThrow();
@@ -63,6 +64,9 @@ public final class TracePrinter {
     }
 
     private static String indent(String text, String prefix) {
-        return text.lines().map(line -> prefix + line).reduce((a, b) -> a + System.lineSeparator() + b).orElse("");
+        return text.lines()
+                .map(line -> prefix + line)
+                .reduce((a, b) -> a + System.lineSeparator() + b)
+                .orElse("");
     }
 }

@@ -36,6 +36,7 @@ record DeadLetterOrigin(CloudEvent event, Optional<String> transformOf, Optional
             return new DeadLetterOrigin(event, Optional.of(transform.group(1)), Optional.empty());
         }
         Matcher sink = SINK.matcher(destination);
-        return new DeadLetterOrigin(event, Optional.empty(), sink.matches() ? Optional.of(sink.group(1)) : Optional.empty());
+        return new DeadLetterOrigin(
+                event, Optional.empty(), sink.matches() ? Optional.of(sink.group(1)) : Optional.empty());
     }
 }

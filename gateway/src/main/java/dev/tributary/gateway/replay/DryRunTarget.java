@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 /** {@code --dry-run}: prints each delivery a replay would make, one line each, and makes none. */
 public final class DryRunTarget implements ReplayTarget {
 
-    private static final CompletableFuture<DeliveryOutcome> DONE =
-            CompletableFuture.completedFuture(new DeliveryOutcome(DeliveryOutcome.Status.DELIVERED, null, Optional.empty(), Optional.empty()));
+    private static final CompletableFuture<DeliveryOutcome> DONE = CompletableFuture.completedFuture(
+            new DeliveryOutcome(DeliveryOutcome.Status.DELIVERED, null, Optional.empty(), Optional.empty()));
 
     private final PrintWriter out;
 
@@ -22,15 +22,18 @@ public final class DryRunTarget implements ReplayTarget {
 
     @Override
     public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery pair, CloudEvent event) {
-        out.printf("would deliver %s (source %s) on route '%s' to sink '%s'%n", event.getId(), event.getSource(),
-                pair.route().name(), pair.sink());
+        out.printf(
+                "would deliver %s (source %s) on route '%s' to sink '%s'%n",
+                event.getId(), event.getSource(), pair.route().name(), pair.sink());
         return DONE;
     }
 
     @Override
-    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason) {
-        out.printf("would dead-letter %s (source %s) again: route '%s': %s%n", event.getId(), event.getSource(),
-                route.name(), reason);
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(
+            CompiledRoute route, CloudEvent event, String reason) {
+        out.printf(
+                "would dead-letter %s (source %s) again: route '%s': %s%n",
+                event.getId(), event.getSource(), route.name(), reason);
         return DONE;
     }
 

@@ -10,10 +10,10 @@ import dev.tributary.gateway.camel.DeliveryOutcome;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
-import dev.tributary.gateway.sink.credentials.SinkCredentials;
-import dev.tributary.gateway.tracing.Tracing;
 import dev.tributary.gateway.sink.PooledHttpClient;
 import dev.tributary.gateway.sink.SinkFactory;
+import dev.tributary.gateway.sink.credentials.SinkCredentials;
+import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -44,16 +44,26 @@ public final class GatewayTarget implements ReplayTarget {
      */
     public GatewayTarget(Mappings mappings, List<SinkDelivery> deliveries, GatewayMetrics metrics) throws Exception {
         loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        client = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(5), Duration.ofSeconds(60),
+        client = new PooledHttpClient(
+                loops,
+                NioSocketChannel.class,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
                 GatewayFactory.MAX_SINK_ANSWER);
         try {
-            SinkFactory factory = new SinkFactory(client, Objects.requireNonNullElse(System.getenv("K_SINK"), ""),
-                    new SinkCredentials(), "/oidc/token");
+            SinkFactory factory = new SinkFactory(
+                    client,
+                    Objects.requireNonNullElse(System.getenv("K_SINK"), ""),
+                    new SinkCredentials(),
+                    "/oidc/token");
             for (SinkConfig sink : mappings.sinks().values()) {
                 sinks.put(sink.name(), factory.create(sink));
             }
-            delivery = new CamelDelivery(deliveries, sinks,
-                    CeOverrides.parse(Objects.requireNonNullElse(System.getenv("K_CE_OVERRIDES"), "")), metrics,
+            delivery = new CamelDelivery(
+                    deliveries,
+                    sinks,
+                    CeOverrides.parse(Objects.requireNonNullElse(System.getenv("K_CE_OVERRIDES"), "")),
+                    metrics,
                     Tracing.OFF);
         } catch (Exception | Error e) {
             sinks.values().forEach(EventSink::close);
@@ -69,7 +79,8 @@ public final class GatewayTarget implements ReplayTarget {
     }
 
     @Override
-    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(CompiledRoute route, CloudEvent event, String reason) {
+    public CompletableFuture<DeliveryOutcome> deadLetterUntransformed(
+            CompiledRoute route, CloudEvent event, String reason) {
         return delivery.deadLetterUntransformed(route, event, reason);
     }
 

@@ -23,8 +23,10 @@ public final class ReplayCounts {
     /** One line of counts; a dry run says what would have been delivered. */
     public String summary(boolean dryRun) {
         return read + " events read: " + delivered + (dryRun ? " would be delivered, " : " delivered, ") + deadLettered
-                + (dryRun ? " would be dead-lettered again, " : " dead-lettered again, ") + failed + " failed; skipped: "
-                + beforeSince + " before --since, " + duplicates + " duplicates, " + noRoute + " with no route, " + filtered
+                + (dryRun ? " would be dead-lettered again, " : " dead-lettered again, ") + failed
+                + " failed; skipped: "
+                + beforeSince + " before --since, " + duplicates + " duplicates, " + noRoute + " with no route, "
+                + filtered
                 + " filtered out; " + unreadable + " unreadable lines";
     }
 }

@@ -30,8 +30,7 @@ public final class ReplayPlan {
      * @param filter whether the route's filters must pass first
      * @param transform whether the route's transform is applied
      */
-    record Step(CompiledRoute route, List<SinkDelivery> sinks, boolean filter, boolean transform) {
-    }
+    record Step(CompiledRoute route, List<SinkDelivery> sinks, boolean filter, boolean transform) {}
 
     private final Mappings mappings;
     private final List<SinkDelivery> deliveries;
@@ -59,14 +58,16 @@ public final class ReplayPlan {
             if (onlyRoute.isPresent() && !onlyRoute.get().equals(route.name())) {
                 continue;
             }
-            List<SinkDelivery> allSinks = deliveries.stream().filter(pair -> pair.route() == route).toList();
+            List<SinkDelivery> allSinks =
+                    deliveries.stream().filter(pair -> pair.route() == route).toList();
             if (origin.transformOf().isPresent()) {
                 if (origin.transformOf().get().equals(route.name())) {
                     steps.add(new Step(route, allSinks, false, true));
                 }
             } else if (origin.failedSink().isPresent()) {
                 Optional<SinkDelivery> failed = allSinks.stream()
-                        .filter(pair -> pair.sink().equals(origin.failedSink().get())).findFirst();
+                        .filter(pair -> pair.sink().equals(origin.failedSink().get()))
+                        .findFirst();
                 if (failed.isPresent()) {
                     return List.of(new Step(route, List.of(failed.get()), false, false));
                 }

@@ -83,7 +83,8 @@ public final class Replayer {
         }
         DeadLetterOrigin origin = DeadLetterOrigin.of(stored);
         CloudEvent event = origin.event();
-        if (since.isPresent() && (event.getTime() == null || event.getTime().toInstant().isBefore(since.get()))) {
+        if (since.isPresent()
+                && (event.getTime() == null || event.getTime().toInstant().isBefore(since.get()))) {
             counts.beforeSince.incrementAndGet();
             return;
         }

@@ -2,9 +2,9 @@ package dev.tributary.gateway.runtime;
 
 import dev.tributary.gateway.MappingsSource;
 import dev.tributary.gateway.metrics.GatewayMetrics;
-import dev.tributary.gateway.tracing.Tracing;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
+import dev.tributary.gateway.tracing.Tracing;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.util.Optional;
@@ -33,10 +33,16 @@ public class LivePipeline implements AutoCloseable {
     private final AtomicReference<Pipeline> current = new AtomicReference<>();
     /** The content last loaded, or tried: read before loading, so a change racing a load is seen next time. */
     private Optional<String> loaded;
+
     private boolean closed;
 
-    public LivePipeline(MappingsSource source, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics,
-            Tracing tracing) throws Exception {
+    public LivePipeline(
+            MappingsSource source,
+            SinkFactory sinkFactory,
+            CeOverrides overrides,
+            GatewayMetrics metrics,
+            Tracing tracing)
+            throws Exception {
         this.source = source;
         this.sinkFactory = sinkFactory;
         this.overrides = overrides;

@@ -30,15 +30,19 @@ public class MappingsWatcher implements AutoCloseable {
         return thread;
     });
 
-    public MappingsWatcher(LivePipeline pipeline,
-            @Value("${tributary.mappings-reload-interval:5s}") Duration interval) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                pipeline.reloadIfChanged();
-            } catch (RuntimeException e) {
-                LOG.error("Checking the mappings file for changes failed", e);
-            }
-        }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+    public MappingsWatcher(
+            LivePipeline pipeline, @Value("${tributary.mappings-reload-interval:5s}") Duration interval) {
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        pipeline.reloadIfChanged();
+                    } catch (RuntimeException e) {
+                        LOG.error("Checking the mappings file for changes failed", e);
+                    }
+                },
+                interval.toNanos(),
+                interval.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.tributary.gateway.runtime;
 import dev.tributary.core.mapping.Mappings;
 import dev.tributary.core.mapping.SinkConfig;
 import dev.tributary.core.sink.EventSink;
+import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.SourceContext;
+import dev.tributary.core.source.SourceProvider;
 import dev.tributary.core.storage.NeutralStorageEvents;
 import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.delivery.SinkDelivery;
@@ -14,8 +16,6 @@ import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
 import dev.tributary.gateway.tracing.Tracing;
-import dev.tributary.core.source.EventDispatch;
-import dev.tributary.core.source.SourceProvider;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +41,13 @@ public final class Pipeline implements AutoCloseable {
     private final EventDispatch ingress;
     private final Sources sources;
 
-    private Pipeline(Mappings mappings, Collection<EventSink> sinks, CamelDelivery delivery, FlowControl flow,
-            EventDispatch ingress, Sources sources) {
+    private Pipeline(
+            Mappings mappings,
+            Collection<EventSink> sinks,
+            CamelDelivery delivery,
+            FlowControl flow,
+            EventDispatch ingress,
+            Sources sources) {
         this.mappings = mappings;
         this.sinks = sinks;
         this.delivery = delivery;
@@ -56,14 +61,21 @@ public final class Pipeline implements AutoCloseable {
      *
      * @throws Exception naming the sink or source that cannot be built or started
      */
-    public static Pipeline start(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides,
-            GatewayMetrics metrics, Tracing tracing) throws Exception {
+    public static Pipeline start(
+            Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics, Tracing tracing)
+            throws Exception {
         return start(mappings, sinkFactory, overrides, metrics, tracing, Sources.installedProviders());
     }
 
     /** As {@link #start(Mappings, SinkFactory, CeOverrides, GatewayMetrics, Tracing)}, with these source providers. */
-    static Pipeline start(Mappings mappings, SinkFactory sinkFactory, CeOverrides overrides, GatewayMetrics metrics,
-            Tracing tracing, List<SourceProvider> sourceProviders) throws Exception {
+    static Pipeline start(
+            Mappings mappings,
+            SinkFactory sinkFactory,
+            CeOverrides overrides,
+            GatewayMetrics metrics,
+            Tracing tracing,
+            List<SourceProvider> sourceProviders)
+            throws Exception {
         Map<String, EventSink> sinks = new LinkedHashMap<>();
         CamelDelivery delivery = null;
         FlowControl flow = null;
@@ -75,8 +87,8 @@ public final class Pipeline implements AutoCloseable {
             List<SinkDelivery> deliveries = SinkDelivery.of(mappings, metrics);
             delivery = new CamelDelivery(deliveries, sinks, overrides, metrics, tracing);
             flow = FlowControl.of(mappings, metrics.flow());
-            Dispatcher dispatcher = new Dispatcher(mappings, deliveries, delivery, flow, metrics,
-                    NeutralStorageEvents.installed());
+            Dispatcher dispatcher =
+                    new Dispatcher(mappings, deliveries, delivery, flow, metrics, NeutralStorageEvents.installed());
             EventDispatch ingress = tracing.ingress(dispatcher::dispatch);
             sources = new Sources(mappings, SourceContext.of(ingress, delivery.camelContext()), sourceProviders);
             sources.startPullSources();
@@ -106,7 +118,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Closes what exists, in order; a failure to close one part does not stop the others. */
-    private static void closeAll(Sources sources, FlowControl flow, CamelDelivery delivery, Collection<EventSink> sinks) {
+    private static void closeAll(
+            Sources sources, FlowControl flow, CamelDelivery delivery, Collection<EventSink> sinks) {
         if (sources != null) {
             sources.close();
         }

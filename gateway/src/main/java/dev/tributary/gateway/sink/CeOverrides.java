@@ -44,7 +44,9 @@ public final class CeOverrides {
             throw new IllegalArgumentException("K_CE_OVERRIDES must look like {\"extensions\":{\"name\":\"value\"}}");
         }
         Map<String, String> extensions = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> extensions.put(field.getKey(), field.getValue().asText()));
+        node.fields()
+                .forEachRemaining(
+                        field -> extensions.put(field.getKey(), field.getValue().asText()));
         return new CeOverrides(extensions);
     }
 

@@ -51,7 +51,10 @@ import org.slf4j.LoggerFactory;
 public final class HttpSink implements EventSink {
 
     /** How events are encoded on the wire. */
-    public enum Mode { BINARY, STRUCTURED }
+    public enum Mode {
+        BINARY,
+        STRUCTURED
+    }
 
     private static final CloudEventsHttpDecoder REPLY_DECODER = new CloudEventsHttpDecoder();
     private static final Logger LOG = LoggerFactory.getLogger(HttpSink.class);
@@ -89,18 +92,33 @@ public final class HttpSink implements EventSink {
         byte[] content = body[0] == null ? new byte[0] : body[0];
         headers.set(HttpHeaderNames.HOST, host).setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
         W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, HttpHeaders::set);
-        return credentials.apply(url, "POST", headers, content).thenCompose(added -> client.send(url,
-                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target, Unpooled.wrappedBuffer(content),
-                        headers, EmptyHttpHeaders.INSTANCE), timeout)).thenApply(HttpSink::toReply);
+        return credentials
+                .apply(url, "POST", headers, content)
+                .thenCompose(added -> client.send(
+                        url,
+                        new DefaultFullHttpRequest(
+                                HttpVersion.HTTP_1_1,
+                                HttpMethod.POST,
+                                target,
+                                Unpooled.wrappedBuffer(content),
+                                headers,
+                                EmptyHttpHeaders.INSTANCE),
+                        timeout))
+                .thenApply(HttpSink::toReply);
     }
 
     private static SinkReply toReply(PooledHttpClient.Response response) {
         int status = response.status();
         byte[] body = response.body();
         Optional<CloudEvent> event = SinkResponse.classify(status) == SinkResponse.ACCEPTED && body.length > 0
-                ? replyEvent(response.headers(), body) : Optional.empty();
-        return new SinkReply(status, body.length > SinkReply.MAX_BODY ? Arrays.copyOf(body, SinkReply.MAX_BODY) : body,
-                RetryAfter.parse(response.headers().get(HttpHeaderNames.RETRY_AFTER), Instant.now()), false, event);
+                ? replyEvent(response.headers(), body)
+                : Optional.empty();
+        return new SinkReply(
+                status,
+                body.length > SinkReply.MAX_BODY ? Arrays.copyOf(body, SinkReply.MAX_BODY) : body,
+                RetryAfter.parse(response.headers().get(HttpHeaderNames.RETRY_AFTER), Instant.now()),
+                false,
+                event);
     }
 
     /**
@@ -109,7 +127,8 @@ public final class HttpSink implements EventSink {
      */
     private static Optional<CloudEvent> replyEvent(HttpHeaders headers, byte[] body) {
         String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
-        if (headers.get("ce-specversion") == null && (contentType == null || !contentType.startsWith("application/cloudevents"))) {
+        if (headers.get("ce-specversion") == null
+                && (contentType == null || !contentType.startsWith("application/cloudevents"))) {
             return Optional.empty();
         }
         Map<String, String> copy = new HashMap<>();

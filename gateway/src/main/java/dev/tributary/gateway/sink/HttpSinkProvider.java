@@ -16,11 +16,13 @@ import java.util.Locale;
  */
 public final class HttpSinkProvider implements SinkProvider {
 
-    private static final ComponentType DECLARATION = OutboundAuthOptions.addTo(ComponentType.of("http",
+    private static final ComponentType DECLARATION = OutboundAuthOptions.addTo(ComponentType.of(
+            "http",
             "POSTs each event to a URL with the CloudEvents HTTP binding; a 2xx answer is a delivery, and a "
                     + "CloudEvent in the answer is routed as a reply.",
             OptionSpec.required("url", OptionKind.STRING, "Destination URL (http or https)."),
-            OptionSpec.oneOf("mode", "CloudEvents HTTP content mode.", "binary", "structured").withDefault("binary")));
+            OptionSpec.oneOf("mode", "CloudEvents HTTP content mode.", "binary", "structured")
+                    .withDefault("binary")));
 
     @Override
     public ComponentType declaration() {
@@ -29,8 +31,12 @@ public final class HttpSinkProvider implements SinkProvider {
 
     @Override
     public EventSink create(SinkConfig config, GatewayServices services) {
-        HttpSink.Mode mode = HttpSink.Mode.valueOf(config.options().string("mode").orElse("binary").toUpperCase(Locale.ROOT));
-        return new HttpSink(SinkUrls.client(services), SinkUrls.parse(config, config.options().string("url").orElseThrow()),
-                mode, SinkUrls.credentials(services).of(config));
+        HttpSink.Mode mode = HttpSink.Mode.valueOf(
+                config.options().string("mode").orElse("binary").toUpperCase(Locale.ROOT));
+        return new HttpSink(
+                SinkUrls.client(services),
+                SinkUrls.parse(config, config.options().string("url").orElseThrow()),
+                mode,
+                SinkUrls.credentials(services).of(config));
     }
 }

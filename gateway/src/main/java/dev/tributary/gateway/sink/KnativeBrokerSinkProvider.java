@@ -25,7 +25,8 @@ public final class KnativeBrokerSinkProvider implements SinkProvider {
     /** Where a sink with {@code namespace} and {@code name} posts: {@value}. */
     static final String BROKER_INGRESS = "http://broker-ingress.knative-eventing.svc.cluster.local/%s/%s";
 
-    private static final ComponentType DECLARATION = OutboundAuthOptions.addTo(ComponentType.of("knative-broker",
+    private static final ComponentType DECLARATION = OutboundAuthOptions.addTo(ComponentType.of(
+            "knative-broker",
             "POSTs each event in binary mode to a Knative broker: url, else namespace/name, else K_SINK.",
             OptionSpec.optional("url", OptionKind.STRING, "Broker ingress URL."),
             OptionSpec.optional("namespace", OptionKind.STRING, "Knative broker namespace (with name)."),
@@ -41,9 +42,15 @@ public final class KnativeBrokerSinkProvider implements SinkProvider {
         SinkCredentials credentials = SinkUrls.credentials(services);
         Options options = config.options();
         Optional<KnativeSinkBinding> binding = options.has("url") || options.has("namespace") || options.has("name")
-                ? Optional.empty() : services.service(KnativeSinkBinding.class);
-        return new HttpSink(SinkUrls.client(services), brokerUrl(config, services), HttpSink.Mode.BINARY,
-                binding.isPresent() ? credentials.ofKnativeSink(config, binding.get().oidcToken()) : credentials.of(config));
+                ? Optional.empty()
+                : services.service(KnativeSinkBinding.class);
+        return new HttpSink(
+                SinkUrls.client(services),
+                brokerUrl(config, services),
+                HttpSink.Mode.BINARY,
+                binding.isPresent()
+                        ? credentials.ofKnativeSink(config, binding.get().oidcToken())
+                        : credentials.of(config));
     }
 
     private static URI brokerUrl(SinkConfig sink, GatewayServices services) {
@@ -52,13 +59,17 @@ public final class KnativeBrokerSinkProvider implements SinkProvider {
             return SinkUrls.parse(sink, options.string("url").orElseThrow());
         }
         if (options.has("namespace") || options.has("name")) {
-            String namespace = options.string("namespace").orElseThrow(() -> new IllegalArgumentException(
-                    "sink '" + sink.name() + "': 'name' needs 'namespace' too"));
-            String name = options.string("name").orElseThrow(() -> new IllegalArgumentException(
-                    "sink '" + sink.name() + "': 'namespace' needs 'name' too"));
+            String namespace = options.string("namespace")
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("sink '" + sink.name() + "': 'name' needs 'namespace' too"));
+            String name = options.string("name")
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("sink '" + sink.name() + "': 'namespace' needs 'name' too"));
             return SinkUrls.parse(sink, String.format(BROKER_INGRESS, namespace, name));
         }
-        String kSink = services.service(KnativeSinkBinding.class).map(KnativeSinkBinding::url).orElse("");
+        String kSink = services.service(KnativeSinkBinding.class)
+                .map(KnativeSinkBinding::url)
+                .orElse("");
         if (kSink.isEmpty()) {
             throw new IllegalArgumentException("sink '" + sink.name()
                     + "': no url, namespace/name, and K_SINK is not set (is the gateway under a SinkBinding?)");

@@ -58,17 +58,14 @@ import javax.net.ssl.SSLParameters;
 public final class PooledHttpClient implements AutoCloseable {
 
     /** An answer: status, headers and the whole body. */
-    public record Response(int status, HttpHeaders headers, byte[] body) {
-    }
+    public record Response(int status, HttpHeaders headers, byte[] body) {}
 
     private static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("tributary.exchange");
 
-    private record Origin(EventLoop loop, String host, int port, boolean tls) {
-    }
+    private record Origin(EventLoop loop, String host, int port, boolean tls) {}
 
     /** The request in flight on a connection, and the pool the connection goes back to. */
-    private record Exchange(CompletableFuture<Response> response, ChannelPool pool, ScheduledFuture<?> timeout) {
-    }
+    private record Exchange(CompletableFuture<Response> response, ChannelPool pool, ScheduledFuture<?> timeout) {}
 
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
@@ -83,13 +80,19 @@ public final class PooledHttpClient implements AutoCloseable {
      * @param idleTimeout how long a pooled connection may sit unused before it is closed
      * @param maxResponseBytes larger answers fail the request
      */
-    public PooledHttpClient(EventLoopGroup group, Class<? extends Channel> channelType, Duration connectTimeout,
-            Duration idleTimeout, int maxResponseBytes) {
+    public PooledHttpClient(
+            EventLoopGroup group,
+            Class<? extends Channel> channelType,
+            Duration connectTimeout,
+            Duration idleTimeout,
+            int maxResponseBytes) {
         this.group = group;
         this.maxResponseBytes = maxResponseBytes;
         this.idleTimeout = idleTimeout;
-        this.bootstrap = new Bootstrap().channel(channelType)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+        this.bootstrap = new Bootstrap()
+                .channel(channelType)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true);
     }
 
@@ -113,14 +116,17 @@ public final class PooledHttpClient implements AutoCloseable {
         CompletableFuture<Response> response = new CompletableFuture<>();
         // the pool's connections, its acquire listeners and this timer all run on `loop`
         Channel[] connection = new Channel[1];
-        ScheduledFuture<?> timer = loop.schedule(() -> {
-            TimeoutException late = new TimeoutException("no answer within " + timeout);
-            if (connection[0] != null) {
-                finish(connection[0], null, late, false);
-            } else {
-                response.completeExceptionally(late);
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer = loop.schedule(
+                () -> {
+                    TimeoutException late = new TimeoutException("no answer within " + timeout);
+                    if (connection[0] != null) {
+                        finish(connection[0], null, late, false);
+                    } else {
+                        response.completeExceptionally(late);
+                    }
+                },
+                timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
         pool.acquire().addListener((Future<Channel> acquired) -> {
             if (!acquired.isSuccess()) {
                 timer.cancel(false);
@@ -163,7 +169,8 @@ public final class PooledHttpClient implements AutoCloseable {
 
     private ChannelPool newPool(Origin origin) {
         SslContext context = origin.tls() ? tlsContext() : null;
-        return new SimpleChannelPool(bootstrap.clone(origin.loop()).remoteAddress(origin.host(), origin.port()),
+        return new SimpleChannelPool(
+                bootstrap.clone(origin.loop()).remoteAddress(origin.host(), origin.port()),
                 new AbstractChannelPoolHandler() {
                     @Override
                     public void channelCreated(Channel channel) {
@@ -174,10 +181,16 @@ public final class PooledHttpClient implements AutoCloseable {
                             ssl.engine().setSSLParameters(parameters);
                             channel.pipeline().addLast(ssl);
                         }
-                        channel.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
-                                new HttpClientCodec(), new HttpObjectAggregator(maxResponseBytes), RESPONSES);
+                        channel.pipeline()
+                                .addLast(
+                                        new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                                        new HttpClientCodec(),
+                                        new HttpObjectAggregator(maxResponseBytes),
+                                        RESPONSES);
                     }
-                }, ChannelHealthChecker.ACTIVE, true);
+                },
+                ChannelHealthChecker.ACTIVE,
+                true);
     }
 
     private SslContext tlsContext() {
@@ -227,8 +240,8 @@ public final class PooledHttpClient implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext context, FullHttpResponse answer) {
-            Response response = new Response(answer.status().code(), answer.headers().copy(),
-                    ByteBufUtil.getBytes(answer.content()));
+            Response response = new Response(
+                    answer.status().code(), answer.headers().copy(), ByteBufUtil.getBytes(answer.content()));
             finish(context.channel(), response, null, HttpUtil.isKeepAlive(answer));
         }
 
@@ -241,7 +254,8 @@ public final class PooledHttpClient implements AutoCloseable {
         /** An idle connection with no request in flight is closed; the pool drops it at the next acquire. */
         @Override
         public void userEventTriggered(ChannelHandlerContext context, Object event) {
-            if (event instanceof IdleStateEvent && context.channel().attr(EXCHANGE).get() == null) {
+            if (event instanceof IdleStateEvent
+                    && context.channel().attr(EXCHANGE).get() == null) {
                 context.close();
             } else {
                 context.fireUserEventTriggered(event);

@@ -34,10 +34,16 @@ public class SinkFactory {
      * @param sinkBindingToken where a SinkBinding with OIDC enabled mounts the sink's token
      */
     @Inject
-    public SinkFactory(PooledHttpClient client, @Value("${k.sink:}") String kSink, SinkCredentials credentials,
+    public SinkFactory(
+            PooledHttpClient client,
+            @Value("${k.sink:}") String kSink,
+            SinkCredentials credentials,
             @Value("${tributary.knative.oidc-token:/oidc/token}") String sinkBindingToken) {
-        this(GatewayServices.of(client, new KnativeSinkBinding(kSink, Path.of(sinkBindingToken)), credentials),
-                ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get).toList());
+        this(
+                GatewayServices.of(client, new KnativeSinkBinding(kSink, Path.of(sinkBindingToken)), credentials),
+                ServiceLoader.load(SinkProvider.class).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .toList());
     }
 
     /** A factory with these providers, offered {@code services}. */

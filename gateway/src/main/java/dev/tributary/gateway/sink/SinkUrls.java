@@ -9,8 +9,7 @@ import java.util.Locale;
 /** Checks the destination URLs of HTTP-based sinks and finds the services they share. Stateless. */
 final class SinkUrls {
 
-    private SinkUrls() {
-    }
+    private SinkUrls() {}
 
     /**
      * @throws IllegalArgumentException naming the sink when {@code value} is not an absolute http(s) URL
@@ -24,7 +23,8 @@ final class SinkUrls {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("sink '" + sink.name() + "': URL must be http(s)://host/..., was '" + value + "'");
+            throw new IllegalArgumentException(
+                    "sink '" + sink.name() + "': URL must be http(s)://host/..., was '" + value + "'");
         }
         return uri;
     }

@@ -18,8 +18,7 @@ final class StructuredJson {
     private static final JsonFormat DEFAULT = new JsonFormat();
     private static final JsonFormat TEXT_AS_STRING = new JsonFormat().withForceNonJsonDataToString();
 
-    private StructuredJson() {
-    }
+    private StructuredJson() {}
 
     /** The format that writes {@code event}'s data as the class comment says. */
     static JsonFormat formatFor(CloudEvent event) {
@@ -33,16 +32,22 @@ final class StructuredJson {
         String type = event.getDataContentType().toLowerCase(Locale.ROOT);
         int semicolon = type.indexOf(';');
         String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
-        boolean text = mediaType.startsWith("text/") || mediaType.equals("application/xml") || mediaType.endsWith("+xml");
-        boolean utf8Charset = semicolon < 0 || !type.contains("charset=") || type.replace(" ", "").contains("charset=utf-8")
+        boolean text =
+                mediaType.startsWith("text/") || mediaType.equals("application/xml") || mediaType.endsWith("+xml");
+        boolean utf8Charset = semicolon < 0
+                || !type.contains("charset=")
+                || type.replace(" ", "").contains("charset=utf-8")
                 || type.replace(" ", "").contains("charset=\"utf-8\"");
         return text && utf8Charset && isUtf8(event.getData().toBytes());
     }
 
     private static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -67,7 +67,9 @@ final class AttemptSpan implements DeliveryAttempt {
             }
         } else {
             span.setAttribute("http.response.status_code", reply.status());
-            outcome = reply.functionError() ? "error" : SinkResponse.classify(reply.status()).name().toLowerCase(Locale.ROOT);
+            outcome = reply.functionError()
+                    ? "error"
+                    : SinkResponse.classify(reply.status()).name().toLowerCase(Locale.ROOT);
         }
         span.setAttribute("tributary.outcome", outcome);
         if (!outcome.equals("accepted")) {

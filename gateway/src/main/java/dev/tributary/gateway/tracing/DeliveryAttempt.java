@@ -24,8 +24,7 @@ public interface DeliveryAttempt {
         }
 
         @Override
-        public void end(SinkReply reply, Throwable error) {
-        }
+        public void end(SinkReply reply, Throwable error) {}
     };
 
     /** {@code event} carrying this attempt's trace context in the distributed-tracing extension. */

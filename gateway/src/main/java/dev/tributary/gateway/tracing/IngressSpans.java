@@ -37,8 +37,8 @@ final class IngressSpans implements EventDispatch {
     }
 
     @Override
-    public CompletableFuture<DispatchResult> dispatch(String sourceName, List<CloudEvent> events,
-            Map<String, String> transportFields) {
+    public CompletableFuture<DispatchResult> dispatch(
+            String sourceName, List<CloudEvent> events, Map<String, String> transportFields) {
         Context parent = TraceContexts.parentOf(Context.current(), transportFields, events);
         Span span = tracer.spanBuilder("ingress " + sourceName)
                 .setParent(parent)

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class OtlpExport {
 
-    private OtlpExport() {
-    }
+    private OtlpExport() {}
 
     /**
      * Whether spans are to be exported: an OTLP endpoint is set ({@code OTEL_EXPORTER_OTLP_ENDPOINT}
@@ -23,8 +22,11 @@ final class OtlpExport {
     static boolean configured(Map<String, String> environment) {
         boolean endpoint = !blank(environment.get("OTEL_EXPORTER_OTLP_ENDPOINT"))
                 || !blank(environment.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
-        boolean disabled = "true".equalsIgnoreCase(environment.getOrDefault("OTEL_SDK_DISABLED", "").trim());
-        String exporter = environment.getOrDefault("OTEL_TRACES_EXPORTER", "otlp").trim().toLowerCase(Locale.ROOT);
+        boolean disabled = "true"
+                .equalsIgnoreCase(
+                        environment.getOrDefault("OTEL_SDK_DISABLED", "").trim());
+        String exporter =
+                environment.getOrDefault("OTEL_TRACES_EXPORTER", "otlp").trim().toLowerCase(Locale.ROOT);
         return endpoint && !disabled && !exporter.equals("none");
     }
 

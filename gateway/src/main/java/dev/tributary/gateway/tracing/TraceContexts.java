@@ -47,8 +47,7 @@ final class TraceContexts {
         }
     };
 
-    private TraceContexts() {
-    }
+    private TraceContexts() {}
 
     /**
      * The parent of an ingress span: the W3C context of {@code transportFields} (a push request's
@@ -90,6 +89,7 @@ final class TraceContexts {
         }
         CloudEventBuilder stamped = CloudEventBuilder.from(event).withExtension(TRACEPARENT, fields.get(TRACEPARENT));
         String state = fields.get(TRACESTATE);
-        return (state == null ? stamped.withoutExtension(TRACESTATE) : stamped.withExtension(TRACESTATE, state)).build();
+        return (state == null ? stamped.withoutExtension(TRACESTATE) : stamped.withExtension(TRACESTATE, state))
+                .build();
     }
 }

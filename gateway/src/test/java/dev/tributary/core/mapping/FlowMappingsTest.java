@@ -35,11 +35,18 @@ class FlowMappingsTest {
                     to: [free]
                 """);
 
-        assertEquals(new SinkLimits(OptionalInt.of(8), OptionalInt.of(50), 10), SinkLimits.of(mappings.sinks().get("fn").options()));
-        assertEquals(new SinkLimits(OptionalInt.empty(), OptionalInt.of(5), 1), SinkLimits.of(mappings.sinks().get("audit").options()));
+        assertEquals(
+                new SinkLimits(OptionalInt.of(8), OptionalInt.of(50), 10),
+                SinkLimits.of(mappings.sinks().get("fn").options()));
+        assertEquals(
+                new SinkLimits(OptionalInt.empty(), OptionalInt.of(5), 1),
+                SinkLimits.of(mappings.sinks().get("audit").options()));
         assertEquals(SinkLimits.NONE, SinkLimits.of(mappings.sinks().get("free").options()));
-        assertEquals(new RouteFlow(Optional.of("subject"),
-                Optional.of(new RouteFlow.Dedupe(Duration.ofMinutes(10), RouteFlow.Dedupe.DEFAULT_MAX_ENTRIES))),
+        assertEquals(
+                new RouteFlow(
+                        Optional.of("subject"),
+                        Optional.of(
+                                new RouteFlow.Dedupe(Duration.ofMinutes(10), RouteFlow.Dedupe.DEFAULT_MAX_ENTRIES))),
                 mappings.routes().get(0).flow());
         assertEquals(RouteFlow.NONE, mappings.routes().get(1).flow());
     }
@@ -63,13 +70,14 @@ class FlowMappingsTest {
                     dedupe: { maxEntries: 0 }
                 """));
 
-        assertEquals(List.of(
-                "x.yaml:4: sink 'fn': maxConcurrency: expected a positive integer, got '0'",
-                "x.yaml:4: sink 'fn': rateBurst: needs rateLimit (the rate the burst is taken from)",
-                "x.yaml:9: route 'r': orderBy: 'Subject' is not a CloudEvents attribute name (lower-case letters and digits only), e.g. subject",
-                "x.yaml:10: route 'r': dedupe.maxEntry: unknown field (expected one of window, maxEntries)",
-                "x.yaml:10: route 'r': dedupe.window: expected a positive ISO-8601 duration such as PT0.5S or PT1M, got '10m'",
-                "x.yaml:14: route 's': dedupe.window: required field is missing (e.g. PT10M)"),
+        assertEquals(
+                List.of(
+                        "x.yaml:4: sink 'fn': maxConcurrency: expected a positive integer, got '0'",
+                        "x.yaml:4: sink 'fn': rateBurst: needs rateLimit (the rate the burst is taken from)",
+                        "x.yaml:9: route 'r': orderBy: 'Subject' is not a CloudEvents attribute name (lower-case letters and digits only), e.g. subject",
+                        "x.yaml:10: route 'r': dedupe.maxEntry: unknown field (expected one of window, maxEntries)",
+                        "x.yaml:10: route 'r': dedupe.window: expected a positive ISO-8601 duration such as PT0.5S or PT1M, got '10m'",
+                        "x.yaml:14: route 's': dedupe.window: required field is missing (e.g. PT10M)"),
                 error.errors().stream().map(MappingError::toString).toList());
     }
 }

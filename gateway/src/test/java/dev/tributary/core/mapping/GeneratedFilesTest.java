@@ -26,14 +26,16 @@ class GeneratedFilesTest {
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dtributary.regenerate=true";
     static final Path SCHEMA = Path.of("..", "mappings", "tributary-mappings.schema.json");
     static final Path REFERENCE = Path.of("..", "docs", "route-mappings.md");
-    static final String TABLES_BEGIN = "<!-- BEGIN GENERATED OPTION TABLES: edit the providers' declarations, then regenerate -->\n";
+    static final String TABLES_BEGIN =
+            "<!-- BEGIN GENERATED OPTION TABLES: edit the providers' declarations, then regenerate -->\n";
     static final String TABLES_END = "<!-- END GENERATED OPTION TABLES -->\n";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Two-space indents, one array element per line, {@code "key": value}. */
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
     private static final boolean WRITE = Boolean.getBoolean("tributary.regenerate");
 
     private final ComponentCatalog catalog = ComponentCatalog.installed();
@@ -43,9 +45,13 @@ class GeneratedFilesTest {
         JsonNode committed = JSON.readTree(SCHEMA.toFile());
         JsonNode generated = ComponentSchema.withComponents(committed, catalog);
         if (WRITE) {
-            Files.writeString(SCHEMA, JSON.writer(PRINTER).writeValueAsString(generated) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    SCHEMA, JSON.writer(PRINTER).writeValueAsString(generated) + "\n", StandardCharsets.UTF_8);
         }
-        assertEquals(generated, JSON.readTree(SCHEMA.toFile()), SCHEMA + " is not current; regenerate it with: " + REGENERATE);
+        assertEquals(
+                generated,
+                JSON.readTree(SCHEMA.toFile()),
+                SCHEMA + " is not current; regenerate it with: " + REGENERATE);
     }
 
     @Test
@@ -59,15 +65,30 @@ class GeneratedFilesTest {
         if (WRITE) {
             Files.writeString(REFERENCE, current, StandardCharsets.UTF_8);
         }
-        assertEquals(current, Files.readString(REFERENCE, StandardCharsets.UTF_8),
+        assertEquals(
+                current,
+                Files.readString(REFERENCE, StandardCharsets.UTF_8),
                 REFERENCE + " option tables are not current; regenerate them with: " + REGENERATE);
     }
 
     @Test
     void everyBuiltInTypeIsAProviderLikeAnyOther() {
-        assertEquals(java.util.List.of("aws-sns", "aws-sqs", "azure-eventgrid", "cloudevents", "gcp-pubsub", "gcp-pubsub-push"),
+        assertEquals(
+                java.util.List.of(
+                        "aws-sns", "aws-sqs", "azure-eventgrid", "cloudevents", "gcp-pubsub", "gcp-pubsub-push"),
                 java.util.List.copyOf(catalog.sources().keySet()));
-        assertEquals(java.util.List.of("aws-eventbridge", "aws-lambda", "aws-sns", "aws-sqs", "azure-eventgrid", "file", "gcp-pubsub",
-                "http", "knative-broker", "log"), java.util.List.copyOf(catalog.sinks().keySet()));
+        assertEquals(
+                java.util.List.of(
+                        "aws-eventbridge",
+                        "aws-lambda",
+                        "aws-sns",
+                        "aws-sqs",
+                        "azure-eventgrid",
+                        "file",
+                        "gcp-pubsub",
+                        "http",
+                        "knative-broker",
+                        "log"),
+                java.util.List.copyOf(catalog.sinks().keySet()));
     }
 }

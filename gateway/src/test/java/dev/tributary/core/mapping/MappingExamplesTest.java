@@ -33,7 +33,8 @@ class MappingExamplesTest {
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(MAPPINGS)) {
-            var examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            var examples =
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
             assertFalse(examples.isEmpty(), "no examples in " + MAPPINGS.toAbsolutePath());
             return examples.stream();
         }
@@ -70,7 +71,8 @@ class MappingExamplesTest {
 
     private static JsonSchema schema() throws IOException {
         try (var in = Files.newInputStream(SCHEMA)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         }
     }
 }

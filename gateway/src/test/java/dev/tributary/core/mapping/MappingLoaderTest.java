@@ -31,7 +31,9 @@ class MappingLoaderTest {
 
         SourceConfig uploads = mappings.sources().get("uploads");
         assertEquals("aws-sqs", uploads.type());
-        assertEquals(Optional.of("https://sqs.eu-west-1.amazonaws.com/1/q"), uploads.options().string("queueUrl"));
+        assertEquals(
+                Optional.of("https://sqs.eu-west-1.amazonaws.com/1/q"),
+                uploads.options().string("queueUrl"));
         assertEquals(Optional.of("eu-west-1"), uploads.options().string("region"), "default after :-");
         assertEquals(4, uploads.options().integer("concurrency", 1));
         assertFalse(uploads.push());
@@ -40,8 +42,10 @@ class MappingLoaderTest {
         CompiledRoute images = mappings.routes().get(0);
         assertEquals(List.of("uploads", "hooks"), images.from());
         assertEquals(StorageEvents.NEUTRAL, images.storageEvents());
-        assertEquals(new DeliveryPolicy(5, BackoffPolicy.LINEAR, Duration.ofMillis(500), Duration.ofSeconds(10),
-                Optional.of("dlq")), images.delivery());
+        assertEquals(
+                new DeliveryPolicy(
+                        5, BackoffPolicy.LINEAR, Duration.ofMillis(500), Duration.ofSeconds(10), Optional.of("dlq")),
+                images.delivery());
 
         CompiledRoute everything = mappings.routes().get(1);
         assertEquals(DeliveryPolicy.DEFAULT, everything.delivery());
@@ -52,43 +56,54 @@ class MappingLoaderTest {
 
     @Test
     void compiledFiltersCombineEveryEntry() {
-        CompiledRoute images = loader.load("valid.yaml", resource("valid.yaml")).routes().get(0);
+        CompiledRoute images =
+                loader.load("valid.yaml", resource("valid.yaml")).routes().get(0);
 
         assertTrue(images.filter().test(event("dev.tributary.storage.object.created", "s3://photos", "cat.jpg")));
-        assertFalse(images.filter().test(event("dev.tributary.storage.object.created", "s3://photos", "cat.gif")),
+        assertFalse(
+                images.filter().test(event("dev.tributary.storage.object.created", "s3://photos", "cat.gif")),
                 "any: neither suffix matches");
-        assertFalse(images.filter().test(event("dev.tributary.storage.object.deleted", "s3://photos", "cat.jpg")),
+        assertFalse(
+                images.filter().test(event("dev.tributary.storage.object.deleted", "s3://photos", "cat.jpg")),
                 "prefix on type");
-        assertFalse(images.filter().test(event("dev.tributary.storage.object.created", "s3://private", "cat.jpg")),
+        assertFalse(
+                images.filter().test(event("dev.tributary.storage.object.created", "s3://private", "cat.jpg")),
                 "not exact source");
-        assertFalse(images.filter().test(event("dev.tributary.storage.object.created", "s3://photos", "thumbnails/cat.jpg")),
+        assertFalse(
+                images.filter()
+                        .test(event("dev.tributary.storage.object.created", "s3://photos", "thumbnails/cat.jpg")),
                 "cesql");
     }
 
     @Test
     void reportsEveryMistakeWithFileLineContextAndSuggestion() {
-        MappingException error = assertThrows(MappingException.class,
-                () -> loader.load("three-mistakes.yaml", resource("three-mistakes.yaml")));
+        MappingException error = assertThrows(
+                MappingException.class, () -> loader.load("three-mistakes.yaml", resource("three-mistakes.yaml")));
 
-        assertEquals(List.of(
-                "three-mistakes.yaml:11: sink 'thumbnailer': type: unknown sink type 'htp' (did you mean 'http'?)",
-                "three-mistakes.yaml:16: route 'images': to[1]: unknown sink 'defualt-broker' (did you mean 'default-broker'?)",
-                "three-mistakes.yaml:18: route 'images': delivery.retry: expected a whole number >= 0, got '-1'"),
+        assertEquals(
+                List.of(
+                        "three-mistakes.yaml:11: sink 'thumbnailer': type: unknown sink type 'htp' (did you mean 'http'?)",
+                        "three-mistakes.yaml:16: route 'images': to[1]: unknown sink 'defualt-broker' (did you mean 'default-broker'?)",
+                        "three-mistakes.yaml:18: route 'images': delivery.retry: expected a whole number >= 0, got '-1'"),
                 error.errors().stream().map(MappingError::toString).toList());
     }
 
     @Test
     void unsetVariableWithoutDefaultIsALocatedError() {
-        MappingException error = assertThrows(MappingException.class,
+        MappingException error = assertThrows(
+                MappingException.class,
                 () -> new MappingLoader(name -> null).load("valid.yaml", resource("valid.yaml")));
 
-        assertEquals("valid.yaml:5: source 'uploads': queueUrl: environment variable 'QUEUE_URL' is not set "
-                + "(write ${QUEUE_URL:-default} to give a default)", error.errors().get(0).toString());
+        assertEquals(
+                "valid.yaml:5: source 'uploads': queueUrl: environment variable 'QUEUE_URL' is not set "
+                        + "(write ${QUEUE_URL:-default} to give a default)",
+                error.errors().get(0).toString());
     }
 
     @Test
     void rejectsStructuralMistakes() {
-        assertErrors("""
+        assertErrors(
+                """
                 apiVersion: tributary.dev/v2
                 sources:
                   in:
@@ -127,7 +142,8 @@ class MappingLoaderTest {
 
     @Test
     void rejectsInvalidFilters() {
-        assertErrors("""
+        assertErrors(
+                """
                 apiVersion: tributary.dev/v1
                 sources: { in: { type: cloudevents, auth: none } }
                 sinks: { out: { type: log } }
@@ -154,8 +170,8 @@ class MappingLoaderTest {
 
     @Test
     void invalidYamlIsLocated() {
-        MappingException error = assertThrows(MappingException.class,
-                () -> loader.load("x.yaml", "apiVersion: tributary.dev/v1\nsources: [\n"));
+        MappingException error = assertThrows(
+                MappingException.class, () -> loader.load("x.yaml", "apiVersion: tributary.dev/v1\nsources: [\n"));
         assertEquals(1, error.errors().size());
         assertTrue(error.errors().get(0).toString().startsWith("x.yaml:3: not valid YAML"), error.getMessage());
     }
@@ -169,14 +185,15 @@ class MappingLoaderTest {
                   out: { type: log }
                   out: { type: log }
                 routes: []
-                """,
-                "x.yaml:5: sinks.out: duplicate key");
+                """, "x.yaml:5: sinks.out: duplicate key");
     }
 
     private void assertErrors(String yaml, String... expected) {
         MappingException error = assertThrows(MappingException.class, () -> loader.load("x.yaml", yaml));
-        List<String> actual = error.errors().stream().map(MappingError::toString).toList();
-        List<String> withoutCesql = actual.stream().filter(line -> !line.contains("invalid CESQL")).toList();
+        List<String> actual =
+                error.errors().stream().map(MappingError::toString).toList();
+        List<String> withoutCesql =
+                actual.stream().filter(line -> !line.contains("invalid CESQL")).toList();
         if (yaml.contains("cesql")) {
             assertEquals(1, actual.size() - withoutCesql.size(), () -> "one CESQL error expected in " + actual);
         }
@@ -184,7 +201,12 @@ class MappingLoaderTest {
     }
 
     private static CloudEvent event(String type, String source, String subject) {
-        return CloudEventBuilder.v1().withId("1").withType(type).withSource(URI.create(source)).withSubject(subject).build();
+        return CloudEventBuilder.v1()
+                .withId("1")
+                .withType(type)
+                .withSource(URI.create(source))
+                .withSubject(subject)
+                .build();
     }
 
     static String resource(String name) {

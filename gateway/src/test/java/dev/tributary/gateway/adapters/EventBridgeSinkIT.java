@@ -72,13 +72,22 @@ class EventBridgeSinkIT {
 
         // what EventBridge delivers to a rule's SQS target, read by the aws-sqs source's decoder
         ObjectNode delivered = MAPPER.createObjectNode()
-                .put("version", "0").put("id", "6a7e8feb-b491-4cf7-a9f1-bf3703467718")
-                .put("detail-type", entry.path("DetailType").asText()).put("source", entry.path("Source").asText())
-                .put("account", "123456789012").put("time", "2026-12-04T23:30:15Z").put("region", "us-east-1");
+                .put("version", "0")
+                .put("id", "6a7e8feb-b491-4cf7-a9f1-bf3703467718")
+                .put("detail-type", entry.path("DetailType").asText())
+                .put("source", entry.path("Source").asText())
+                .put("account", "123456789012")
+                .put("time", "2026-12-04T23:30:15Z")
+                .put("region", "us-east-1");
         delivered.putArray("resources");
         delivered.set("detail", detail);
-        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false)).decode(new SqsMessage("m-1",
-                MAPPER.writeValueAsString(delivered), List.of(), Instant.now(), "arn:aws:sqs:us-east-1:123456789012:rule-target"));
+        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false))
+                .decode(new SqsMessage(
+                        "m-1",
+                        MAPPER.writeValueAsString(delivered),
+                        List.of(),
+                        Instant.now(),
+                        "arn:aws:sqs:us-east-1:123456789012:rule-target"));
         assertEquals(1, decoded.size());
         RoundTripEvents.assertSameEvent(sent, decoded.get(0));
     }

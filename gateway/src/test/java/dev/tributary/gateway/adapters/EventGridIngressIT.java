@@ -68,13 +68,27 @@ class EventGridIngressIT {
 
     @Test
     void eventGridSchemaEventsFromTheSdkArriveAsNeutralStorageEvents() throws Exception {
-        EventGridEvent created = new EventGridEvent("/blobServices/default/containers/uploads/blobs/avatars/jane doe.png",
-                "Microsoft.Storage.BlobCreated", BinaryData.fromObject(Map.of(
-                        "api", "PutBlob", "eTag", "0x8D4BCC2E4835CD0", "contentType", "image/png", "contentLength", 524288,
-                        "url", "https://mediastore.blob.core.windows.net/uploads/avatars/jane%20doe.png")), "1")
-                .setTopic(TOPIC).setEventTime(OffsetDateTime.parse("2026-03-14T09:26:56.521Z"));
+        EventGridEvent created = new EventGridEvent(
+                        "/blobServices/default/containers/uploads/blobs/avatars/jane doe.png",
+                        "Microsoft.Storage.BlobCreated",
+                        BinaryData.fromObject(Map.of(
+                                "api",
+                                "PutBlob",
+                                "eTag",
+                                "0x8D4BCC2E4835CD0",
+                                "contentType",
+                                "image/png",
+                                "contentLength",
+                                524288,
+                                "url",
+                                "https://mediastore.blob.core.windows.net/uploads/avatars/jane%20doe.png")),
+                        "1")
+                .setTopic(TOPIC)
+                .setEventTime(OffsetDateTime.parse("2026-03-14T09:26:56.521Z"));
 
-        publisher("blobs", "code=" + SECRET).buildEventGridEventPublisherClient().sendEvents(List.of(created));
+        publisher("blobs", "code=" + SECRET)
+                .buildEventGridEventPublisherClient()
+                .sendEvents(List.of(created));
 
         RecordingSink.Request delivered = sink.next("/images", 10);
         assertEquals("dev.tributary.storage.object.created", delivered.header("ce-type"));
@@ -89,8 +103,12 @@ class EventGridIngressIT {
 
     @Test
     void cloudEventsSchemaEventsFromTheSdkPassThrough() throws Exception {
-        CloudEvent event = new CloudEvent("/orders", "com.example.order.created",
-                BinaryData.fromObject(Map.of("order", 42)), CloudEventDataFormat.JSON, "application/json")
+        CloudEvent event = new CloudEvent(
+                        "/orders",
+                        "com.example.order.created",
+                        BinaryData.fromObject(Map.of("order", 42)),
+                        CloudEventDataFormat.JSON,
+                        "application/json")
                 .setSubject("orders/42");
 
         publisher("blobs", "code=" + SECRET).buildCloudEventPublisherClient().sendEvents(List.of(event));
@@ -99,18 +117,25 @@ class EventGridIngressIT {
         assertEquals(event.getId(), delivered.header("ce-id"));
         assertEquals("com.example.order.created", delivered.header("ce-type"));
         assertEquals("orders/42", delivered.header("ce-subject"));
-        assertEquals(42, new ObjectMapper().readTree(delivered.body()).get("order").asInt());
+        assertEquals(
+                42, new ObjectMapper().readTree(delivered.body()).get("order").asInt());
     }
 
     @Test
     void aFailedDeliveryIsAnsweredWithARetriableStatus() throws Exception {
         sink.script("/flaky", Response.status(503), Response.status(503));
-        EventGridEvent created = new EventGridEvent("/blobServices/default/containers/uploads/blobs/x.png",
-                "Microsoft.Storage.BlobCreated", BinaryData.fromObject(Map.of("url",
-                        "https://mediastore.blob.core.windows.net/uploads/x.png")), "1").setTopic(TOPIC);
+        EventGridEvent created = new EventGridEvent(
+                        "/blobServices/default/containers/uploads/blobs/x.png",
+                        "Microsoft.Storage.BlobCreated",
+                        BinaryData.fromObject(Map.of("url", "https://mediastore.blob.core.windows.net/uploads/x.png")),
+                        "1")
+                .setTopic(TOPIC);
 
-        HttpResponseException error = assertThrows(HttpResponseException.class,
-                () -> publisher("flaky-blobs", "code=" + SECRET).buildEventGridEventPublisherClient().sendEvents(List.of(created)));
+        HttpResponseException error = assertThrows(
+                HttpResponseException.class,
+                () -> publisher("flaky-blobs", "code=" + SECRET)
+                        .buildEventGridEventPublisherClient()
+                        .sendEvents(List.of(created)));
 
         assertEquals(503, error.getResponse().getStatusCode(), "Event Grid retries 5xx");
         assertEquals(2, drain("/flaky"), "one attempt and one retry before answering");
@@ -123,14 +148,29 @@ class EventGridIngressIT {
                   "validationUrl":"https://rp-eastus2.eventgrid.azure.net/api/subscriptions/x/validate?code=abc"},
                   "eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","eventTime":"2026-03-14T09:26:56Z",
                   "metadataVersion":"1","dataVersion":"2"}]""".formatted(TOPIC);
-        HttpResponse<String> answer = gateway.post("/sources/blobs?code=" + SECRET, validation,
-                "Content-Type", "application/json", "aeg-event-type", "SubscriptionValidation");
+        HttpResponse<String> answer = gateway.post(
+                "/sources/blobs?code=" + SECRET,
+                validation,
+                "Content-Type",
+                "application/json",
+                "aeg-event-type",
+                "SubscriptionValidation");
         assertEquals(200, answer.statusCode(), answer.body());
-        assertEquals("512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
-                new ObjectMapper().readTree(answer.body()).get("validationResponse").asText());
+        assertEquals(
+                "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
+                new ObjectMapper()
+                        .readTree(answer.body())
+                        .get("validationResponse")
+                        .asText());
 
-        assertEquals(403, gateway.post("/sources/blobs?code=guess", validation, "Content-Type", "application/json").statusCode());
-        assertEquals(401, gateway.post("/sources/blobs", validation, "Content-Type", "application/json").statusCode());
+        assertEquals(
+                403,
+                gateway.post("/sources/blobs?code=guess", validation, "Content-Type", "application/json")
+                        .statusCode());
+        assertEquals(
+                401,
+                gateway.post("/sources/blobs", validation, "Content-Type", "application/json")
+                        .statusCode());
         assertTrue(sink.pending("/images") == 0 && sink.pending("/other") == 0, "handshakes are never routed");
     }
 
@@ -144,9 +184,12 @@ class EventGridIngressIT {
     }
 
     private EventGridPublisherClientBuilder publisher(String source, String query) {
-        // the SDK refuses key credentials over plain HTTP; the webhook secret travels in the query, as Event Grid sends it
+        // the SDK refuses key credentials over plain HTTP; the webhook secret travels in the query, as Event Grid sends
+        // it
         return new EventGridPublisherClientBuilder()
                 .endpoint(gateway.uri("/sources/" + source + "?" + query).toString())
-                .pipeline(new HttpPipelineBuilder().httpClient(new JdkHttpClientBuilder().build()).build());
+                .pipeline(new HttpPipelineBuilder()
+                        .httpClient(new JdkHttpClientBuilder().build())
+                        .build());
     }
 }

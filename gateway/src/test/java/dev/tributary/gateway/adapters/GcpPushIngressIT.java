@@ -68,8 +68,13 @@ class GcpPushIngressIT {
 
     @Test
     void aVerifiedPushBecomesANeutralStorageEventAtTheSink() throws Exception {
-        HttpResponse<String> response = gateway.post("/sources/gcs", body, "Content-Type", "application/json",
-                "Authorization", issuer.bearer(claims(SERVICE_ACCOUNT).build()));
+        HttpResponse<String> response = gateway.post(
+                "/sources/gcs",
+                body,
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                issuer.bearer(claims(SERVICE_ACCOUNT).build()));
 
         assertEquals(204, response.statusCode(), response.body());
         RecordingSink.Request delivered = sink.next("/thumbnailer", 10);
@@ -86,8 +91,14 @@ class GcpPushIngressIT {
 
     @Test
     void someoneElsesTokenIsRefusedAndNothingIsRouted() throws Exception {
-        HttpResponse<String> response = gateway.post("/sources/gcs", body, "Content-Type", "application/json",
-                "Authorization", issuer.bearer(claims("attacker@evil-project.iam.gserviceaccount.com").build()));
+        HttpResponse<String> response = gateway.post(
+                "/sources/gcs",
+                body,
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                issuer.bearer(
+                        claims("attacker@evil-project.iam.gserviceaccount.com").build()));
         assertEquals(403, response.statusCode());
 
         HttpResponse<String> anonymous = gateway.post("/sources/gcs", body, "Content-Type", "application/json");
@@ -98,8 +109,13 @@ class GcpPushIngressIT {
 
     private static JWTClaimsSet.Builder claims(String email) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("1234567890")
-                .claim("email", email).claim("email_verified", true)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("1234567890")
+                .claim("email", email)
+                .claim("email_verified", true)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)));
     }
 }

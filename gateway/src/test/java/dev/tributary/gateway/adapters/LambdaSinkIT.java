@@ -67,8 +67,11 @@ class LambdaSinkIT {
 
     @Test
     void aFunctionErrorIsRetriedThenDeadLettered() throws Exception {
-        Response failure = new Response(200, Map.of("X-Amz-Function-Error", "Unhandled"),
-                "{\"errorMessage\":\"cannot decode image\",\"errorType\":\"IOException\"}", 0);
+        Response failure = new Response(
+                200,
+                Map.of("X-Amz-Function-Error", "Unhandled"),
+                "{\"errorMessage\":\"cannot decode image\",\"errorType\":\"IOException\"}",
+                0);
         lambda.script(INVOKE, failure, failure, failure);
 
         assertEquals(202, push("in", "broken-1").statusCode());
@@ -78,7 +81,8 @@ class LambdaSinkIT {
         }
         RecordingSink.Request dead = lambda.next("/dead", 10);
         assertEquals("broken-1", dead.header("ce-id"));
-        assertEquals("resize", dead.header("ce-knativeerrordest").replace("%20", " ").split(" ")[0]);
+        assertEquals(
+                "resize", dead.header("ce-knativeerrordest").replace("%20", " ").split(" ")[0]);
         assertEquals("200", dead.header("ce-knativeerrorcode"), "the status of the Invoke call");
         String data = new String(Base64.getDecoder().decode(dead.header("ce-knativeerrordata")));
         assertTrue(data.contains("cannot decode image"), data);
@@ -86,14 +90,22 @@ class LambdaSinkIT {
 
     @Test
     void throttlingIsRetriedWithBackoff() throws Exception {
-        Response throttled = new Response(429, Map.of("x-amzn-ErrorType", "TooManyRequestsException"),
-                "{\"message\":\"Rate exceeded\",\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\"}", 0);
+        Response throttled = new Response(
+                429,
+                Map.of("x-amzn-ErrorType", "TooManyRequestsException"),
+                "{\"message\":\"Rate exceeded\",\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\"}",
+                0);
         lambda.script(INVOKE, throttled, throttled);
 
         assertEquals(202, push("in", "busy-1").statusCode());
 
         for (int attempt = 1; attempt <= 3; attempt++) {
-            assertEquals("busy-1", new ObjectMapper().readTree(lambda.next(INVOKE, 10).body()).get("id").asText());
+            assertEquals(
+                    "busy-1",
+                    new ObjectMapper()
+                            .readTree(lambda.next(INVOKE, 10).body())
+                            .get("id")
+                            .asText());
         }
         assertEquals(0, lambda.pending("/dead"));
     }

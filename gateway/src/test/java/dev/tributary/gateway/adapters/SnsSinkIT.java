@@ -76,13 +76,30 @@ class SnsSinkIT {
         assertEquals(TOPIC, form.get("TopicArn"));
 
         // the notification SNS puts on a subscribed SQS queue, read by the aws-sqs source's decoder
-        Map<String, String> notification = Map.of("Type", "Notification", "MessageId", "22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324",
-                "TopicArn", TOPIC, "Message", form.get("Message"), "Timestamp", "2026-12-04T23:30:16.000Z",
-                "SignatureVersion", "1", "Signature", "EXAMPLE", "SigningCertURL",
+        Map<String, String> notification = Map.of(
+                "Type",
+                "Notification",
+                "MessageId",
+                "22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324",
+                "TopicArn",
+                TOPIC,
+                "Message",
+                form.get("Message"),
+                "Timestamp",
+                "2026-12-04T23:30:16.000Z",
+                "SignatureVersion",
+                "1",
+                "Signature",
+                "EXAMPLE",
+                "SigningCertURL",
                 "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0000000000000000000000.pem");
-        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false)).decode(new SqsMessage("m-1",
-                new ObjectMapper().writeValueAsString(notification), List.of(), Instant.now(),
-                "arn:aws:sqs:us-east-1:123456789012:subscriber"));
+        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false))
+                .decode(new SqsMessage(
+                        "m-1",
+                        new ObjectMapper().writeValueAsString(notification),
+                        List.of(),
+                        Instant.now(),
+                        "arn:aws:sqs:us-east-1:123456789012:subscriber"));
         assertEquals(1, decoded.size());
         RoundTripEvents.assertSameEvent(sent, decoded.get(0));
     }
@@ -100,17 +117,36 @@ class SnsSinkIT {
         Map<String, Map<String, String>> attributes = new HashMap<>();
         for (int n = 1; form.containsKey("MessageAttributes.entry." + n + ".Name"); n++) {
             String entry = "MessageAttributes.entry." + n;
-            attributes.put(form.get(entry + ".Name"), Map.of("Type", form.get(entry + ".Value.DataType"),
-                    "Value", form.get(entry + ".Value.StringValue")));
+            attributes.put(
+                    form.get(entry + ".Name"),
+                    Map.of(
+                            "Type",
+                            form.get(entry + ".Value.DataType"),
+                            "Value",
+                            form.get(entry + ".Value.StringValue")));
         }
         assertEquals("order-2", attributes.get("ce-id").get("Value"));
 
-        Map<String, Object> notification = Map.of("Type", "Notification", "MessageId", "5b2e3c1a-0d7e-4a52-9f0e-2f4c4a7f1d11",
-                "TopicArn", TOPIC, "Message", form.get("Message"), "Timestamp", "2026-12-04T23:30:16.000Z",
-                "MessageAttributes", attributes);
-        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false)).decode(new SqsMessage("m-2",
-                new ObjectMapper().writeValueAsString(notification), List.of(), Instant.now(),
-                "arn:aws:sqs:us-east-1:123456789012:subscriber"));
+        Map<String, Object> notification = Map.of(
+                "Type",
+                "Notification",
+                "MessageId",
+                "5b2e3c1a-0d7e-4a52-9f0e-2f4c4a7f1d11",
+                "TopicArn",
+                TOPIC,
+                "Message",
+                form.get("Message"),
+                "Timestamp",
+                "2026-12-04T23:30:16.000Z",
+                "MessageAttributes",
+                attributes);
+        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false))
+                .decode(new SqsMessage(
+                        "m-2",
+                        new ObjectMapper().writeValueAsString(notification),
+                        List.of(),
+                        Instant.now(),
+                        "arn:aws:sqs:us-east-1:123456789012:subscriber"));
         assertEquals(1, decoded.size());
         RoundTripEvents.assertSameEvent(sent, decoded.get(0));
     }
@@ -146,15 +182,16 @@ class SnsSinkIT {
         Map<String, String> fields = new HashMap<>();
         for (String pair : body.split("&")) {
             String[] parts = pair.split("=", 2);
-            fields.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+            fields.put(
+                    URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                     parts.length == 2 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
         }
         return fields;
     }
 
     private static String error(String code, String message) {
-        return "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>" + code
-                + "</Code><Message>" + message + "</Message></Error><RequestId>r-1</RequestId></ErrorResponse>";
+        return "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>"
+                + code + "</Code><Message>" + message + "</Message></Error><RequestId>r-1</RequestId></ErrorResponse>";
     }
 
     private static Response xml(int status, String body) {

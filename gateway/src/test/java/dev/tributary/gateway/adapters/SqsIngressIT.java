@@ -34,13 +34,19 @@ class SqsIngressIT {
 
     @BeforeAll
     static void startQueue() {
-        elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-        endpoint = "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort();
+        elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withDynamicPort()
+                .start();
+        endpoint = "http://127.0.0.1:"
+                + elasticMq.waitUntilStarted().localAddress().getPort();
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
-        sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+        sqs = SqsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @AfterAll
@@ -53,8 +59,9 @@ class SqsIngressIT {
 
     @Test
     void aSinkFailingForAWhileLosesNothingAndTheQueueEndsEmpty() throws Exception {
-        String queueUrl = sqs.createQueue(q -> q.queueName("uploads")
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "2"))).queueUrl();
+        String queueUrl = sqs.createQueue(
+                        q -> q.queueName("uploads").attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "2")))
+                .queueUrl();
         String mappings = """
                 apiVersion: tributary.dev/v1
                 sources:
@@ -74,11 +81,13 @@ class SqsIngressIT {
                     delivery: { retry: 0 }
                 """.formatted(queueUrl, endpoint);
         try (RecordingSink sink = new RecordingSink()) {
-            sink.script("/store", Response.status(503), Response.status(503), Response.status(503), Response.status(500));
+            sink.script(
+                    "/store", Response.status(503), Response.status(503), Response.status(503), Response.status(500));
             try (GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink)) {
                 for (int i = 0; i < 5; i++) {
                     int n = i;
-                    sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(s3Notification("photos/cat " + n + ".jpg", n)));
+                    sqs.sendMessage(
+                            m -> m.queueUrl(queueUrl).messageBody(s3Notification("photos/cat " + n + ".jpg", n)));
                 }
                 Set<String> delivered = new TreeSet<>();
                 long deadline = System.nanoTime() + 60_000_000_000L;
@@ -87,8 +96,11 @@ class SqsIngressIT {
                     assertEquals("com.amazonaws.s3.ObjectCreated:Put", request.header("ce-type"));
                     delivered.add(request.header("ce-subject"));
                 }
-                assertEquals(Set.of("photos/cat%200.jpg", "photos/cat%201.jpg", "photos/cat%202.jpg",
-                        "photos/cat%203.jpg", "photos/cat%204.jpg"), delivered);
+                assertEquals(
+                        Set.of(
+                                "photos/cat%200.jpg",
+                                "photos/cat%201.jpg", "photos/cat%202.jpg", "photos/cat%203.jpg", "photos/cat%204.jpg"),
+                        delivered);
                 assertQueueEmpties(queueUrl);
             }
         }
@@ -98,9 +110,11 @@ class SqsIngressIT {
         long deadline = System.nanoTime() + 20_000_000_000L;
         Map<QueueAttributeName, String> attributes = Map.of();
         while (System.nanoTime() < deadline) {
-            attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl)
+                            .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
             if (attributes.values().stream().allMatch("0"::equals)) {
                 return;
             }

@@ -110,7 +110,8 @@ class DeliveryIT {
         }
         Thread.sleep(200);
         assertEquals(0, sink.pending("/flaky"), "delivered once after two retries, then no more");
-        assertTrue(metrics().contains("tributary_delivery_retries_total{route=\"flaky\",sink=\"flaky\"} 2.0"), metrics());
+        assertTrue(
+                metrics().contains("tributary_delivery_retries_total{route=\"flaky\",sink=\"flaky\"} 2.0"), metrics());
     }
 
     @Test
@@ -126,11 +127,15 @@ class DeliveryIT {
         assertEquals("com.example.test", dead.header("ce-type"), "every attribute is kept");
         assertEquals("rejecting%20(" + sink.url() + "/rejecting)", dead.header("ce-knativeerrordest"));
         assertEquals("400", dead.header("ce-knativeerrorcode"));
-        assertEquals("price must be positive",
+        assertEquals(
+                "price must be positive",
                 new String(Base64.getDecoder().decode(dead.header("ce-knativeerrordata")), StandardCharsets.UTF_8));
         assertEquals("{\"n\":1}", dead.bodyText());
         assertEquals(0, sink.pending("/rejecting"), "a 400 is not retried");
-        assertTrue(metrics().contains("tributary_deliveries_total{outcome=\"deadlettered\",route=\"rejecting\",sink=\"rejecting\"} 1.0"));
+        assertTrue(
+                metrics()
+                        .contains(
+                                "tributary_deliveries_total{outcome=\"deadlettered\",route=\"rejecting\",sink=\"rejecting\"} 1.0"));
     }
 
     @Test
@@ -155,7 +160,9 @@ class DeliveryIT {
         HttpResponse<String> response = push("failing", "evt-failing");
 
         assertEquals(503, response.statusCode());
-        assertTrue(response.body().contains("sink 'failing'") && response.body().contains("answered 500"), response.body());
+        assertTrue(
+                response.body().contains("sink 'failing'") && response.body().contains("answered 500"),
+                response.body());
         for (int attempt = 1; attempt <= 3; attempt++) {
             sink.next("/failing", 10);
         }
@@ -163,7 +170,9 @@ class DeliveryIT {
 
     @Test
     void retryAfterIsRespectedAndPassedBackAs429() throws Exception {
-        sink.script("/throttled", new Response(429, Map.of("Retry-After", "1"), "", 0),
+        sink.script(
+                "/throttled",
+                new Response(429, Map.of("Retry-After", "1"), "", 0),
                 new Response(429, Map.of("Retry-After", "1"), "", 0));
 
         long start = System.nanoTime();
@@ -174,7 +183,9 @@ class DeliveryIT {
         assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
         sink.next("/throttled", 10);
         sink.next("/throttled", 10);
-        assertTrue(elapsedMillis >= 1000, "the retry waited for Retry-After, not the 50 ms backoff: " + elapsedMillis + " ms");
+        assertTrue(
+                elapsedMillis >= 1000,
+                "the retry waited for Retry-After, not the 50 ms backoff: " + elapsedMillis + " ms");
     }
 
     @Test

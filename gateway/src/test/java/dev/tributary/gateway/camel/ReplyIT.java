@@ -33,9 +33,21 @@ class ReplyIT {
               - { name: loop, from: [loop], to: [echo], reply: loop }
             """;
 
-    private static final Response BINARY_REPLY = new Response(200, Map.of("ce-specversion", "1.0", "ce-id", "reply-1",
-            "ce-source", "/replier", "ce-type", "com.example.thumbnail.created", "Content-Type", "application/json"),
-            "{\"ok\":true}", 0);
+    private static final Response BINARY_REPLY = new Response(
+            200,
+            Map.of(
+                    "ce-specversion",
+                    "1.0",
+                    "ce-id",
+                    "reply-1",
+                    "ce-source",
+                    "/replier",
+                    "ce-type",
+                    "com.example.thumbnail.created",
+                    "Content-Type",
+                    "application/json"),
+            "{\"ok\":true}",
+            0);
 
     @RegisterExtension
     static final GatewayExtension GATEWAY = new GatewayExtension(MAPPINGS);
@@ -79,7 +91,9 @@ class ReplyIT {
         for (int hop = 1; hop <= Dispatcher.MAX_REPLY_HOPS; hop++) {
             RecordingSink.Request reply = sink.next("/echo", 10);
             assertEquals("reply-1", reply.header("ce-id"));
-            assertEquals(String.valueOf(hop), reply.header("ce-" + Dispatcher.HOPS_EXTENSION),
+            assertEquals(
+                    String.valueOf(hop),
+                    reply.header("ce-" + Dispatcher.HOPS_EXTENSION),
                     "the gateway counts hops although the sink's answer carries none");
         }
         Thread.sleep(300);
@@ -87,7 +101,18 @@ class ReplyIT {
     }
 
     private java.net.http.HttpResponse<String> push(String source, String id) throws Exception {
-        return gateway.post("/sources/" + source, "{}", "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", "com.example.question");
+        return gateway.post(
+                "/sources/" + source,
+                "{}",
+                "Content-Type",
+                "application/json",
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                id,
+                "ce-source",
+                "/tests",
+                "ce-type",
+                "com.example.question");
     }
 }

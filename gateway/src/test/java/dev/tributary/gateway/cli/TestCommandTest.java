@@ -22,7 +22,8 @@ class TestCommandTest {
 
     @Test
     void showsTheDecodedEventTheMatchingRouteItsTransformAndTheRejectingFilter() {
-        Cli.Result result = Cli.run("test", EXAMPLE, "--source", "uploads", "--payload", SQS + "s3-notification.input.json");
+        Cli.Result result =
+                Cli.run("test", EXAMPLE, "--source", "uploads", "--payload", SQS + "s3-notification.input.json");
 
         assertEquals(0, result.exitCode(), result.err());
         String out = result.out();
@@ -32,7 +33,10 @@ class TestCommandTest {
         assertTrue(out.contains("\"type\" : \"com.example.image.uploaded\""), "the transformed event: " + out);
         assertTrue(out.contains("\"key\" : \"uploads/red flower.jpg\""), "data reshaped by the transform: " + out);
         assertTrue(out.contains("to sinks: thumbnailer (not contacted)"), out);
-        assertTrue(out.contains("route 'deletions': rejected\n    filters[0]: pattern {\"type\":[{\"prefix\":\"com.amazonaws.s3.ObjectRemoved\"}]}"), out);
+        assertTrue(
+                out.contains(
+                        "route 'deletions': rejected\n    filters[0]: pattern {\"type\":[{\"prefix\":\"com.amazonaws.s3.ObjectRemoved\"}]}"),
+                out);
         assertTrue(out.endsWith("1 event(s) from source 'uploads', 1 deliveries; no sink contacted\n"), out);
     }
 
@@ -52,11 +56,20 @@ class TestCommandTest {
                     to: [inbox]
                 """);
 
-        Cli.Result sns = Cli.run("test", mappings.toString(), "--source", "reports", "--payload", SNS + "notification-s3.input.json");
-        Cli.Result eventGrid = Cli.run("test", mappings.toString(), "--source", "blobs", "--payload", AZURE + "eventgrid-blob-created.input.json");
+        Cli.Result sns = Cli.run(
+                "test", mappings.toString(), "--source", "reports", "--payload", SNS + "notification-s3.input.json");
+        Cli.Result eventGrid = Cli.run(
+                "test",
+                mappings.toString(),
+                "--source",
+                "blobs",
+                "--payload",
+                AZURE + "eventgrid-blob-created.input.json");
 
         assertEquals(0, sns.exitCode(), sns.err());
-        assertTrue(sns.out().contains("\"source\" : \"aws:s3.eu-west-1.photos\""), "the S3 event inside the envelope: " + sns.out());
+        assertTrue(
+                sns.out().contains("\"source\" : \"aws:s3.eu-west-1.photos\""),
+                "the S3 event inside the envelope: " + sns.out());
         assertTrue(sns.out().contains("route 'reports': matches"), sns.out());
         assertEquals(0, eventGrid.exitCode(), eventGrid.err());
         assertTrue(eventGrid.out().contains("\"type\" : \"Microsoft.Storage.BlobCreated\""), eventGrid.out());
@@ -78,11 +91,19 @@ class TestCommandTest {
                     to: [out]
                 """);
 
-        Cli.Result result = Cli.run("test", mappings.toString(), "--source", "uploads", "--payload", SQS + "s3-notification.input.json");
+        Cli.Result result = Cli.run(
+                "test", mappings.toString(), "--source", "uploads", "--payload", SQS + "s3-notification.input.json");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().contains("route 'broken': matches\n    transform failed: jsonata result is not a valid CloudEvent"), result.out());
-        assertTrue(result.out().contains("would go to dead-letter sink: none (the route has no deadLetterSink: the delivery would fail)"),
+        assertTrue(
+                result.out()
+                        .contains(
+                                "route 'broken': matches\n    transform failed: jsonata result is not a valid CloudEvent"),
+                result.out());
+        assertTrue(
+                result.out()
+                        .contains(
+                                "would go to dead-letter sink: none (the route has no deadLetterSink: the delivery would fail)"),
                 result.out());
     }
 
@@ -115,8 +136,10 @@ class TestCommandTest {
                     source: uploads
                     payload: %s
                     expect: []
-                """.formatted(Path.of(EXAMPLE).toAbsolutePath(), Path.of(SQS, "s3-notification.input.json").toAbsolutePath(),
-                Path.of(SQS, "s3-notification.input.json").toAbsolutePath()));
+                """.formatted(
+                        Path.of(EXAMPLE).toAbsolutePath(),
+                        Path.of(SQS, "s3-notification.input.json").toAbsolutePath(),
+                        Path.of(SQS, "s3-notification.input.json").toAbsolutePath()));
 
         Cli.Result result = Cli.run("test", tests.toString());
 
@@ -134,7 +157,8 @@ class TestCommandTest {
 
     @Test
     void aPayloadTheSourceRefusesIsAOneLineErrorAndExitsOne() {
-        Cli.Result result = Cli.run("test", EXAMPLE, "--source", "uploads", "--payload", SQS + "fail_s3-missing-key.input.json");
+        Cli.Result result =
+                Cli.run("test", EXAMPLE, "--source", "uploads", "--payload", SQS + "fail_s3-missing-key.input.json");
 
         assertEquals(1, result.exitCode(), result.out());
         assertTrue(result.err().startsWith("tributary test: "), result.err());
@@ -143,9 +167,11 @@ class TestCommandTest {
 
     @Test
     void anUnknownSourceIsNamedWithTheKnownOnes() {
-        Cli.Result result = Cli.run("test", EXAMPLE, "--source", "upload", "--payload", SQS + "s3-notification.input.json");
+        Cli.Result result =
+                Cli.run("test", EXAMPLE, "--source", "upload", "--payload", SQS + "s3-notification.input.json");
 
         assertEquals(1, result.exitCode());
-        assertEquals("tributary test: no source 'upload' in ../mappings/transform.yaml (sources: uploads)\n", result.err());
+        assertEquals(
+                "tributary test: no source 'upload' in ../mappings/transform.yaml (sources: uploads)\n", result.err());
     }
 }

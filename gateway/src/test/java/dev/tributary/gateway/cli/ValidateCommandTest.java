@@ -39,7 +39,9 @@ class ValidateCommandTest {
         assertEquals(4, lines.length, result.err());
         assertEquals(file + ":6: sink 'thumbnailer': mode: unknown value 'binery' (did you mean 'binary'?)", lines[0]);
         assertEquals(file + ":9: route 'images': from[0]: unknown source 'uplods' (did you mean 'uploads'?)", lines[1]);
-        assertEquals(file + ":10: route 'images': to[1]: unknown sink 'defualt-broker' (did you mean 'default-broker'?)", lines[2]);
+        assertEquals(
+                file + ":10: route 'images': to[1]: unknown sink 'defualt-broker' (did you mean 'default-broker'?)",
+                lines[2]);
         assertEquals("3 errors", lines[3]);
     }
 
@@ -54,8 +56,11 @@ class ValidateCommandTest {
     void helpListsTheCommands() {
         Cli.Result result = Cli.run("--help");
         assertEquals(0, result.exitCode());
-        assertTrue(result.out().contains("validate") && result.out().contains("serve")
-                && result.out().contains("TRIBUTARY_MAPPINGS"), result.out());
+        assertTrue(
+                result.out().contains("validate")
+                        && result.out().contains("serve")
+                        && result.out().contains("TRIBUTARY_MAPPINGS"),
+                result.out());
     }
 
     @Test
@@ -67,7 +72,10 @@ class ValidateCommandTest {
 
     @Test
     void exitWhenReadyStartsTheGatewayAndStops() throws Exception {
-        Cli.Result result = Cli.run("serve", "--exit-when-ready", "--micronaut.server.port=-1",
+        Cli.Result result = Cli.run(
+                "serve",
+                "--exit-when-ready",
+                "--micronaut.server.port=-1",
                 "--endpoints.all.port=" + GatewayUnderTest.freePort());
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("started and ready; stopped"), result.out());
@@ -77,8 +85,12 @@ class ValidateCommandTest {
     @Test
     void exitWhenReadyFailsWhenTheMappingsDoNot() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: tributary.dev/v1\nsources: {}\n");
-        Cli.Result result = Cli.run("serve", "--exit-when-ready", "--micronaut.server.port=-1",
-                "--endpoints.all.port=" + GatewayUnderTest.freePort(), "--tributary.mappings=" + file);
+        Cli.Result result = Cli.run(
+                "serve",
+                "--exit-when-ready",
+                "--micronaut.server.port=-1",
+                "--endpoints.all.port=" + GatewayUnderTest.freePort(),
+                "--tributary.mappings=" + file);
         assertEquals(1, result.exitCode(), result.out());
     }
 }

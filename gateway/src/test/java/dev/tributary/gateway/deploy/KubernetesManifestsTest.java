@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -40,44 +40,63 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"push", "pull"})
     void theMappingsLoadAndTheGracePeriodCoversTheLongestDelivery(String overlay) throws IOException {
-        Map<String, Map<String, Object>> resources = resources(INFRA.resolve("kubernetes").resolve(overlay));
-        Map<String, Object> workload = overlay.equals("push") ? resources.get("Service/tributary-push") : resources.get("Deployment/tributary-pull");
+        Map<String, Map<String, Object>> resources =
+                resources(INFRA.resolve("kubernetes").resolve(overlay));
+        Map<String, Object> workload = overlay.equals("push")
+                ? resources.get("Service/tributary-push")
+                : resources.get("Deployment/tributary-pull");
         Map<String, Object> pod = at(workload, "spec", "template", "spec");
         Map<String, Object> container = list(pod, "containers").get(0);
         Map<String, String> environment = environment(container, resources);
 
         String mappingsPath = environment.get("TRIBUTARY_MAPPINGS");
         Map<String, Object> mount = list(container, "volumeMounts").stream()
-                .filter(m -> mappingsPath.startsWith(m.get("mountPath") + "/")).findFirst().orElseThrow();
+                .filter(m -> mappingsPath.startsWith(m.get("mountPath") + "/"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> volume = list(pod, "volumes").stream()
-                .filter(v -> v.get("name").equals(mount.get("name"))).findFirst().orElseThrow();
+                .filter(v -> v.get("name").equals(mount.get("name")))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> configMap = resources.get("ConfigMap/" + at(volume, "configMap", "name"));
         String key = mappingsPath.substring(((String) mount.get("mountPath")).length() + 1);
         Mappings mappings = new MappingLoader(environment::get).load(overlay + "/" + key, at(configMap, "data", key));
         assertFalse(mappings.routes().isEmpty());
 
-        Duration longest = mappings.routes().stream().map(CompiledRoute::delivery)
-                .map(KubernetesManifestsTest::longestDelivery).max(Duration::compareTo).orElseThrow();
+        Duration longest = mappings.routes().stream()
+                .map(CompiledRoute::delivery)
+                .map(KubernetesManifestsTest::longestDelivery)
+                .max(Duration::compareTo)
+                .orElseThrow();
         Object grace = overlay.equals("push") ? pod.get("timeoutSeconds") : pod.get("terminationGracePeriodSeconds");
         assertNotNull(grace, overlay + ": no timeoutSeconds/terminationGracePeriodSeconds");
-        assertTrue(Duration.ofSeconds(((Number) grace).longValue()).compareTo(longest) >= 0,
+        assertTrue(
+                Duration.ofSeconds(((Number) grace).longValue()).compareTo(longest) >= 0,
                 overlay + ": " + grace + " s to stop, but a delivery may take " + longest);
     }
 
     @Test
     void probesTargetThePortTheManagementEndpointsAreServedOn() throws IOException {
-        Map<String, Object> deployment = resources(INFRA.resolve("kubernetes/pull")).get("Deployment/tributary-pull");
-        Map<String, Object> container = list(at(deployment, "spec", "template", "spec"), "containers").get(0);
+        Map<String, Object> deployment =
+                resources(INFRA.resolve("kubernetes/pull")).get("Deployment/tributary-pull");
+        Map<String, Object> container =
+                list(at(deployment, "spec", "template", "spec"), "containers").get(0);
         Map<String, Object> management = list(container, "ports").stream()
-                .filter(p -> "management".equals(p.get("name"))).findFirst().orElseThrow();
-        assertEquals(String.valueOf(management.get("containerPort")), environment(container, Map.of()).get("ENDPOINTS_ALL_PORT"));
+                .filter(p -> "management".equals(p.get("name")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                String.valueOf(management.get("containerPort")),
+                environment(container, Map.of()).get("ENDPOINTS_ALL_PORT"));
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
             assertEquals("management", at(container, probe, "httpGet", "port"), probe);
         }
 
         // Knative's runtime contract: probes target the serving port, so management is served there.
-        Map<String, Object> service = resources(INFRA.resolve("kubernetes/push")).get("Service/tributary-push");
-        Map<String, Object> user = list(at(service, "spec", "template", "spec"), "containers").get(0);
+        Map<String, Object> service =
+                resources(INFRA.resolve("kubernetes/push")).get("Service/tributary-push");
+        Map<String, Object> user =
+                list(at(service, "spec", "template", "spec"), "containers").get(0);
         Object serving = list(user, "ports").get(0).get("containerPort");
         assertEquals(String.valueOf(serving), environment(user, Map.of()).get("ENDPOINTS_ALL_PORT"));
         for (String probe : List.of("readinessProbe", "livenessProbe")) {
@@ -91,7 +110,8 @@ class KubernetesManifestsTest {
         String image = match(script, "(?m)^name=(\\S+)$") + ":" + match(script, "(?m)^tag=(\\S+)$");
         List<Path> manifests = new ArrayList<>(List.of(INFRA.resolve("knative/gateway.yaml")));
         try (Stream<Path> files = Files.walk(INFRA.resolve("kubernetes"))) {
-            files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().contains("node_modules")).forEach(manifests::add);
+            files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().contains("node_modules"))
+                    .forEach(manifests::add);
         }
         int gateways = 0;
         for (Path manifest : manifests) {
@@ -108,18 +128,20 @@ class KubernetesManifestsTest {
     private static Duration longestDelivery(DeliveryPolicy policy) {
         Duration total = policy.timeout().multipliedBy(policy.retry() + 1L);
         for (int k = 1; k <= policy.retry(); k++) {
-            total = total.plus(policy.backoffDelay().multipliedBy(
-                    policy.backoffPolicy() == BackoffPolicy.EXPONENTIAL ? 1L << (k - 1) : k));
+            total = total.plus(policy.backoffDelay()
+                    .multipliedBy(policy.backoffPolicy() == BackoffPolicy.EXPONENTIAL ? 1L << (k - 1) : k));
         }
         return total;
     }
 
     /** The container's literal and ConfigMap-referenced environment. */
-    private static Map<String, String> environment(Map<String, Object> container, Map<String, Map<String, Object>> resources) {
+    private static Map<String, String> environment(
+            Map<String, Object> container, Map<String, Map<String, Object>> resources) {
         Map<String, String> environment = new HashMap<>();
         for (Map<String, Object> variable : list(container, "env")) {
             Map<String, Object> ref = at(variable, "valueFrom", "configMapKeyRef");
-            String value = ref == null ? (String) variable.get("value")
+            String value = ref == null
+                    ? (String) variable.get("value")
                     : at(resources.get("ConfigMap/" + ref.get("name")), "data", (String) ref.get("key"));
             environment.put((String) variable.get("name"), value);
         }

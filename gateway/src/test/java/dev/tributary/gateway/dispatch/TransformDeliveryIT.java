@@ -68,7 +68,8 @@ class TransformDeliveryIT {
 
     @Test
     void aTransformedEventIsWhatTheSinkReceives() throws Exception {
-        HttpResponse<String> response = gateway.pushEvent("uploads", "evt-1", "com.amazonaws.s3.ObjectCreated:Put", S3_DATA);
+        HttpResponse<String> response =
+                gateway.pushEvent("uploads", "evt-1", "com.amazonaws.s3.ObjectCreated:Put", S3_DATA);
 
         assertEquals(202, response.statusCode(), response.body());
         RecordingSink.Request delivered = sink.next("/thumbnailer", 10);
@@ -79,8 +80,8 @@ class TransformDeliveryIT {
 
     @Test
     void anEventTheFiltersRejectIsNeitherTransformedNorDelivered() throws Exception {
-        HttpResponse<String> response = gateway.pushEvent("uploads", "evt-png", "com.amazonaws.s3.ObjectCreated:Put",
-                S3_DATA.replace(".jpg", ".png"));
+        HttpResponse<String> response = gateway.pushEvent(
+                "uploads", "evt-png", "com.amazonaws.s3.ObjectCreated:Put", S3_DATA.replace(".jpg", ".png"));
 
         assertEquals(202, response.statusCode(), response.body());
         Thread.sleep(200);
@@ -98,12 +99,15 @@ class TransformDeliveryIT {
         assertEquals("com.example.test", dead.header("ce-type"), "the event as it was before the transform");
         assertEquals("transform%20(jsonata%20of%20route%20'broken')", dead.header("ce-knativeerrordest"));
         assertEquals("422", dead.header("ce-knativeerrorcode"));
-        String reason = new String(Base64.getDecoder().decode(dead.header("ce-knativeerrordata")), StandardCharsets.UTF_8);
+        String reason =
+                new String(Base64.getDecoder().decode(dead.header("ce-knativeerrordata")), StandardCharsets.UTF_8);
         assertTrue(reason.startsWith("jsonata result is not a valid CloudEvent"), reason);
         Thread.sleep(200);
         assertEquals(0, sink.pending("/thumbnailer"));
         assertEquals(0, sink.pending("/dead"), "dead-lettered once");
-        assertTrue(gateway.getManagement("/prometheus").body().contains("tributary_events_untransformed_total{route=\"broken\"} 1.0"));
+        assertTrue(gateway.getManagement("/prometheus")
+                .body()
+                .contains("tributary_events_untransformed_total{route=\"broken\"} 1.0"));
     }
 
     @Test
@@ -113,7 +117,8 @@ class TransformDeliveryIT {
         assertEquals(202, response.statusCode(), response.body());
         RecordingSink.Request dead = sink.next("/dead", 10);
         assertEquals("evt-runaway", dead.header("ce-id"));
-        String reason = new String(Base64.getDecoder().decode(dead.header("ce-knativeerrordata")), StandardCharsets.UTF_8);
+        String reason =
+                new String(Base64.getDecoder().decode(dead.header("ce-knativeerrordata")), StandardCharsets.UTF_8);
         assertTrue(reason.contains("Expression evaluation timeout"), reason);
     }
 

@@ -39,16 +39,24 @@ class DedupeIT {
             assertEquals(202, gateway.pushEvent("in", "d-1", "t", "{}").statusCode(), "the copy is acknowledged");
             assertEquals(202, gateway.pushEvent("in", "d-2", "t", "{}").statusCode());
             assertEquals(503, gateway.pushEvent("in", "flaky-1", "t", "{}").statusCode());
-            assertEquals(202, gateway.pushEvent("in", "flaky-1", "t", "{}").statusCode(),
+            assertEquals(
+                    202,
+                    gateway.pushEvent("in", "flaky-1", "t", "{}").statusCode(),
                     "a copy of an event that was not delivered is delivered");
             assertEquals(202, gateway.pushEvent("in", "a-1", "audit", "{}").statusCode());
             assertEquals(202, gateway.pushEvent("in", "a-1", "audit", "{}").statusCode());
 
-            assertEquals(java.util.List.of("d-1", "d-2", "flaky-1", "flaky-1", "a-1", "a-1", "a-1"),
+            assertEquals(
+                    java.util.List.of("d-1", "d-2", "flaky-1", "flaky-1", "a-1", "a-1", "a-1"),
                     sink.arrivals().stream().map(ObservingSink.Arrival::id).toList(),
                     "route 'once' sends d-1 and a-1 once, route 'every-time' sends a-1 twice");
             MeterRegistry registry = gateway.context().getBean(MeterRegistry.class);
-            assertEquals(2, registry.get("tributary.duplicates.dropped").tag("route", "once").counter().count());
+            assertEquals(
+                    2,
+                    registry.get("tributary.duplicates.dropped")
+                            .tag("route", "once")
+                            .counter()
+                            .count());
         }
     }
 }

@@ -89,12 +89,19 @@ class FlowControlContextTest {
     }
 
     private SinkDelivery pair(String route) {
-        return pairs.stream().filter(pair -> pair.route().name().equals(route)).findFirst().orElseThrow();
+        return pairs.stream()
+                .filter(pair -> pair.route().name().equals(route))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static CloudEvent event(String id) {
-        return CloudEventBuilder.v1().withId(id).withSource(URI.create("/test")).withType("t")
-                .withSubject("photos/cat.jpg").build();
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create("/test"))
+                .withType("t")
+                .withSubject("photos/cat.jpg")
+                .build();
     }
 
     private static DeliveryOutcome delivered() {

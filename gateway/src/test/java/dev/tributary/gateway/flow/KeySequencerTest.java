@@ -23,7 +23,8 @@ class KeySequencerTest {
             new KeySequencer(new FlowMetrics(new SimpleMeterRegistry()).ordering("r", "s"));
     private final List<String> started = new ArrayList<>();
 
-    private CompletableFuture<DeliveryOutcome> submit(String key, String name, CompletableFuture<DeliveryOutcome> sink) {
+    private CompletableFuture<DeliveryOutcome> submit(
+            String key, String name, CompletableFuture<DeliveryOutcome> sink) {
         return sequencer.submit(key, () -> {
             started.add(name);
             return sink;

@@ -25,10 +25,15 @@ class RouteDedupeTest {
     private final AtomicInteger sent = new AtomicInteger();
 
     private static CloudEvent event(String source, String id) {
-        return CloudEventBuilder.v1().withId(id).withSource(URI.create(source)).withType("t").build();
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create(source))
+                .withType("t")
+                .build();
     }
 
-    private List<CompletableFuture<DeliveryOutcome>> deliver(CloudEvent event, CompletableFuture<DeliveryOutcome> outcome) {
+    private List<CompletableFuture<DeliveryOutcome>> deliver(
+            CloudEvent event, CompletableFuture<DeliveryOutcome> outcome) {
         return dedupe.deliver(event, () -> {
             sent.incrementAndGet();
             return List.of(outcome);
@@ -42,7 +47,8 @@ class RouteDedupeTest {
     @Test
     void sameSourceAndIdIsSentOnceOtherSourcesAreNotDuplicates() {
         deliver(event("/a", "1"), outcome(DeliveryOutcome.Status.DELIVERED));
-        List<CompletableFuture<DeliveryOutcome>> copy = deliver(event("/a", "1"), outcome(DeliveryOutcome.Status.DELIVERED));
+        List<CompletableFuture<DeliveryOutcome>> copy =
+                deliver(event("/a", "1"), outcome(DeliveryOutcome.Status.DELIVERED));
         deliver(event("/b", "1"), outcome(DeliveryOutcome.Status.DELIVERED));
 
         assertEquals(2, sent.get());
@@ -54,7 +60,8 @@ class RouteDedupeTest {
     void aCopyArrivingDuringTheFirstDeliverySharesItsOutcome() {
         CompletableFuture<DeliveryOutcome> first = new CompletableFuture<>();
         deliver(event("/a", "1"), first);
-        List<CompletableFuture<DeliveryOutcome>> copy = deliver(event("/a", "1"), outcome(DeliveryOutcome.Status.DELIVERED));
+        List<CompletableFuture<DeliveryOutcome>> copy =
+                deliver(event("/a", "1"), outcome(DeliveryOutcome.Status.DELIVERED));
         assertFalse(copy.get(0).isDone());
 
         first.complete(new DeliveryOutcome(DeliveryOutcome.Status.FAILED, "503", Optional.empty(), Optional.empty()));

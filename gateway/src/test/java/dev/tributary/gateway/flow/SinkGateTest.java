@@ -25,8 +25,8 @@ class SinkGateTest {
     }
 
     private SinkGate gate(int maxConcurrency) {
-        return new SinkGate(new SinkLimits(OptionalInt.of(maxConcurrency), OptionalInt.empty(), 1), scheduler,
-                metrics.gate("s"));
+        return new SinkGate(
+                new SinkLimits(OptionalInt.of(maxConcurrency), OptionalInt.empty(), 1), scheduler, metrics.gate("s"));
     }
 
     @Test
@@ -60,8 +60,8 @@ class SinkGateTest {
 
     @Test
     void theRateSpacesAdmissionsWithoutAThreadWaiting() {
-        SinkGate gate = new SinkGate(new SinkLimits(OptionalInt.empty(), OptionalInt.of(100), 1), scheduler,
-                metrics.gate("r"));
+        SinkGate gate =
+                new SinkGate(new SinkLimits(OptionalInt.empty(), OptionalInt.of(100), 1), scheduler, metrics.gate("r"));
         long start = System.nanoTime();
         CompletableFuture<?>[] admissions = new CompletableFuture<?>[11];
         for (int i = 0; i < admissions.length; i++) {

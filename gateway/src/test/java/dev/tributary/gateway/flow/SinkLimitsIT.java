@@ -37,21 +37,32 @@ class SinkLimitsIT {
                 to: [fn]
             """;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void concurrencyAtTheSinkNeverExceedsTheLimitAcrossRoutes() throws Exception {
         try (ObservingSink sink = new ObservingSink(50);
                 RecordingSink unused = new RecordingSink();
-                GatewayUnderTest gateway = new GatewayUnderTest(MAPPINGS.formatted(sink.url(), "maxConcurrency: 4"), unused)) {
+                GatewayUnderTest gateway =
+                        new GatewayUnderTest(MAPPINGS.formatted(sink.url(), "maxConcurrency: 4"), unused)) {
             List<HttpResponse<String>> answers = pushAll(gateway, 30);
 
             answers.forEach(answer -> assertEquals(202, answer.statusCode(), answer.body()));
             assertEquals(60, sink.accepted(), "two routes deliver each of the 30 events");
             assertEquals(4, sink.maxConcurrent(), "the limit is used, never exceeded");
             MeterRegistry registry = gateway.context().getBean(MeterRegistry.class);
-            assertTrue(registry.get("tributary.sink.throttled").tag("sink", "fn").counter().count() > 0);
-            assertEquals(0, registry.get("tributary.sink.inflight").tag("sink", "fn").gauge().value());
+            assertTrue(registry.get("tributary.sink.throttled")
+                            .tag("sink", "fn")
+                            .counter()
+                            .count()
+                    > 0);
+            assertEquals(
+                    0,
+                    registry.get("tributary.sink.inflight")
+                            .tag("sink", "fn")
+                            .gauge()
+                            .value());
         }
     }
 
@@ -59,13 +70,15 @@ class SinkLimitsIT {
     void deliveriesStartAtTheRateLimit() throws Exception {
         try (ObservingSink sink = new ObservingSink(0);
                 RecordingSink unused = new RecordingSink();
-                GatewayUnderTest gateway = new GatewayUnderTest(MAPPINGS.formatted(sink.url(), "rateLimit: 50"), unused)) {
+                GatewayUnderTest gateway =
+                        new GatewayUnderTest(MAPPINGS.formatted(sink.url(), "rateLimit: 50"), unused)) {
             List<HttpResponse<String>> answers = pushAll(gateway, 40);
 
             answers.forEach(answer -> assertEquals(202, answer.statusCode(), answer.body()));
             List<ObservingSink.Arrival> arrivals = sink.arrivals();
             assertEquals(80, arrivals.size());
-            double seconds = (arrivals.get(arrivals.size() - 1).nanos() - arrivals.get(0).nanos()) / 1e9;
+            double seconds =
+                    (arrivals.get(arrivals.size() - 1).nanos() - arrivals.get(0).nanos()) / 1e9;
             double rate = (arrivals.size() - 1) / seconds;
             assertTrue(Math.abs(rate - 50) <= 5, "rate " + rate + "/s is not within 10 % of 50/s");
         }
@@ -97,12 +110,18 @@ class SinkLimitsIT {
 
             assertEquals(429, second.statusCode(), second.body());
             assertTrue(second.headers().firstValue("Retry-After").isPresent());
-            assertTrue(waited >= FlowControl.PUSH_WAIT_SECONDS - 0.5 && waited < FlowControl.PUSH_WAIT_SECONDS + 1.5,
+            assertTrue(
+                    waited >= FlowControl.PUSH_WAIT_SECONDS - 0.5 && waited < FlowControl.PUSH_WAIT_SECONDS + 1.5,
                     "answered after " + waited + " s");
             assertEquals(202, first.join().statusCode());
             assertEquals(1, sink.arrivals().size(), "the refused event was never sent");
             MeterRegistry registry = gateway.context().getBean(MeterRegistry.class);
-            assertEquals(1, registry.get("tributary.sink.refused").tag("sink", "fn").counter().count());
+            assertEquals(
+                    1,
+                    registry.get("tributary.sink.refused")
+                            .tag("sink", "fn")
+                            .counter()
+                            .count());
         }
     }
 
@@ -115,10 +134,15 @@ class SinkLimitsIT {
     }
 
     private CompletableFuture<HttpResponse<String>> push(GatewayUnderTest gateway, String id) {
-        return client.sendAsync(HttpRequest.newBuilder(gateway.uri("/sources/in"))
-                        .header("Content-Type", "application/json").header("ce-specversion", "1.0")
-                        .header("ce-id", id).header("ce-source", "/tests").header("ce-type", "t")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        return client.sendAsync(
+                HttpRequest.newBuilder(gateway.uri("/sources/in"))
+                        .header("Content-Type", "application/json")
+                        .header("ce-specversion", "1.0")
+                        .header("ce-id", id)
+                        .header("ce-source", "/tests")
+                        .header("ce-type", "t")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -42,10 +42,23 @@ class CloudEventsIngressIT {
 
     @Test
     void binaryModeIsForwardedInBinaryModeWithPercentEncodedHeaders() throws Exception {
-        HttpResponse<String> response = gateway.post("/sources/in", "{\"n\":1}",
-                "Content-Type", "application/json", "ce-specversion", "1.0", "ce-id", "bin-1",
-                "ce-source", "/tests", "ce-type", "com.example.test", "ce-subject", "caf%C3%A9%20au%20lait",
-                "ce-traceparent", "00-1-2-01");
+        HttpResponse<String> response = gateway.post(
+                "/sources/in",
+                "{\"n\":1}",
+                "Content-Type",
+                "application/json",
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                "bin-1",
+                "ce-source",
+                "/tests",
+                "ce-type",
+                "com.example.test",
+                "ce-subject",
+                "caf%C3%A9%20au%20lait",
+                "ce-traceparent",
+                "00-1-2-01");
 
         assertEquals(202, response.statusCode(), response.body());
         RecordingSink.Request delivered = sink.next("/out", 10);
@@ -59,10 +72,12 @@ class CloudEventsIngressIT {
 
     @Test
     void structuredModeIsAccepted() throws Exception {
-        HttpResponse<String> response = gateway.post("/sources/in",
+        HttpResponse<String> response = gateway.post(
+                "/sources/in",
                 "{\"specversion\":\"1.0\",\"id\":\"str-1\",\"source\":\"/tests\",\"type\":\"com.example.test\","
                         + "\"datacontenttype\":\"application/json\",\"data\":{\"x\":true}}",
-                "Content-Type", "application/cloudevents+json; charset=utf-8");
+                "Content-Type",
+                "application/cloudevents+json; charset=utf-8");
 
         assertEquals(202, response.statusCode(), response.body());
         RecordingSink.Request delivered = sink.next("/out", 10);
@@ -72,11 +87,11 @@ class CloudEventsIngressIT {
 
     @Test
     void aBatchBecomesOneDeliveryPerEvent() throws Exception {
-        HttpResponse<String> response = gateway.post("/sources/in", """
+        HttpResponse<String> response =
+                gateway.post("/sources/in", """
                 [{"specversion":"1.0","id":"b-1","source":"/tests","type":"t"},
                  {"specversion":"1.0","id":"b-2","source":"/tests","type":"t"},
-                 {"specversion":"1.0","id":"b-3","source":"/tests","type":"t"}]""",
-                "Content-Type", "application/cloudevents-batch+json");
+                 {"specversion":"1.0","id":"b-3","source":"/tests","type":"t"}]""", "Content-Type", "application/cloudevents-batch+json");
 
         assertEquals(202, response.statusCode(), response.body());
         java.util.Set<String> ids = new java.util.TreeSet<>();
@@ -88,17 +103,63 @@ class CloudEventsIngressIT {
 
     @Test
     void filtersDecideWhatIsDeliveredAndStructuredSinksGetJson() throws Exception {
-        assertEquals(202, gateway.post("/sources/filtered", "{}", "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", "f-skip", "ce-source", "/t", "ce-type", "com.example.invoice.paid").statusCode());
-        assertEquals(202, gateway.post("/sources/filtered", "{}", "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", "f-test", "ce-source", "/t", "ce-type", "com.example.order.created",
-                "ce-subject", "test/1").statusCode());
-        assertEquals(202, gateway.post("/sources/filtered", "{}", "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", "f-pass", "ce-source", "/t", "ce-type", "com.example.order.created",
-                "ce-subject", "real/1").statusCode());
+        assertEquals(
+                202,
+                gateway.post(
+                                "/sources/filtered",
+                                "{}",
+                                "Content-Type",
+                                "application/json",
+                                "ce-specversion",
+                                "1.0",
+                                "ce-id",
+                                "f-skip",
+                                "ce-source",
+                                "/t",
+                                "ce-type",
+                                "com.example.invoice.paid")
+                        .statusCode());
+        assertEquals(
+                202,
+                gateway.post(
+                                "/sources/filtered",
+                                "{}",
+                                "Content-Type",
+                                "application/json",
+                                "ce-specversion",
+                                "1.0",
+                                "ce-id",
+                                "f-test",
+                                "ce-source",
+                                "/t",
+                                "ce-type",
+                                "com.example.order.created",
+                                "ce-subject",
+                                "test/1")
+                        .statusCode());
+        assertEquals(
+                202,
+                gateway.post(
+                                "/sources/filtered",
+                                "{}",
+                                "Content-Type",
+                                "application/json",
+                                "ce-specversion",
+                                "1.0",
+                                "ce-id",
+                                "f-pass",
+                                "ce-source",
+                                "/t",
+                                "ce-type",
+                                "com.example.order.created",
+                                "ce-subject",
+                                "real/1")
+                        .statusCode());
 
         RecordingSink.Request delivered = sink.next("/structured", 10);
-        assertTrue(delivered.header("content-type").startsWith("application/cloudevents+json"), delivered.headers().toString());
+        assertTrue(
+                delivered.header("content-type").startsWith("application/cloudevents+json"),
+                delivered.headers().toString());
         assertTrue(delivered.bodyText().contains("\"id\":\"f-pass\""), delivered.bodyText());
         Thread.sleep(200);
         assertEquals(0, sink.pending("/structured"), "filtered-out events must not be delivered");
@@ -106,12 +167,22 @@ class CloudEventsIngressIT {
 
     @Test
     void malformedInputGetsA4xxNamingTheProblemAndTheGatewayKeepsServing() throws Exception {
-        HttpResponse<String> missingType = gateway.post("/sources/in", "{}", "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", "x", "ce-source", "/tests");
+        HttpResponse<String> missingType = gateway.post(
+                "/sources/in",
+                "{}",
+                "Content-Type",
+                "application/json",
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                "x",
+                "ce-source",
+                "/tests");
         assertEquals(400, missingType.statusCode());
         assertTrue(missingType.body().contains("type"), missingType.body());
 
-        HttpResponse<String> brokenJson = gateway.post("/sources/in", "{\"specversion\":", "Content-Type", "application/cloudevents+json");
+        HttpResponse<String> brokenJson =
+                gateway.post("/sources/in", "{\"specversion\":", "Content-Type", "application/cloudevents+json");
         assertEquals(400, brokenJson.statusCode());
         assertTrue(brokenJson.body().startsWith("invalid structured event"), brokenJson.body());
 
@@ -123,16 +194,41 @@ class CloudEventsIngressIT {
         assertEquals(415, xml.statusCode());
         assertTrue(xml.body().contains("application/cloudevents+xml"), xml.body());
 
-        assertEquals(202, gateway.post("/sources/in", "{}", "Content-Type", "application/json", "ce-specversion", "1.0",
-                "ce-id", "after-errors", "ce-source", "/tests", "ce-type", "t").statusCode());
+        assertEquals(
+                202,
+                gateway.post(
+                                "/sources/in",
+                                "{}",
+                                "Content-Type",
+                                "application/json",
+                                "ce-specversion",
+                                "1.0",
+                                "ce-id",
+                                "after-errors",
+                                "ce-source",
+                                "/tests",
+                                "ce-type",
+                                "t")
+                        .statusCode());
         assertEquals("after-errors", sink.next("/out", 10).header("ce-id"));
     }
 
     @Test
     void bodiesOverTheLimitAreRefusedWith413() throws Exception {
         String fiveMegabytes = "x".repeat(5 * 1024 * 1024);
-        HttpResponse<String> response = gateway.post("/sources/in", fiveMegabytes, "Content-Type", "text/plain",
-                "ce-specversion", "1.0", "ce-id", "big", "ce-source", "/tests", "ce-type", "t");
+        HttpResponse<String> response = gateway.post(
+                "/sources/in",
+                fiveMegabytes,
+                "Content-Type",
+                "text/plain",
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                "big",
+                "ce-source",
+                "/tests",
+                "ce-type",
+                "t");
         assertEquals(413, response.statusCode());
         assertEquals(0, sink.pending("/out"));
     }
@@ -144,10 +240,18 @@ class CloudEventsIngressIT {
         assertEquals("no source named 'nope'", unknown.body());
 
         assertEquals(405, gateway.get("/sources/in").statusCode());
-        assertEquals(405, gateway.send(HttpRequest.newBuilder(gateway.uri("/sources/in"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode());
-        assertEquals(405, gateway.send(HttpRequest.newBuilder(gateway.uri("/sources/in"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build()).statusCode(),
+        assertEquals(
+                405,
+                gateway.send(HttpRequest.newBuilder(gateway.uri("/sources/in"))
+                                .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build())
+                        .statusCode());
+        assertEquals(
+                405,
+                gateway.send(HttpRequest.newBuilder(gateway.uri("/sources/in"))
+                                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode(),
                 "cloudevents sources have no OPTIONS handshake");
     }
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class SourcesTest {
 
-    private static final SourceContext NO_CONTEXT = SourceContext.of(
-            (source, events) -> { throw new UnsupportedOperationException(); });
+    private static final SourceContext NO_CONTEXT = SourceContext.of((source, events) -> {
+        throw new UnsupportedOperationException();
+    });
 
     private static final Mappings MAPPINGS = new MappingLoader(v -> null).load("m.yaml", """
             apiVersion: tributary.dev/v1
@@ -29,9 +30,11 @@ class SourcesTest {
 
     @Test
     void aSourceTypeWithoutProviderIsRefusedNamingSourceAndType() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Sources(MAPPINGS, NO_CONTEXT, List.of(new CloudEventsSourceProvider())));
-        assertEquals("source 'queue': type 'gcp-pubsub' is not available in this build (available: cloudevents)",
+        assertEquals(
+                "source 'queue': type 'gcp-pubsub' is not available in this build (available: cloudevents)",
                 error.getMessage());
     }
 

@@ -23,8 +23,12 @@ import org.yaml.snakeyaml.Yaml;
 class KnativeManifestsTest {
 
     private static final Path DIRECTORY = Path.of("..", "infra", "knative");
-    private static final Set<String> KNOWN = Set.of("v1/ConfigMap", "serving.knative.dev/v1/Service",
-            "eventing.knative.dev/v1/Broker", "eventing.knative.dev/v1/Trigger", "sources.knative.dev/v1/SinkBinding");
+    private static final Set<String> KNOWN = Set.of(
+            "v1/ConfigMap",
+            "serving.knative.dev/v1/Service",
+            "eventing.knative.dev/v1/Broker",
+            "eventing.knative.dev/v1/Trigger",
+            "sources.knative.dev/v1/SinkBinding");
 
     private static final List<Map<String, Object>> RESOURCES = new ArrayList<>();
     private static final Map<String, Map<String, Object>> BY_KEY = new HashMap<>();
@@ -33,7 +37,8 @@ class KnativeManifestsTest {
     @SuppressWarnings("unchecked")
     static void load() throws IOException {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (Object document : new Yaml().loadAll(Files.readString(file))) {
                     Map<String, Object> resource = (Map<String, Object>) document;
                     RESOURCES.add(resource);

@@ -33,11 +33,30 @@ class KnativeSinkIT {
     @Test
     void withoutUrlTheBrokerIsKSinkAndEveryEventGetsTheOverrides() throws Exception {
         try (RecordingSink sink = new RecordingSink();
-                GatewayUnderTest gateway = new GatewayUnderTest(K_SINK_MAPPINGS, sink, Map.of(
-                        "k.sink", sink.url() + "/broker-ingress/events/default",
-                        "k.ce.overrides", "{\"extensions\":{\"gateway\":\"tributary\",\"cluster\":\"eu 1\"}}"))) {
-            assertEquals(202, gateway.post("/sources/in", "{\"a\":1}", "Content-Type", "application/json",
-                    "ce-specversion", "1.0", "ce-id", "k-1", "ce-source", "/t", "ce-type", "com.example.t").statusCode());
+                GatewayUnderTest gateway = new GatewayUnderTest(
+                        K_SINK_MAPPINGS,
+                        sink,
+                        Map.of(
+                                "k.sink",
+                                sink.url() + "/broker-ingress/events/default",
+                                "k.ce.overrides",
+                                "{\"extensions\":{\"gateway\":\"tributary\",\"cluster\":\"eu 1\"}}"))) {
+            assertEquals(
+                    202,
+                    gateway.post(
+                                    "/sources/in",
+                                    "{\"a\":1}",
+                                    "Content-Type",
+                                    "application/json",
+                                    "ce-specversion",
+                                    "1.0",
+                                    "ce-id",
+                                    "k-1",
+                                    "ce-source",
+                                    "/t",
+                                    "ce-type",
+                                    "com.example.t")
+                            .statusCode());
 
             RecordingSink.Request atBroker = sink.next("/broker-ingress/events/default", 10);
             assertEquals("k-1", atBroker.header("ce-id"), "binary mode");
@@ -51,14 +70,23 @@ class KnativeSinkIT {
     }
 
     @Test
-    void aSinkBindingOidcTokenIsSentToKSinkOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void aSinkBindingOidcTokenIsSentToKSinkOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("token"), "eyJ.sinkbinding.token\n");
         try (RecordingSink sink = new RecordingSink();
-                GatewayUnderTest gateway = new GatewayUnderTest(K_SINK_MAPPINGS, sink, Map.of(
-                        "k.sink", sink.url() + "/broker-ingress/events/default",
-                        "tributary.knative.oidc-token", token.toString()))) {
-            assertEquals(202, gateway.pushEvent("in", "k-2", "com.example.t", "{}").statusCode());
-            assertEquals("Bearer eyJ.sinkbinding.token", sink.next("/broker-ingress/events/default", 10).header("authorization"));
+                GatewayUnderTest gateway = new GatewayUnderTest(
+                        K_SINK_MAPPINGS,
+                        sink,
+                        Map.of(
+                                "k.sink",
+                                sink.url() + "/broker-ingress/events/default",
+                                "tributary.knative.oidc-token",
+                                token.toString()))) {
+            assertEquals(
+                    202, gateway.pushEvent("in", "k-2", "com.example.t", "{}").statusCode());
+            assertEquals(
+                    "Bearer eyJ.sinkbinding.token",
+                    sink.next("/broker-ingress/events/default", 10).header("authorization"));
             assertEquals(null, sink.next("/plain", 10).header("authorization"), "the K_SINK token goes to K_SINK only");
         }
     }
@@ -74,12 +102,15 @@ class KnativeSinkIT {
                 routes: [ { name: r, from: [in], to: [named, explicit] } ]
                 """).sinks();
         MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (PooledHttpClient client = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 1024)) {
+        try (PooledHttpClient client = new PooledHttpClient(
+                loops, NioSocketChannel.class, Duration.ofSeconds(1), Duration.ofSeconds(1), 1024)) {
             SinkFactory factory = new SinkFactory(client, "", new SinkCredentials(), "/oidc/token");
-            assertEquals("http://broker-ingress.knative-eventing.svc.cluster.local/events/default",
+            assertEquals(
+                    "http://broker-ingress.knative-eventing.svc.cluster.local/events/default",
                     factory.create(sinks.get("named")).destination());
-            assertEquals("http://broker.example/ns/b", factory.create(sinks.get("explicit")).destination());
+            assertEquals(
+                    "http://broker.example/ns/b",
+                    factory.create(sinks.get("explicit")).destination());
         } finally {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }

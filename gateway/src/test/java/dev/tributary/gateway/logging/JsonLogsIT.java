@@ -48,19 +48,31 @@ class JsonLogsIT {
                         from: [in]
                         to: [out]
                     """.formatted(sink.url()));
-            try (GatewayProcess gateway = GatewayProcess.start(mappings,
-                    Map.of("TRIBUTARY_LOG_FORMAT", "json", "LOGGER_LEVELS_DEV_TRIBUTARY", "DEBUG"), log, port)) {
+            try (GatewayProcess gateway = GatewayProcess.start(
+                    mappings,
+                    Map.of("TRIBUTARY_LOG_FORMAT", "json", "LOGGER_LEVELS_DEV_TRIBUTARY", "DEBUG"),
+                    log,
+                    port)) {
                 HttpClient client = HttpClient.newHttpClient();
                 Instant deadline = Instant.now().plusSeconds(60);
                 int status = 0;
                 while (status != 202) {
-                    assertTrue(gateway.isAlive() && Instant.now().isBefore(deadline), "not accepting: " + Files.readString(log));
+                    assertTrue(
+                            gateway.isAlive() && Instant.now().isBefore(deadline),
+                            "not accepting: " + Files.readString(log));
                     try {
-                        status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sources/in"))
-                                .header("ce-specversion", "1.0").header("ce-id", "json-1").header("ce-source", "/tests")
-                                .header("ce-type", "com.example.order").header("content-type", "application/json")
-                                .timeout(Duration.ofSeconds(10))
-                                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        status = client.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sources/in"))
+                                                .header("ce-specversion", "1.0")
+                                                .header("ce-id", "json-1")
+                                                .header("ce-source", "/tests")
+                                                .header("ce-type", "com.example.order")
+                                                .header("content-type", "application/json")
+                                                .timeout(Duration.ofSeconds(10))
+                                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                     } catch (java.io.IOException notYet) {
                         Thread.sleep(200);
                     }
@@ -68,17 +80,26 @@ class JsonLogsIT {
             }
         }
         ObjectMapper json = new ObjectMapper();
-        List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+        List<String> lines =
+                Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
         Map<String, String> delivery = null;
         for (String line : lines) {
             JsonNode entry = json.readTree(line);
-            assertTrue(entry.hasNonNull("level") && entry.hasNonNull("loggerName") && entry.hasNonNull("formattedMessage"), line);
+            assertTrue(
+                    entry.hasNonNull("level") && entry.hasNonNull("loggerName") && entry.hasNonNull("formattedMessage"),
+                    line);
             Map<String, String> fields = new HashMap<>();
-            entry.path("kvpList").forEach(pair -> pair.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText())));
+            entry.path("kvpList")
+                    .forEach(pair -> pair.fields()
+                            .forEachRemaining(
+                                    f -> fields.put(f.getKey(), f.getValue().asText())));
             if ("json-1".equals(fields.get("event"))) {
                 delivery = fields;
             }
         }
-        assertEquals(Map.of("event", "json-1", "route", "orders", "sink", "out", "outcome", "delivered"), delivery, String.join("\n", lines));
+        assertEquals(
+                Map.of("event", "json-1", "route", "orders", "sink", "out", "outcome", "delivered"),
+                delivery,
+                String.join("\n", lines));
     }
 }

@@ -47,14 +47,32 @@ class ManagementEndpointsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/beans", "/threaddump", "/routes", "/env", "/info", "/loggers", "/metrics", "/refresh",
-        "/stop", "/caches"})
+    @ValueSource(
+            strings = {
+                "/beans",
+                "/threaddump",
+                "/routes",
+                "/env",
+                "/info",
+                "/loggers",
+                "/metrics",
+                "/refresh",
+                "/stop",
+                "/caches"
+            })
     void otherEndpointsAreOffOnBothPorts(String path) throws Exception {
         GatewayUnderTest gateway = GATEWAY.gateway();
         for (URI uri : new URI[] {gateway.uri(path), gateway.managementUri(path)}) {
-            assertEquals(404, gateway.send(HttpRequest.newBuilder(uri).GET().build()).statusCode(), "GET " + uri);
-            assertEquals(404, gateway.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}"))
-                    .header("Content-Type", "application/json").build()).statusCode(), "POST " + uri);
+            assertEquals(
+                    404, gateway.send(HttpRequest.newBuilder(uri).GET().build()).statusCode(), "GET " + uri);
+            assertEquals(
+                    404,
+                    gateway.send(HttpRequest.newBuilder(uri)
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .header("Content-Type", "application/json")
+                                    .build())
+                            .statusCode(),
+                    "POST " + uri);
         }
     }
 }

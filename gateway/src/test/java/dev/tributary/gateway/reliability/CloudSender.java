@@ -8,8 +8,7 @@ final class CloudSender {
     private static final long GIVE_UP_MILLIS = 60_000;
     private static final long BACKOFF_MILLIS = 100;
 
-    private CloudSender() {
-    }
+    private CloudSender() {}
 
     /** @param attempt one delivery attempt, returning the HTTP status; an exception is a failed attempt */
     static void untilAccepted(Callable<Integer> attempt) {

@@ -50,12 +50,19 @@ class CrashSafetyIT {
                     routes:
                       - { name: sqs, from: [uploads], to: [store] }
                       - { name: push, from: [push], to: [pushed] }
-                    """.formatted(queues.source("uploads", queue, 1, 5)
-                            .replace("type: aws-sqs", "type: aws-sqs\n    concurrency: 4"), sink.url(), sink.url());
+                    """.formatted(
+                    queues.source("uploads", queue, 1, 5).replace("type: aws-sqs", "type: aws-sqs\n    concurrency: 4"),
+                    sink.url(),
+                    sink.url());
             Path file = Files.createTempFile(Path.of("target"), "crash-mappings", ".yaml");
             Files.writeString(file, mappings);
-            Map<String, String> environment = Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                    "TRIBUTARY_MAPPINGS_RELOAD_INTERVAL", "1s");
+            Map<String, String> environment = Map.of(
+                    "AWS_ACCESS_KEY_ID",
+                    "test",
+                    "AWS_SECRET_ACCESS_KEY",
+                    "test",
+                    "TRIBUTARY_MAPPINGS_RELOAD_INTERVAL",
+                    "1s");
             List<String> report = new ArrayList<>();
 
             // 1. kill -9 with messages in flight, then a restart
@@ -64,7 +71,8 @@ class CrashSafetyIT {
                 await(30, () -> oracle.tally("sqs kill -9 + restart").delivered() >= MESSAGES / 4);
                 gateway.kill();
             }
-            report.add("killed with " + (MESSAGES - oracle.tally("sqs kill -9 + restart").delivered()) + " undelivered");
+            report.add("killed with "
+                    + (MESSAGES - oracle.tally("sqs kill -9 + restart").delivered()) + " undelivered");
             try (GatewayProcess gateway = GatewayProcess.startReady("crash-2", file, environment)) {
                 await(90, () -> oracle.complete("sqs kill -9 + restart"));
 
@@ -83,7 +91,9 @@ class CrashSafetyIT {
                 pusher.join();
                 report.add("SIGTERM exit took " + exit.toMillis() + " ms");
                 assertTrue(exit.compareTo(Duration.ofSeconds(20)) < 0, "exit took " + exit);
-                assertEquals(0, oracle.tally("push reload + SIGTERM").missing(),
+                assertEquals(
+                        0,
+                        oracle.tally("push reload + SIGTERM").missing(),
                         "every push answered 2xx is at the sink: " + oracle.tally("push reload + SIGTERM"));
             }
             try (GatewayProcess gateway = GatewayProcess.startReady("crash-3", file, environment)) {
@@ -91,7 +101,8 @@ class CrashSafetyIT {
                 await(30, () -> queues.messages(queue) == 0);
             }
             oracle.tallies().values().forEach(tally -> report.add(tally.toString()));
-            System.out.println("Crash and stop safety (packaged gateway, child process):\n  " + String.join("\n  ", report));
+            System.out.println(
+                    "Crash and stop safety (packaged gateway, child process):\n  " + String.join("\n  ", report));
             oracle.tallies().values().forEach(tally -> assertEquals(0, tally.missing(), tally.toString()));
             assertEquals(0, queues.messages(queue), "the queue ends empty");
         }
@@ -113,7 +124,10 @@ class CrashSafetyIT {
             for (int i = batch; i < Math.min(count, batch + 10); i++) {
                 int n = offset + first + i;
                 oracle.sent(scenario, n);
-                entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(S3Notifications.created("n-" + n)).build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id("m" + i)
+                        .messageBody(S3Notifications.created("n-" + n))
+                        .build());
             }
             queues.client().sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
         }
@@ -121,14 +135,22 @@ class CrashSafetyIT {
 
     /** Pushes numbered events one after another; only those answered 2xx count as sent. */
     private void push(GatewayProcess gateway, AtomicBoolean pushing) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int n = 0; pushing.get(); n++) {
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(gateway.uri("/sources/push"))
-                        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .header("Content-Type", "application/json").header("ce-specversion", "1.0")
-                        .header("ce-id", "push-" + n).header("ce-source", "/crash").header("ce-type", "com.example.crash")
-                        .header("ce-subject", "n-" + n).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(gateway.uri("/sources/push"))
+                                .timeout(Duration.ofSeconds(10))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .header("Content-Type", "application/json")
+                                .header("ce-specversion", "1.0")
+                                .header("ce-id", "push-" + n)
+                                .header("ce-source", "/crash")
+                                .header("ce-type", "com.example.crash")
+                                .header("ce-subject", "n-" + n)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() / 100 == 2) {
                     oracle.sent("push reload + SIGTERM", n);
                 }

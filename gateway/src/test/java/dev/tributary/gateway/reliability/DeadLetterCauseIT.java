@@ -38,7 +38,8 @@ class DeadLetterCauseIT {
                   - { name: refused, from: [refused], to: [refused], delivery: { retry: 0, deadLetterSink: dead } }
                   - { name: slow, from: [slow], to: [slow], delivery: { retry: 0, timeout: PT0.3S, deadLetterSink: dead } }
                 """.formatted(closedPort);
-        try (RecordingSink sink = new RecordingSink(); GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink)) {
+        try (RecordingSink sink = new RecordingSink();
+                GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink)) {
             sink.script("/slow", new Response(202, Map.of(), "", 2000));
             assertCause(gateway, sink, "nohost", "unknown host");
             assertCause(gateway, sink, "refused", "connection refused");
@@ -46,12 +47,17 @@ class DeadLetterCauseIT {
         }
     }
 
-    private static void assertCause(GatewayUnderTest gateway, RecordingSink sink, String source, String cause) throws Exception {
-        assertEquals(202, gateway.pushEvent(source, "evt-" + source, "dev.tributary.test", "{}").statusCode());
+    private static void assertCause(GatewayUnderTest gateway, RecordingSink sink, String source, String cause)
+            throws Exception {
+        assertEquals(
+                202,
+                gateway.pushEvent(source, "evt-" + source, "dev.tributary.test", "{}")
+                        .statusCode());
         RecordingSink.Request dead = sink.next("/dead", 10);
         assertEquals("evt-" + source, dead.header("ce-id"));
         assertNull(dead.header("ce-knativeerrorcode"), "the sink never answered");
-        String data = new String(Base64.getDecoder().decode(dead.header("ce-knativeerrordata")), StandardCharsets.UTF_8);
+        String data =
+                new String(Base64.getDecoder().decode(dead.header("ce-knativeerrordata")), StandardCharsets.UTF_8);
         assertTrue(data.startsWith(cause), source + ": " + data);
     }
 }

@@ -40,8 +40,14 @@ class FaultInjectionIT {
     static final long SLOW_MILLIS = 1000;
     private static final String SECRET = "fault-secret";
     private static final Map<String, Fault> FAULTS = Map.of(
-            "503-then-recovers", Fault.UNAVAILABLE, "slower-than-timeout", Fault.SLOW,
-            "connection-resets", Fault.RESET, "429-retry-after", Fault.THROTTLED);
+            "503-then-recovers",
+            Fault.UNAVAILABLE,
+            "slower-than-timeout",
+            Fault.SLOW,
+            "connection-resets",
+            Fault.RESET,
+            "429-retry-after",
+            Fault.THROTTLED);
     private static final List<String> SOURCES = List.of("push", "sqs", "grid");
 
     private final LossOracle oracle = new LossOracle();
@@ -59,53 +65,82 @@ class FaultInjectionIT {
             Map<String, String> queueUrls = new HashMap<>();
             for (String fault : FAULTS.keySet()) {
                 sources.append("  push-").append(fault).append(": { type: cloudevents, auth: none }\n");
-                sources.append("  grid-").append(fault).append(": { type: azure-eventgrid, secret: ").append(SECRET).append(" }\n");
+                sources.append("  grid-")
+                        .append(fault)
+                        .append(": { type: azure-eventgrid, secret: ")
+                        .append(SECRET)
+                        .append(" }\n");
                 String queue = queues.create("q-" + fault, 2);
                 queueUrls.put(fault, queue);
                 sources.append(queues.source("sqs-" + fault, queue, 1, 2));
                 for (String source : SOURCES) {
                     String name = source + "-" + fault;
-                    sinks.append("  ").append(name).append(": { type: http, url: ").append(sink.url()).append('/')
-                            .append(source).append('/').append(fault).append(" }\n");
-                    routes.append("  - { name: ").append(name).append(", from: [").append(name).append("], to: [")
-                            .append(name).append("], delivery: { retry: 2, backoffDelay: PT0.1S, timeout: PT0.5S } }\n");
+                    sinks.append("  ")
+                            .append(name)
+                            .append(": { type: http, url: ")
+                            .append(sink.url())
+                            .append('/')
+                            .append(source)
+                            .append('/')
+                            .append(fault)
+                            .append(" }\n");
+                    routes.append("  - { name: ")
+                            .append(name)
+                            .append(", from: [")
+                            .append(name)
+                            .append("], to: [")
+                            .append(name)
+                            .append("], delivery: { retry: 2, backoffDelay: PT0.1S, timeout: PT0.5S } }\n");
                 }
             }
-            String mappings = "apiVersion: tributary.dev/v1\nsources:\n" + sources + "sinks:\n" + sinks + "routes:\n" + routes;
+            String mappings =
+                    "apiVersion: tributary.dev/v1\nsources:\n" + sources + "sinks:\n" + sinks + "routes:\n" + routes;
             long started = System.nanoTime();
             try (GatewayUnderTest gateway = new GatewayUnderTest(mappings, unused)) {
                 ExecutorService senders = Executors.newFixedThreadPool(8);
                 for (String fault : FAULTS.keySet()) {
                     EventGridPublisherClient<CloudEvent> grid = new EventGridPublisherClientBuilder()
-                            .endpoint(gateway.uri("/sources/grid-" + fault + "?code=" + SECRET).toString())
-                            .pipeline(new HttpPipelineBuilder().httpClient(new JdkHttpClientBuilder().build()).build())
+                            .endpoint(gateway.uri("/sources/grid-" + fault + "?code=" + SECRET)
+                                    .toString())
+                            .pipeline(new HttpPipelineBuilder()
+                                    .httpClient(new JdkHttpClientBuilder().build())
+                                    .build())
                             .buildCloudEventPublisherClient();
                     for (int n = 0; n < EVENTS; n++) {
                         int number = n;
                         oracle.sent("push " + fault, n);
                         senders.execute(() -> CloudSender.untilAccepted(() -> pushStatus(gateway, fault, number)));
                         oracle.sent("grid " + fault, n);
-                        CloudEvent event = new CloudEvent("/fault", "com.example.fault", BinaryData.fromString("{}"),
-                                CloudEventDataFormat.JSON, "application/json").setSubject("n-" + n);
+                        CloudEvent event = new CloudEvent(
+                                        "/fault",
+                                        "com.example.fault",
+                                        BinaryData.fromString("{}"),
+                                        CloudEventDataFormat.JSON,
+                                        "application/json")
+                                .setSubject("n-" + n);
                         senders.execute(() -> CloudSender.untilAccepted(() -> {
                             grid.sendEvents(List.of(event));
                             return 200;
                         }));
                         oracle.sent("sqs " + fault, n);
-                        queues.client().sendMessage(m -> m.queueUrl(queueUrls.get(fault)).messageBody(S3Notifications.created("n-" + number)));
+                        queues.client()
+                                .sendMessage(m -> m.queueUrl(queueUrls.get(fault))
+                                        .messageBody(S3Notifications.created("n-" + number)));
                     }
                 }
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (System.nanoTime() < deadline && !oracle.tallies().values().stream().allMatch(t -> t.missing() == 0)) {
+                while (System.nanoTime() < deadline
+                        && !oracle.tallies().values().stream().allMatch(t -> t.missing() == 0)) {
                     Thread.sleep(200);
                 }
                 senders.shutdownNow();
             }
             List<String> report = new ArrayList<>();
             oracle.tallies().values().forEach(tally -> report.add(tally.toString()));
-            System.out.println("Fault injection (" + EVENTS + " numbered events per scenario, faults last " + FAULT_MILLIS
-                    + " ms, all scenarios at once, " + (System.nanoTime() - started) / 1_000_000 + " ms):\n  "
-                    + String.join("\n  ", report));
+            System.out.println(
+                    "Fault injection (" + EVENTS + " numbered events per scenario, faults last " + FAULT_MILLIS
+                            + " ms, all scenarios at once, " + (System.nanoTime() - started) / 1_000_000 + " ms):\n  "
+                            + String.join("\n  ", report));
             oracle.tallies().values().forEach(tally -> assertEquals(0, tally.missing(), tally.toString()));
             assertEquals(SOURCES.size() * FAULTS.size(), oracle.tallies().size());
         }
@@ -117,11 +152,25 @@ class FaultInjectionIT {
     }
 
     private static int pushStatus(GatewayUnderTest gateway, String fault, int n) throws Exception {
-        HttpResponse<String> response = gateway.post("/sources/push-" + fault, "{}", "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", "push-" + n, "ce-source", "/fault", "ce-type", "com.example.fault",
-                "ce-subject", "n-" + n);
+        HttpResponse<String> response = gateway.post(
+                "/sources/push-" + fault,
+                "{}",
+                "Content-Type",
+                "application/json",
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                "push-" + n,
+                "ce-source",
+                "/fault",
+                "ce-type",
+                "com.example.fault",
+                "ce-subject",
+                "n-" + n);
         if (response.statusCode() == 429) {
-            response.headers().firstValue("Retry-After").ifPresent(seconds -> CloudSender.pause(Long.parseLong(seconds) * 1000));
+            response.headers()
+                    .firstValue("Retry-After")
+                    .ifPresent(seconds -> CloudSender.pause(Long.parseLong(seconds) * 1000));
         }
         return response.statusCode();
     }

@@ -35,11 +35,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HostileInputIT {
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY = new GatewayExtension(HttpHardeningIT.MAPPINGS,
-            Map.of("tributary.http.header-timeout", "1s"));
+    static final GatewayExtension GATEWAY =
+            new GatewayExtension(HttpHardeningIT.MAPPINGS, Map.of("tributary.http.header-timeout", "1s"));
 
-    private static final List<String> INTERNALS = List.of("io.cloudevents", "com.fasterxml", "dev.tributary",
-            "io.netty", "io.micronaut", "`", "Exception", "java.", "SECRET");
+    private static final List<String> INTERNALS = List.of(
+            "io.cloudevents",
+            "com.fasterxml",
+            "dev.tributary",
+            "io.netty",
+            "io.micronaut",
+            "`",
+            "Exception",
+            "java.",
+            "SECRET");
 
     private final GatewayUnderTest gateway = GATEWAY.gateway();
 
@@ -49,11 +57,17 @@ class HostileInputIT {
         Path corpus = Path.of(HostileInputIT.class.getResource("/hostile").toURI());
         List<Path> files;
         try (Stream<Path> listing = Files.list(corpus)) {
-            files = listing.filter(file -> file.toString().endsWith(".http")).sorted().toList();
+            files = listing.filter(file -> file.toString().endsWith(".http"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(files.size() >= 50, "the corpus is there: " + files.size());
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-                () -> assertRefused(file.getFileName().toString(), RawHttp.firstAnswer(gateway.port(), Files.readAllBytes(file), 5000))));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(
+                        file.getFileName().toString(),
+                        () -> assertRefused(
+                                file.getFileName().toString(),
+                                RawHttp.firstAnswer(gateway.port(), Files.readAllBytes(file), 5000))));
     }
 
     @TestFactory
@@ -61,9 +75,18 @@ class HostileInputIT {
     Stream<DynamicTest> generatedHostileRequestsAreRefusedCleanly() {
         byte[] big = new byte[5 * 1024 * 1024];
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(DynamicTest.dynamicTest("oversized body with Content-Length", () -> assertRefused("oversized",
-                RawHttp.firstAnswer(gateway.port(), RawHttp.request("POST /sources/ce HTTP/1.1\nHost: x\n"
-                        + "Content-Type: application/cloudevents+json\nContent-Length: " + big.length + "\n", big), 5000))));
+        tests.add(DynamicTest.dynamicTest(
+                "oversized body with Content-Length",
+                () -> assertRefused(
+                        "oversized",
+                        RawHttp.firstAnswer(
+                                gateway.port(),
+                                RawHttp.request(
+                                        "POST /sources/ce HTTP/1.1\nHost: x\n"
+                                                + "Content-Type: application/cloudevents+json\nContent-Length: "
+                                                + big.length + "\n",
+                                        big),
+                                5000))));
         tests.add(DynamicTest.dynamicTest("oversized chunked body", () -> {
             StringBuilder chunks = new StringBuilder();
             String chunk = "a".repeat(65536);
@@ -71,31 +94,57 @@ class HostileInputIT {
                 chunks.append("10000\r\n").append(chunk).append("\r\n");
             }
             chunks.append("0\r\n\r\n");
-            assertRefused("oversized chunked", RawHttp.firstAnswer(gateway.port(), RawHttp.request(
-                    "POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\nTransfer-Encoding: chunked\n",
-                    chunks.toString().getBytes(StandardCharsets.ISO_8859_1)), 5000));
+            assertRefused(
+                    "oversized chunked",
+                    RawHttp.firstAnswer(
+                            gateway.port(),
+                            RawHttp.request(
+                                    "POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\nTransfer-Encoding: chunked\n",
+                                    chunks.toString().getBytes(StandardCharsets.ISO_8859_1)),
+                            5000));
         }));
         tests.add(DynamicTest.dynamicTest("many headers", () -> {
             StringBuilder head = new StringBuilder("POST /sources/ce HTTP/1.1\nHost: x\n");
             for (int i = 0; i < 2000; i++) {
                 head.append("x-h").append(i).append(": v\n");
             }
-            assertRefused("many headers", RawHttp.firstAnswer(gateway.port(),
-                    RawHttp.request(head + "Content-Length: 0\n", new byte[0]), 5000));
+            assertRefused(
+                    "many headers",
+                    RawHttp.firstAnswer(
+                            gateway.port(), RawHttp.request(head + "Content-Length: 0\n", new byte[0]), 5000));
         }));
-        tests.add(DynamicTest.dynamicTest("huge header", () -> assertRefused("huge header", RawHttp.firstAnswer(gateway.port(),
-                RawHttp.request("POST /sources/ce HTTP/1.1\nHost: x\nce-subject: " + "a".repeat(64 * 1024)
-                        + "\nContent-Length: 0\n", new byte[0]), 5000))));
-        tests.add(DynamicTest.dynamicTest("huge request line", () -> assertRefused("huge request line",
-                RawHttp.firstAnswer(gateway.port(), RawHttp.request("POST /sources/ce?" + "q".repeat(64 * 1024)
-                        + " HTTP/1.1\nHost: x\nContent-Length: 0\n", new byte[0]), 5000))));
+        tests.add(DynamicTest.dynamicTest(
+                "huge header",
+                () -> assertRefused(
+                        "huge header",
+                        RawHttp.firstAnswer(
+                                gateway.port(),
+                                RawHttp.request(
+                                        "POST /sources/ce HTTP/1.1\nHost: x\nce-subject: " + "a".repeat(64 * 1024)
+                                                + "\nContent-Length: 0\n",
+                                        new byte[0]),
+                                5000))));
+        tests.add(DynamicTest.dynamicTest(
+                "huge request line",
+                () -> assertRefused(
+                        "huge request line",
+                        RawHttp.firstAnswer(
+                                gateway.port(),
+                                RawHttp.request(
+                                        "POST /sources/ce?" + "q".repeat(64 * 1024)
+                                                + " HTTP/1.1\nHost: x\nContent-Length: 0\n",
+                                        new byte[0]),
+                                5000))));
         return tests.stream();
     }
 
     @Test
     @Order(3)
     void afterwardsTheGatewayStillDelivers() throws Exception {
-        assertEquals(202, gateway.pushEvent("ce", "after-hostile", "dev.tributary.test", "{}").statusCode());
+        assertEquals(
+                202,
+                gateway.pushEvent("ce", "after-hostile", "dev.tributary.test", "{}")
+                        .statusCode());
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!"after-hostile".equals(GATEWAY.sink().next("/out", 10).header("ce-id"))) {
             assertTrue(System.nanoTime() < deadline, "the event after the corpus arrived");

@@ -48,12 +48,20 @@ class HttpHardeningIT {
             """;
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY = new GatewayExtension(MAPPINGS,
-            Map.of("tributary.http.header-timeout", "1s"));
+    static final GatewayExtension GATEWAY =
+            new GatewayExtension(MAPPINGS, Map.of("tributary.http.header-timeout", "1s"));
 
     private static final String EVENT = "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"/t\",\"type\":\"t\"}";
-    private static final List<String> INTERNALS = List.of("io.cloudevents", "com.fasterxml", "dev.tributary", "`",
-            "Exception", "DeserializationFeature", "StreamReadConstraints", "TextNode", "java.");
+    private static final List<String> INTERNALS = List.of(
+            "io.cloudevents",
+            "com.fasterxml",
+            "dev.tributary",
+            "`",
+            "Exception",
+            "DeserializationFeature",
+            "StreamReadConstraints",
+            "TextNode",
+            "java.");
 
     private final RecordingSink sink = GATEWAY.sink();
     private final GatewayUnderTest gateway = GATEWAY.gateway();
@@ -69,7 +77,8 @@ class HttpHardeningIT {
                 "Transfer-Encoding: chunked, identity\n",
                 "Transfer-Encoding: chunked\nTransfer-Encoding: chunked\n",
                 "Transfer-Encoding: identity\nTransfer-Encoding: chunked\n")) {
-            Answer answer = raw("POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\n" + framing,
+            Answer answer = raw(
+                    "POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\n" + framing,
                     chunkedThenSmuggled.getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(400, answer.status(), framing + answer.text());
             assertTrue(answer.closed(), "connection closed after " + framing);
@@ -83,16 +92,20 @@ class HttpHardeningIT {
     void contentAfterTheJsonDocumentIsRefusedByEveryDecoder() throws Exception {
         String junk = " junk";
         assertRefused(post("/sources/ce", "application/cloudevents+json", EVENT + junk), "(line 1, column 58)");
-        assertRefused(post("/sources/ce", "application/cloudevents-batch+json", "[" + EVENT + "]" + "{}"),
+        assertRefused(
+                post("/sources/ce", "application/cloudevents-batch+json", "[" + EVENT + "]" + "{}"),
                 "after the end of the JSON");
-        assertRefused(post("/sources/grid?code=s3cret", "application/cloudevents-batch+json", "[" + EVENT + "]{}"),
+        assertRefused(
+                post("/sources/grid?code=s3cret", "application/cloudevents-batch+json", "[" + EVENT + "]{}"),
                 "after the end of the JSON");
-        assertRefused(post("/sources/grid?code=s3cret", "application/cloudevents+json", EVENT + "{}"),
+        assertRefused(
+                post("/sources/grid?code=s3cret", "application/cloudevents+json", EVENT + "{}"),
                 "after the end of the JSON");
         String wrapped = "{\"message\":{\"data\":\"" + Base64.getEncoder().encodeToString("hi".getBytes()) + "\","
                 + "\"messageId\":\"m1\",\"publishTime\":\"2026-01-01T00:00:00Z\"},"
                 + "\"subscription\":\"projects/demo/subscriptions/s\"}";
-        assertEquals(2, post("/sources/push", "application/json", wrapped).status() / 100, "the clean body is accepted");
+        assertEquals(
+                2, post("/sources/push", "application/json", wrapped).status() / 100, "the clean body is accepted");
         sink.next("/out", 10);
         Answer trailing = post("/sources/push", "application/json", wrapped + junk);
         assertEquals(400, trailing.status(), trailing.text());
@@ -101,31 +114,43 @@ class HttpHardeningIT {
 
     @Test
     void ceHeaderValuesAreUtf8AndInvalidBytesAreRefused() throws Exception {
-        byte[] head = ("POST /sources/ce HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nce-specversion: 1.0\r\n"
-                + "ce-id: utf8\r\nce-source: /t\r\nce-type: t\r\nContent-Length: 2\r\nce-subject: ").getBytes(StandardCharsets.UTF_8);
-        Answer accepted = RawHttp.firstAnswer(gateway.port(), concat(head, "café\r\n\r\n{}".getBytes(StandardCharsets.UTF_8)), 3000);
+        byte[] head =
+                ("POST /sources/ce HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nce-specversion: 1.0\r\n"
+                                + "ce-id: utf8\r\nce-source: /t\r\nce-type: t\r\nContent-Length: 2\r\nce-subject: ")
+                        .getBytes(StandardCharsets.UTF_8);
+        Answer accepted = RawHttp.firstAnswer(
+                gateway.port(), concat(head, "café\r\n\r\n{}".getBytes(StandardCharsets.UTF_8)), 3000);
         assertEquals(202, accepted.status(), accepted.text());
         assertEquals("café", HeaderValueCodec.decode(sink.next("/out", 10).header("ce-subject")));
 
-        Answer invalid = RawHttp.firstAnswer(gateway.port(), concat(head, new byte[] {'c', (byte) 0xC3, '(', '\r', '\n', '\r', '\n', '{', '}'}), 3000);
+        Answer invalid = RawHttp.firstAnswer(
+                gateway.port(),
+                concat(head, new byte[] {'c', (byte) 0xC3, '(', '\r', '\n', '\r', '\n', '{', '}'}),
+                3000);
         assertEquals(400, invalid.status(), invalid.text());
         assertTrue(invalid.body().contains("ce-subject") && invalid.body().contains("UTF-8"), invalid.body());
     }
 
     @Test
     void overlongUtf8InAJsonBodyIsRefused() throws Exception {
-        byte[] body = concat("{\"specversion\":\"1.0\",\"id\":\"a".getBytes(StandardCharsets.UTF_8),
-                new byte[] {(byte) 0xC0, (byte) 0xAF}, "b\",\"source\":\"/t\",\"type\":\"t\"}".getBytes(StandardCharsets.UTF_8));
-        Answer answer = first("POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\nContent-Length: "
-                + body.length + "\n", body);
+        byte[] body = concat(
+                "{\"specversion\":\"1.0\",\"id\":\"a".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                "b\",\"source\":\"/t\",\"type\":\"t\"}".getBytes(StandardCharsets.UTF_8));
+        Answer answer = first(
+                "POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\nContent-Length: "
+                        + body.length + "\n",
+                body);
         assertEquals(400, answer.status(), answer.text());
         assertTrue(answer.body().contains("not valid UTF-8"), answer.body());
     }
 
     @Test
     void aRepeatedCeAttributeHeaderIsRefused() throws Exception {
-        Answer answer = first("POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/json\nce-specversion: 1.0\n"
-                + "ce-id: a\nce-id: b\nce-source: /t\nce-type: t\nContent-Length: 2\n", "{}".getBytes());
+        Answer answer = first(
+                "POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/json\nce-specversion: 1.0\n"
+                        + "ce-id: a\nce-id: b\nce-source: /t\nce-type: t\nContent-Length: 2\n",
+                "{}".getBytes());
         assertEquals(400, answer.status(), answer.text());
         assertTrue(answer.body().contains("ce-id is repeated"), answer.body());
     }
@@ -134,7 +159,9 @@ class HttpHardeningIT {
     void errorBodiesSayWhatIsWrongWithoutOurInternals() throws Exception {
         Answer wrongType = post("/sources/ce", "application/cloudevents-batch+json", EVENT);
         assertRefused(wrongType, "wrong JSON type");
-        Answer deep = post("/sources/ce", "application/cloudevents+json",
+        Answer deep = post(
+                "/sources/ce",
+                "application/cloudevents+json",
                 "{\"specversion\":\"1.0\",\"id\":\"d\",\"source\":\"/t\",\"type\":\"t\",\"data\":" + "[".repeat(1200)
                         + "]".repeat(1200) + "}");
         assertRefused(deep, "nested too deeply");
@@ -150,9 +177,14 @@ class HttpHardeningIT {
         Answer unknown = first("GET /nothing?code=SECRET-1 HTTP/1.1\nHost: x\n", new byte[0]);
         assertEquals(404, unknown.status(), unknown.text());
         byte[] big = new byte[5 * 1024 * 1024];
-        Answer tooLarge = first("POST /sources/ce?code=SECRET-1 HTTP/1.1\nHost: x\nContent-Type: application/json\n"
-                + "Content-Length: " + big.length + "\n", big);
-        assertEquals(413, tooLarge.status(), tooLarge.text().substring(0, Math.min(300, tooLarge.text().length())));
+        Answer tooLarge = first(
+                "POST /sources/ce?code=SECRET-1 HTTP/1.1\nHost: x\nContent-Type: application/json\n"
+                        + "Content-Length: " + big.length + "\n",
+                big);
+        assertEquals(
+                413,
+                tooLarge.status(),
+                tooLarge.text().substring(0, Math.min(300, tooLarge.text().length())));
         for (Answer answer : List.of(wrongMethod, unknown, tooLarge)) {
             assertFalse(answer.text().contains("SECRET-1"), answer.text());
             assertClean(answer);
@@ -162,15 +194,21 @@ class HttpHardeningIT {
     @Test
     void aRequestWithoutHostOrOnAnotherHttpVersionIsRefused() throws Exception {
         byte[] event = EVENT.getBytes(StandardCharsets.UTF_8);
-        Answer noHost = raw("POST /sources/ce HTTP/1.1\nContent-Type: application/cloudevents+json\nContent-Length: "
-                + event.length + "\n", event);
+        Answer noHost = raw(
+                "POST /sources/ce HTTP/1.1\nContent-Type: application/cloudevents+json\nContent-Length: " + event.length
+                        + "\n",
+                event);
         assertEquals(400, noHost.status(), noHost.text());
         assertTrue(noHost.closed());
-        Answer twoHosts = raw("POST /sources/ce HTTP/1.1\nHost: a\nHost: b\nContent-Type: application/cloudevents+json\n"
-                + "Content-Length: " + event.length + "\n", event);
+        Answer twoHosts = raw(
+                "POST /sources/ce HTTP/1.1\nHost: a\nHost: b\nContent-Type: application/cloudevents+json\n"
+                        + "Content-Length: " + event.length + "\n",
+                event);
         assertEquals(400, twoHosts.status(), twoHosts.text());
-        Answer http2 = raw("POST /sources/ce HTTP/2.0\nHost: x\nContent-Type: application/cloudevents+json\nContent-Length: "
-                + event.length + "\n", event);
+        Answer http2 = raw(
+                "POST /sources/ce HTTP/2.0\nHost: x\nContent-Type: application/cloudevents+json\nContent-Length: "
+                        + event.length + "\n",
+                event);
         assertEquals(400, http2.status(), http2.text());
         assertTrue(http2.closed());
         Thread.sleep(300);
@@ -216,8 +254,10 @@ class HttpHardeningIT {
 
     private Answer post(String path, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return first("POST " + path + " HTTP/1.1\nHost: x\nContent-Type: " + contentType + "\nContent-Length: "
-                + bytes.length + "\n", bytes);
+        return first(
+                "POST " + path + " HTTP/1.1\nHost: x\nContent-Type: " + contentType + "\nContent-Length: "
+                        + bytes.length + "\n",
+                bytes);
     }
 
     /** Reads until the server closes the connection (or is quiet for 3 s): for answers that must close it. */

@@ -60,9 +60,12 @@ class RetryWaitIT {
     @BeforeAll
     static void start() throws Exception {
         sink = new RecordingSink();
-        gateway = new GatewayUnderTest(MAPPINGS, sink, Map.of(
-                "micronaut.netty.event-loops.default.num-threads", 1,
-                "micronaut.server.netty.worker.threads", 1));
+        gateway = new GatewayUnderTest(
+                MAPPINGS,
+                sink,
+                Map.of(
+                        "micronaut.netty.event-loops.default.num-threads", 1,
+                        "micronaut.server.netty.worker.threads", 1));
     }
 
     @AfterAll
@@ -85,8 +88,10 @@ class RetryWaitIT {
         assertEquals(202, other.statusCode(), other.body());
         assertEquals(200, liveness);
         assertEquals("evt-b", sink.next("/b", 1).header("ce-id"));
-        assertTrue(took.compareTo(BACKOFF.dividedBy(2)) < 0,
-                "route b and the probe answered in " + took.toMillis() + " ms while route a waited " + BACKOFF.toMillis() + " ms");
+        assertTrue(
+                took.compareTo(BACKOFF.dividedBy(2)) < 0,
+                "route b and the probe answered in " + took.toMillis() + " ms while route a waited "
+                        + BACKOFF.toMillis() + " ms");
         assertEquals(0, sink.pending("/a"), "route a's retry had not started yet");
         assertEquals(202, inBackoff.get().statusCode(), "route a delivered on its retry");
         assertEquals("evt-a", sink.next("/a", 1).header("ce-id"));
@@ -107,7 +112,8 @@ class RetryWaitIT {
         assertEquals(202, other.statusCode(), other.body());
         assertEquals(200, liveness);
         assertEquals("evt-b2", sink.next("/b", 1).header("ce-id"));
-        assertTrue(took.compareTo(BACKOFF.dividedBy(2)) < 0,
+        assertTrue(
+                took.compareTo(BACKOFF.dividedBy(2)) < 0,
                 "route b and the probe answered in " + took.toMillis() + " ms during a 3 s Retry-After");
         assertEquals(0, sink.pending("/throttled"), "the Retry-After was honoured");
         assertEquals(202, throttled.get().statusCode());
@@ -125,7 +131,8 @@ class RetryWaitIT {
 
         HttpResponse<String> answer = slow.get();
 
-        assertEquals(503, answer.statusCode(), "a 2.5 s answer with timeout PT1S is a failed delivery: " + answer.body());
+        assertEquals(
+                503, answer.statusCode(), "a 2.5 s answer with timeout PT1S is a failed delivery: " + answer.body());
         assertTrue(answer.body().contains("no answer within PT1S"), answer.body());
         assertEquals(202, inBackoff.get().statusCode());
         sink.next("/a", 1);

@@ -3,8 +3,7 @@ package dev.tributary.gateway.reliability;
 /** S3 event notifications as S3 writes them to SQS, one object per notification. */
 final class S3Notifications {
 
-    private S3Notifications() {
-    }
+    private S3Notifications() {}
 
     /** An {@code ObjectCreated:Put} of {@code key} (ASCII, no spaces) in bucket {@code photos}. */
     static String created(String key) {

@@ -45,7 +45,8 @@ class ShutdownIT {
             long stopping = System.nanoTime();
             gateway.close();
             Duration took = Duration.ofNanos(System.nanoTime() - stopping);
-            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0,
+            assertTrue(
+                    took.compareTo(Duration.ofSeconds(5)) < 0,
                     "stopping with an idle 20 s long poll took " + took.toMillis() + " ms");
         }
     }
@@ -64,8 +65,8 @@ class ShutdownIT {
         try (RecordingSink sink = new RecordingSink()) {
             // the first reload check comes 1 s after start, while the gateway is stopping
             // (stopping took 10 s here while the source's long poll lasted)
-            GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink,
-                    Map.of("tributary.mappings-reload-interval", "1s"));
+            GatewayUnderTest gateway =
+                    new GatewayUnderTest(mappings, sink, Map.of("tributary.mappings-reload-interval", "1s"));
             Thread.sleep(500);
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(gateway::close);
             Thread.sleep(1500);

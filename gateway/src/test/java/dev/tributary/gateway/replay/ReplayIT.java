@@ -63,7 +63,8 @@ class ReplayIT {
     @Test
     void deadLettersGoToTheFileAndReplayDeliversEachToTheSinkThatFailedOnce() throws Exception {
         sink.script("/billing", new Response(400, Map.of(), "card declined", 0));
-        HttpResponse<String> pushed = gateway.pushEvent("orders", "order-1", "com.example.order.created", "{\"total\":42}");
+        HttpResponse<String> pushed =
+                gateway.pushEvent("orders", "order-1", "com.example.order.created", "{\"total\":42}");
         assertEquals(202, pushed.statusCode(), pushed.body());
         assertEquals("order-1", sink.next("/audit", 10).header("ce-id"), "the other sink of the route got it");
         sink.next("/billing", 10);
@@ -71,7 +72,8 @@ class ReplayIT {
         assertEquals("order-1", stored.getId());
         assertTrue(String.valueOf(stored.getExtension("knativeerrordest")).startsWith("billing ("), stored.toString());
 
-        Path file = Files.writeString(DIR.resolve("twice.jsonl"), Files.readString(DEAD_LETTERS) + Files.readString(DEAD_LETTERS));
+        Path file = Files.writeString(
+                DIR.resolve("twice.jsonl"), Files.readString(DEAD_LETTERS) + Files.readString(DEAD_LETTERS));
         Path mappings = mappingsFile();
         Cli.Result run = replay(file.toString(), "--mappings", mappings.toString());
 
@@ -83,8 +85,11 @@ class ReplayIT {
         Thread.sleep(200);
         assertEquals(0, sink.pending("/audit"), "the sink that had it already does not get it again");
         assertEquals(0, sink.pending("/billing"), "the duplicate line is replayed once");
-        assertTrue(run.out().startsWith("replayed: 2 events read: 1 delivered, 0 dead-lettered again, 0 failed; skipped: "
-                + "0 before --since, 1 duplicates"), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith("replayed: 2 events read: 1 delivered, 0 dead-lettered again, 0 failed; skipped: "
+                                + "0 before --since, 1 duplicates"),
+                run.out());
     }
 
     @Test
@@ -94,14 +99,20 @@ class ReplayIT {
                  "time": "2026-03-14T09:26:53.589Z", "knativeerrordest": "transform (jsonata of route 'thumbnails')",
                  "knativeerrorcode": 422, "datacontenttype": "application/json", "data": {"key": "uploads/cat.jpg"}}""")) + "\n");
 
-        Cli.Result dryRun = replay(broken.toString(), "--mappings", mappingsFile().toString(), "--dry-run");
+        Cli.Result dryRun =
+                replay(broken.toString(), "--mappings", mappingsFile().toString(), "--dry-run");
         assertEquals(0, dryRun.exitCode(), dryRun.err());
-        assertTrue(dryRun.out().startsWith("would deliver img-1 (source aws:s3.eu-west-1.photos) on route 'thumbnails' to sink 'thumbnailer'\n"
-                + "dry run: 1 events read: 1 would be delivered, 0 would be dead-lettered again"), dryRun.out());
+        assertTrue(
+                dryRun.out()
+                        .startsWith(
+                                "would deliver img-1 (source aws:s3.eu-west-1.photos) on route 'thumbnails' to sink 'thumbnailer'\n"
+                                        + "dry run: 1 events read: 1 would be delivered, 0 would be dead-lettered again"),
+                dryRun.out());
         Thread.sleep(200);
         assertEquals(0, sink.pending("/thumbnailer"), "a dry run delivers nothing");
 
-        Cli.Result tooLate = replay(broken.toString(), "--mappings", mappingsFile().toString(), "--since", "2026-03-15T00:00:00Z");
+        Cli.Result tooLate =
+                replay(broken.toString(), "--mappings", mappingsFile().toString(), "--since", "2026-03-15T00:00:00Z");
         assertTrue(tooLate.out().contains("1 before --since"), tooLate.out());
 
         Cli.Result run = replay(broken.toString(), "--mappings", mappingsFile().toString(), "--route", "thumbnails");
@@ -116,7 +127,8 @@ class ReplayIT {
         Path file = Files.writeString(DIR.resolve("bad.jsonl"), "{\"specversion\": \"1.0\"}\nnot json\n");
 
         Cli.Result run = replay(file.toString(), "--mappings", mappingsFile().toString(), "--dry-run");
-        Cli.Result unknownRoute = replay(file.toString(), "--mappings", mappingsFile().toString(), "--route", "order");
+        Cli.Result unknownRoute =
+                replay(file.toString(), "--mappings", mappingsFile().toString(), "--route", "order");
 
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith(file + ":1: unreadable, skipped: not a valid CloudEvent"), run.err());

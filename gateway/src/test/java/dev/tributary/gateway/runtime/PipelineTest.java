@@ -20,9 +20,9 @@ import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
 import dev.tributary.core.source.SourceProvider;
 import dev.tributary.gateway.metrics.GatewayMetrics;
-import dev.tributary.gateway.tracing.Tracing;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.sink.SinkFactory;
+import dev.tributary.gateway.tracing.Tracing;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -54,6 +54,7 @@ class PipelineTest {
 
     /** Sources (each with a running thread, as an SQS or Pub/Sub client has) and sinks, by name. */
     private final Map<String, ExecutorService> sourceThreads = new ConcurrentHashMap<>();
+
     private final Map<String, Boolean> sinksClosed = new ConcurrentHashMap<>();
 
     private final SourceProvider threaded = new SourceProvider() {
@@ -65,12 +66,11 @@ class PipelineTest {
         @Override
         public Source create(SourceConfig config, SourceContext context) {
             ExecutorService thread = Executors.newSingleThreadExecutor();
-            thread.submit(() -> { });
+            thread.submit(() -> {});
             sourceThreads.put(config.name(), thread);
             return new PullSource() {
                 @Override
-                public void start() {
-                }
+                public void start() {}
 
                 @Override
                 public void close() {
@@ -126,9 +126,13 @@ class PipelineTest {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> start(mappings));
         assertEquals("source 'last': cannot be built", failure.getMessage());
 
-        assertEquals(List.of("first", "second"), sourceThreads.keySet().stream().sorted().toList());
+        assertEquals(
+                List.of("first", "second"),
+                sourceThreads.keySet().stream().sorted().toList());
         for (Map.Entry<String, ExecutorService> source : sourceThreads.entrySet()) {
-            assertTrue(source.getValue().awaitTermination(5, TimeUnit.SECONDS), "thread of " + source.getKey() + " stopped");
+            assertTrue(
+                    source.getValue().awaitTermination(5, TimeUnit.SECONDS),
+                    "thread of " + source.getKey() + " stopped");
         }
         assertEquals(Map.of("out", true, "spare", true), sinksClosed);
     }
@@ -147,13 +151,18 @@ class PipelineTest {
     }
 
     private Mappings load(String yaml) {
-        ComponentCatalog catalog = ComponentCatalog.of(List.of(threaded.declaration(), broken.declaration()),
-                List.of(closeable.declaration()));
+        ComponentCatalog catalog = ComponentCatalog.of(
+                List.of(threaded.declaration(), broken.declaration()), List.of(closeable.declaration()));
         return new MappingLoader(catalog, variable -> null).load("pipeline.yaml", yaml);
     }
 
     private Pipeline start(Mappings mappings) throws Exception {
-        return Pipeline.start(mappings, new SinkFactory(GatewayServices.of(), List.of(closeable)), CeOverrides.NONE,
-                new GatewayMetrics(new SimpleMeterRegistry()), Tracing.OFF, List.of(threaded, broken));
+        return Pipeline.start(
+                mappings,
+                new SinkFactory(GatewayServices.of(), List.of(closeable)),
+                CeOverrides.NONE,
+                new GatewayMetrics(new SimpleMeterRegistry()),
+                Tracing.OFF,
+                List.of(threaded, broken));
     }
 }

@@ -39,8 +39,8 @@ class ReloadIT {
     @Test
     void aChangedFileTakesOverAndABrokenOneIsRefused() throws Exception {
         try (RecordingSink sink = new RecordingSink();
-                GatewayUnderTest gateway = new GatewayUnderTest(FIRST, sink,
-                        Map.of("tributary.mappings-reload-interval", "100ms"))) {
+                GatewayUnderTest gateway =
+                        new GatewayUnderTest(FIRST, sink, Map.of("tributary.mappings-reload-interval", "100ms"))) {
             assertEquals(202, push(gateway, "orders", "evt-1").statusCode());
             assertEquals("evt-1", sink.next("/old", 10).header("ce-id"));
 

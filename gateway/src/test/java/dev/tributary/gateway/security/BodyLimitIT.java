@@ -50,7 +50,7 @@ class BodyLimitIT {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /sources/in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "ce-specversion: 1.0\r\nce-id: big\r\nce-source: /t\r\nce-type: t\r\n" + framing + "\r\n")
+                            + "ce-specversion: 1.0\r\nce-id: big\r\nce-source: /t\r\nce-type: t\r\n" + framing + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             AtomicLong sent = new AtomicLong();

@@ -62,7 +62,8 @@ class SinkCredentialsIT {
                 routes:
                   - { name: all, from: [in], to: [azure-fn, api, k8s, lambda] }
                 """.formatted(SOURCE_SECRET, FUNCTION_KEY, TOKEN, tokenFile);
-        try (RecordingSink sink = new RecordingSink(); GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink)) {
+        try (RecordingSink sink = new RecordingSink();
+                GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink)) {
             assertEquals(202, push(gateway, "1", SOURCE_SECRET).statusCode());
             assertEquals(FUNCTION_KEY, sink.next("/azure", 10).header("x-functions-key"));
             assertEquals("Bearer " + TOKEN, sink.next("/api", 10).header("authorization"));
@@ -82,8 +83,14 @@ class SinkCredentialsIT {
             assertEquals(403, refused.statusCode());
             var unauthenticated = gateway.pushEvent("in", "y", "t", "{}");
             assertEquals(401, unauthenticated.statusCode());
-            String outputs = refused.body() + unauthenticated.body() + gateway.getManagement("/prometheus").body()
-                    + String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+            String outputs = refused.body()
+                    + unauthenticated.body()
+                    + gateway.getManagement("/prometheus").body()
+                    + String.join(
+                            "\n",
+                            logs.list.stream()
+                                    .map(ILoggingEvent::getFormattedMessage)
+                                    .toList());
             for (String secret : new String[] {FUNCTION_KEY, TOKEN, SOURCE_SECRET, "projected-token", AWS_SECRET}) {
                 assertFalse(outputs.contains(secret), "secret in logs, answers or metrics: " + secret);
             }
@@ -96,8 +103,21 @@ class SinkCredentialsIT {
 
     private static java.net.http.HttpResponse<String> push(GatewayUnderTest gateway, String id, String secret)
             throws Exception {
-        return gateway.post("/sources/in", "{\"n\":1}", "Content-Type", "application/json", "Authorization",
-                "Bearer " + secret, "ce-specversion", "1.0", "ce-id", id, "ce-source", "/t", "ce-type", "t");
+        return gateway.post(
+                "/sources/in",
+                "{\"n\":1}",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + secret,
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                id,
+                "ce-source",
+                "/t",
+                "ce-type",
+                "t");
     }
 
     /** Recomputes the SigV4 signature of a received request as AWS does, from the signed headers it names. */
@@ -106,7 +126,8 @@ class SinkCredentialsIT {
         String authorization = request.header("authorization");
         assertNotNull(authorization, "no Authorization header");
         Matcher parts = Pattern.compile("AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, "
-                + "SignedHeaders=([^,]+), Signature=([0-9a-f]{64})").matcher(authorization);
+                        + "SignedHeaders=([^,]+), Signature=([0-9a-f]{64})")
+                .matcher(authorization);
         assertTrue(parts.matches(), authorization);
         assertEquals(AWS_KEY_ID, parts.group(1));
         assertEquals(region, parts.group(3));
@@ -115,11 +136,16 @@ class SinkCredentialsIT {
         assertTrue(amzDate.startsWith(parts.group(2)), amzDate);
         Map<String, String> signed = new TreeMap<>();
         for (String name : parts.group(5).split(";")) {
-            signed.put(name, request.header(name) == null ? "" : request.header(name).strip().replaceAll(" +", " "));
+            signed.put(
+                    name,
+                    request.header(name) == null
+                            ? ""
+                            : request.header(name).strip().replaceAll(" +", " "));
         }
         assertTrue(signed.containsKey("host") && signed.containsKey("x-amz-date"), parts.group(5));
         StringBuilder canonicalHeaders = new StringBuilder();
-        signed.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value).append('\n'));
+        signed.forEach((name, value) ->
+                canonicalHeaders.append(name).append(':').append(value).append('\n'));
         String canonicalRequest = "POST\n" + path + "\n\n" + canonicalHeaders + "\n" + parts.group(5) + "\n"
                 + hex(sha256(request.body()));
         String scope = parts.group(2) + "/" + region + "/" + service + "/aws4_request";

@@ -56,8 +56,8 @@ class PooledHttpClientIT {
     @BeforeEach
     void start() throws IOException {
         loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        client = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(2), Duration.ofMillis(300),
-                1024 * 1024);
+        client = new PooledHttpClient(
+                loops, NioSocketChannel.class, Duration.ofSeconds(2), Duration.ofMillis(300), 1024 * 1024);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::answer);
@@ -90,7 +90,8 @@ class PooledHttpClientIT {
 
     @Test
     void anAnswerArrivesWithItsStatusHeadersAndBody() throws Exception {
-        PooledHttpClient.Response response = client.send(url("/echo?x=1"), post("/echo?x=1", "hello"), TIMEOUT).get();
+        PooledHttpClient.Response response = client.send(url("/echo?x=1"), post("/echo?x=1", "hello"), TIMEOUT)
+                .get();
 
         assertEquals(201, response.status());
         assertEquals("/echo?x=1", response.headers().get("x-path"));
@@ -100,7 +101,11 @@ class PooledHttpClientIT {
     @Test
     void keepAliveConnectionsAreReused() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertEquals(201, client.send(url("/echo"), post("/echo", "n" + i), TIMEOUT).get().status());
+            assertEquals(
+                    201,
+                    client.send(url("/echo"), post("/echo", "n" + i), TIMEOUT)
+                            .get()
+                            .status());
         }
         assertEquals(3, clientPorts.size());
         assertEquals(1, clientPorts.stream().distinct().count(), "one connection for three requests: " + clientPorts);
@@ -108,35 +113,48 @@ class PooledHttpClientIT {
 
     @Test
     void idleConnectionsAreClosed() throws Exception {
-        assertEquals(201, client.send(url("/echo"), post("/echo", "a"), TIMEOUT).get().status());
+        assertEquals(
+                201,
+                client.send(url("/echo"), post("/echo", "a"), TIMEOUT).get().status());
         sleep(900);
-        assertEquals(201, client.send(url("/echo"), post("/echo", "b"), TIMEOUT).get().status());
+        assertEquals(
+                201,
+                client.send(url("/echo"), post("/echo", "b"), TIMEOUT).get().status());
         assertEquals(2, clientPorts.stream().distinct().count(), "a new connection after the idle timeout");
     }
 
     @Test
     void aRequestOutlastingTheIdleTimeoutKeepsItsConnection() throws Exception {
-        PooledHttpClient.Response slow = client.send(url("/slow"), post("/slow", "patient"), TIMEOUT).get();
+        PooledHttpClient.Response slow =
+                client.send(url("/slow"), post("/slow", "patient"), TIMEOUT).get();
         assertEquals("patient", new String(slow.body(), StandardCharsets.UTF_8));
     }
 
     @Test
     void anAnswerMarkedConnectionCloseEndsItsConnection() throws Exception {
-        assertEquals(201, client.send(url("/close"), post("/close", "a"), TIMEOUT).get().status());
-        assertEquals(201, client.send(url("/echo"), post("/echo", "b"), TIMEOUT).get().status());
+        assertEquals(
+                201,
+                client.send(url("/close"), post("/close", "a"), TIMEOUT).get().status());
+        assertEquals(
+                201,
+                client.send(url("/echo"), post("/echo", "b"), TIMEOUT).get().status());
         assertEquals(2, clientPorts.stream().distinct().count(), "a new connection after 'Connection: close'");
     }
 
     @Test
     void aLateAnswerTimesOutAndIsNotTakenForTheNextRequests() throws Exception {
-        ExecutionException late = assertThrows(ExecutionException.class,
-                () -> client.send(url("/slow"), post("/slow", "first"), Duration.ofMillis(200)).get());
+        ExecutionException late = assertThrows(
+                ExecutionException.class,
+                () -> client.send(url("/slow"), post("/slow", "first"), Duration.ofMillis(200))
+                        .get());
         assertInstanceOf(TimeoutException.class, late.getCause());
 
-        PooledHttpClient.Response next = client.send(url("/echo"), post("/echo", "second"), TIMEOUT).get();
+        PooledHttpClient.Response next =
+                client.send(url("/echo"), post("/echo", "second"), TIMEOUT).get();
         assertEquals("second", new String(next.body(), StandardCharsets.UTF_8));
         sleep(1200);
-        PooledHttpClient.Response after = client.send(url("/echo"), post("/echo", "third"), TIMEOUT).get();
+        PooledHttpClient.Response after =
+                client.send(url("/echo"), post("/echo", "third"), TIMEOUT).get();
         assertEquals("third", new String(after.body(), StandardCharsets.UTF_8));
     }
 
@@ -147,7 +165,8 @@ class PooledHttpClientIT {
             port = unused.getLocalPort();
         }
         URI nobody = URI.create("http://127.0.0.1:" + port + "/");
-        ExecutionException refused = assertThrows(ExecutionException.class,
+        ExecutionException refused = assertThrows(
+                ExecutionException.class,
                 () -> client.send(nobody, post("/", "x"), TIMEOUT).get());
         assertTrue(refused.getCause() instanceof java.net.ConnectException, String.valueOf(refused.getCause()));
     }
@@ -168,12 +187,15 @@ class PooledHttpClientIT {
                 }
             }
             assertTrue(full, "the backlog filled up, so connecting hangs");
-            PooledHttpClient slowConnects = new PooledHttpClient(loops, NioSocketChannel.class, Duration.ofSeconds(30),
-                    Duration.ofSeconds(30), 1024);
+            PooledHttpClient slowConnects = new PooledHttpClient(
+                    loops, NioSocketChannel.class, Duration.ofSeconds(30), Duration.ofSeconds(30), 1024);
             URI url = URI.create("http://127.0.0.1:" + stalled.getLocalPort() + "/");
             long start = System.nanoTime();
-            ExecutionException late = assertThrows(ExecutionException.class,
-                    () -> slowConnects.send(url, post("/", "x"), Duration.ofMillis(300)).get());
+            ExecutionException late = assertThrows(
+                    ExecutionException.class,
+                    () -> slowConnects
+                            .send(url, post("/", "x"), Duration.ofMillis(300))
+                            .get());
             assertInstanceOf(TimeoutException.class, late.getCause());
             assertTrue(System.nanoTime() - start < 5_000_000_000L, "failed at the timeout, not the connect timeout");
             slowConnects.close();
@@ -192,9 +214,11 @@ class PooledHttpClientIT {
         https.start();
         try {
             URI url = URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/echo");
-            ExecutionException untrusted = assertThrows(ExecutionException.class,
+            ExecutionException untrusted = assertThrows(
+                    ExecutionException.class,
                     () -> client.send(url, post("/echo", "secret"), TIMEOUT).get());
-            assertTrue(hasCause(untrusted, SSLException.class), "a TLS failure, not plaintext: " + untrusted.getCause());
+            assertTrue(
+                    hasCause(untrusted, SSLException.class), "a TLS failure, not plaintext: " + untrusted.getCause());
             assertTrue(clientPorts.isEmpty(), "nothing reached the handler");
         } finally {
             https.stop(0);
@@ -207,8 +231,8 @@ class PooledHttpClientIT {
 
     private FullHttpRequest post(String target, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
-                Unpooled.wrappedBuffer(bytes));
+        FullHttpRequest request = new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1, HttpMethod.POST, target, Unpooled.wrappedBuffer(bytes));
         request.headers().set(HttpHeaderNames.HOST, "127.0.0.1").setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         return request;
     }
@@ -216,10 +240,26 @@ class PooledHttpClientIT {
     /** A server certificate the JDK does not trust, made with the JDK's keytool. */
     private static SSLContext selfSigned(Path dir) throws Exception {
         Path keystore = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=127.0.0.1", "-validity", "1",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-validity",
+                        "1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, keytool.waitFor(), output);
         KeyStore store = KeyStore.getInstance("PKCS12");

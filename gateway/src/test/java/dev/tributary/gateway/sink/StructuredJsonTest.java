@@ -26,8 +26,16 @@ class StructuredJsonTest {
 
     @Test
     void xmlAndUtf8CharsetsAreTextToo() throws Exception {
-        assertEquals("<a/>", structured("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)).get("data").asText());
-        assertEquals("hi", structured("text/csv; charset=UTF-8", "hi".getBytes(StandardCharsets.UTF_8)).get("data").asText());
+        assertEquals(
+                "<a/>",
+                structured("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8))
+                        .get("data")
+                        .asText());
+        assertEquals(
+                "hi",
+                structured("text/csv; charset=UTF-8", "hi".getBytes(StandardCharsets.UTF_8))
+                        .get("data")
+                        .asText());
     }
 
     @Test
@@ -42,15 +50,26 @@ class StructuredJsonTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xFF};
         byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
 
-        assertEquals(Base64.getEncoder().encodeToString(png), structured("image/png", png).get("data_base64").asText());
-        assertEquals(Base64.getEncoder().encodeToString(latin1),
-                structured("text/plain; charset=iso-8859-1", latin1).get("data_base64").asText());
-        assertEquals(Base64.getEncoder().encodeToString(latin1), structured("text/plain", latin1).get("data_base64").asText());
+        assertEquals(
+                Base64.getEncoder().encodeToString(png),
+                structured("image/png", png).get("data_base64").asText());
+        assertEquals(
+                Base64.getEncoder().encodeToString(latin1),
+                structured("text/plain; charset=iso-8859-1", latin1)
+                        .get("data_base64")
+                        .asText());
+        assertEquals(
+                Base64.getEncoder().encodeToString(latin1),
+                structured("text/plain", latin1).get("data_base64").asText());
     }
 
     private static JsonNode structured(String contentType, byte[] data) throws Exception {
-        CloudEvent event = CloudEventBuilder.v1().withId("1").withSource(URI.create("/test")).withType("t")
-                .withData(contentType, data).build();
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId("1")
+                .withSource(URI.create("/test"))
+                .withType("t")
+                .withData(contentType, data)
+                .build();
         return MAPPER.readTree(StructuredJson.formatFor(event).serialize(event));
     }
 }

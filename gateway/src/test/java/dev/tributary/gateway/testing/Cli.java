@@ -8,11 +8,9 @@ import picocli.CommandLine;
 /** Runs the command line in-process, capturing what it prints. */
 public final class Cli {
 
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static Result run(String... args) {
         StringWriter out = new StringWriter();

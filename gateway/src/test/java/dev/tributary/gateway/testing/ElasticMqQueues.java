@@ -23,13 +23,19 @@ public final class ElasticMqQueues implements AutoCloseable {
     private final SqsClient client;
 
     public ElasticMqQueues() {
-        server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-        endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
+        server = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withDynamicPort()
+                .start();
+        endpoint =
+                "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
-        client = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+        client = SqsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public String endpoint() {
@@ -43,14 +49,17 @@ public final class ElasticMqQueues implements AutoCloseable {
     /** Creates a queue with the given visibility timeout (seconds) and returns its URL. */
     public String create(String name, int visibilityTimeout) {
         return client.createQueue(q -> q.queueName(name)
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeout)))).queueUrl();
+                        .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeout))))
+                .queueUrl();
     }
 
     /** Messages on the queue, visible and in flight. */
     public int messages(String queueUrl) {
-        Map<QueueAttributeName, String> attributes = client.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> attributes = client.getQueueAttributes(a -> a.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
 

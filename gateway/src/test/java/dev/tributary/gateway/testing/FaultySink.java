@@ -44,7 +44,8 @@ public final class FaultySink implements AutoCloseable {
     private final long slowMillis;
     private final BiConsumer<String, String> delivered;
 
-    public FaultySink(Map<String, Fault> faults, long faultMillis, long slowMillis, BiConsumer<String, String> delivered)
+    public FaultySink(
+            Map<String, Fault> faults, long faultMillis, long slowMillis, BiConsumer<String, String> delivered)
             throws IOException {
         this.faults = faults;
         this.faultMillis = faultMillis;
@@ -80,7 +81,8 @@ public final class FaultySink implements AutoCloseable {
                 }
                 String path = head.substring(head.indexOf(' ') + 1, head.indexOf(' ', head.indexOf(' ') + 1));
                 String subject = header(head, "ce-subject");
-                in.readNBytes(Integer.parseInt(header(head, "content-length") == null ? "0" : header(head, "content-length")));
+                in.readNBytes(Integer.parseInt(
+                        header(head, "content-length") == null ? "0" : header(head, "content-length")));
                 long now = System.currentTimeMillis();
                 boolean faulty = now < faultEnds.computeIfAbsent(path, p -> now + faultMillis);
                 Fault fault = faulty ? faults.getOrDefault(path, Fault.NONE) : Fault.NONE;
@@ -109,7 +111,8 @@ public final class FaultySink implements AutoCloseable {
     }
 
     private static void answer(OutputStream out, String status, String headers) throws IOException {
-        out.write(("HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(("HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 
@@ -119,7 +122,9 @@ public final class FaultySink implements AutoCloseable {
         int b;
         while (matched < 4 && (b = in.read()) >= 0) {
             head.write(b);
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
+            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1
+                    : 0;
         }
         return matched == 4 ? head.toString(StandardCharsets.ISO_8859_1) : null;
     }
@@ -127,7 +132,8 @@ public final class FaultySink implements AutoCloseable {
     private static String header(String head, String name) {
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
+            if (colon > 0
+                    && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
                 return line.substring(colon + 1).trim();
             }
         }

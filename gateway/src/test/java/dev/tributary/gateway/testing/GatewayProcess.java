@@ -41,15 +41,24 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts the gateway on {@code port} (-1: a random one) and returns at once. */
-    public static GatewayProcess start(Path mappings, Map<String, String> environment, Path log, int port) throws IOException {
+    public static GatewayProcess start(Path mappings, Map<String, String> environment, Path log, int port)
+            throws IOException {
         Path jar = Path.of("target", "tributary.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run this test in 'mvn verify' (after package)");
+            throw new IllegalStateException(
+                    jar.toAbsolutePath() + " is missing: run this test in 'mvn verify' (after package)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "@jvm.options", "-jar", jar.toString(), "serve",
-                "--micronaut.server.port=" + port, "--micronaut.server.host=127.0.0.1"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "@jvm.options",
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--micronaut.server.port=" + port,
+                "--micronaut.server.host=127.0.0.1"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("TRIBUTARY_MAPPINGS", mappings.toString());
         // each process a management port of its own: two replicas on 9090 would collide
@@ -63,7 +72,8 @@ public final class GatewayProcess implements AutoCloseable {
      * Starts the gateway on a free port, its output in {@code target/<name>.log}, and waits until
      * it is ready (at most 60 s).
      */
-    public static GatewayProcess startReady(String name, Path mappings, Map<String, String> environment) throws Exception {
+    public static GatewayProcess startReady(String name, Path mappings, Map<String, String> environment)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -78,11 +88,15 @@ public final class GatewayProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the gateway exited with " + process.exitValue() + " while starting; see " + log);
+                throw new IllegalStateException(
+                        "the gateway exited with " + process.exitValue() + " while starting; see " + log);
             }
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(managementUri("/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = client.send(
+                        HttpRequest.newBuilder(managementUri("/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -131,9 +145,15 @@ public final class GatewayProcess implements AutoCloseable {
         if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
             Path dump = log.resolveSibling(log.getFileName() + ".threads.txt");
             try {
-                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
-                        .redirectOutput(dump.toFile()).start().waitFor(20, TimeUnit.SECONDS);
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                        .toString(),
+                                Long.toString(process.pid()),
+                                "Thread.print")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dump.toFile())
+                        .start()
+                        .waitFor(20, TimeUnit.SECONDS);
             } catch (IOException e) {
                 // no dump then
             }

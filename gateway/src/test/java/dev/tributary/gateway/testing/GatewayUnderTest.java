@@ -25,7 +25,8 @@ public final class GatewayUnderTest implements AutoCloseable {
     private final EmbeddedServer server;
     private final Path mappingsFile;
     private final RecordingSink sink;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public GatewayUnderTest(String mappings, RecordingSink sink, Map<String, Object> properties) throws IOException {
         Path file = Files.createTempFile("mappings", ".yaml");
@@ -57,8 +58,10 @@ public final class GatewayUnderTest implements AutoCloseable {
 
     /** A URL on the management port (health and Prometheus), which differs from the push port. */
     public URI managementUri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getApplicationContext().getProperty("endpoints.all.port", Integer.class)
-                .orElseThrow() + path);
+        return URI.create("http://127.0.0.1:"
+                + server.getApplicationContext()
+                        .getProperty("endpoints.all.port", Integer.class)
+                        .orElseThrow() + path);
     }
 
     /** GETs a path on the management port. */
@@ -88,7 +91,8 @@ public final class GatewayUnderTest implements AutoCloseable {
 
     /** A TCP port free at the time of the call, on loopback. */
     public static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
@@ -98,8 +102,10 @@ public final class GatewayUnderTest implements AutoCloseable {
     }
 
     /** POSTs a body with headers given as name, value, name, value… */
-    public HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+    public HttpResponse<String> post(String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -110,14 +116,29 @@ public final class GatewayUnderTest implements AutoCloseable {
     /** POSTs a binary-mode CloudEvent with JSON data, from source {@code /tests}, to {@code /sources/{source}}. */
     public HttpResponse<String> pushEvent(String source, String id, String type, String json)
             throws IOException, InterruptedException {
-        return post("/sources/" + source, json, "Content-Type", "application/json",
-                "ce-specversion", "1.0", "ce-id", id, "ce-source", "/tests", "ce-type", type);
+        return post(
+                "/sources/" + source,
+                json,
+                "Content-Type",
+                "application/json",
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                id,
+                "ce-source",
+                "/tests",
+                "ce-type",
+                type);
     }
 
     /** POSTs a CloudEvent in the structured JSON format to {@code /sources/{source}}. */
-    public HttpResponse<String> pushStructured(String source, CloudEvent event) throws IOException, InterruptedException {
-        return post("/sources/" + source, new String(new JsonFormat().serialize(event), StandardCharsets.UTF_8),
-                "Content-Type", "application/cloudevents+json");
+    public HttpResponse<String> pushStructured(String source, CloudEvent event)
+            throws IOException, InterruptedException {
+        return post(
+                "/sources/" + source,
+                new String(new JsonFormat().serialize(event), StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/cloudevents+json");
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -39,7 +39,8 @@ public final class JwtIssuer implements AutoCloseable {
 
     /** {@code Bearer <token>} for the claims, signed RS256 with the test key. */
     public String bearer(JWTClaimsSet claims) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return "Bearer " + jwt.serialize();
     }

@@ -18,7 +18,8 @@ public final class LossOracle {
     public record Tally(String scenario, int sent, int delivered, int duplicated, int missing, int deadLettered) {
         @Override
         public String toString() {
-            return String.format("%-28s sent %5d  delivered %5d  duplicated %4d  missing %4d  dead-lettered %4d",
+            return String.format(
+                    "%-28s sent %5d  delivered %5d  duplicated %4d  missing %4d  dead-lettered %4d",
                     scenario, sent, delivered, duplicated, missing, deadLettered);
         }
     }
@@ -33,11 +34,14 @@ public final class LossOracle {
 
     public void delivered(String scenario, int n) {
         arrivals.computeIfAbsent(scenario, s -> new ConcurrentHashMap<>())
-                .computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+                .computeIfAbsent(n, k -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     public void deadLettered(String scenario, int n) {
-        deadLettered.computeIfAbsent(scenario, s -> ConcurrentHashMap.newKeySet()).add(n);
+        deadLettered
+                .computeIfAbsent(scenario, s -> ConcurrentHashMap.newKeySet())
+                .add(n);
     }
 
     public Tally tally(String scenario) {
@@ -45,7 +49,9 @@ public final class LossOracle {
         Map<Integer, AtomicInteger> in = arrivals.getOrDefault(scenario, Map.of());
         Set<Integer> dead = deadLettered.getOrDefault(scenario, Set.of());
         int duplicated = in.values().stream().mapToInt(count -> count.get() - 1).sum();
-        int missing = (int) out.stream().filter(n -> !in.containsKey(n) && !dead.contains(n)).count();
+        int missing = (int) out.stream()
+                .filter(n -> !in.containsKey(n) && !dead.contains(n))
+                .count();
         return new Tally(scenario, out.size(), in.size(), duplicated, missing, dead.size());
     }
 

@@ -20,8 +20,7 @@ import java.util.function.Function;
 public final class ObservingSink implements AutoCloseable {
 
     /** One request as it arrived: its {@code ce-id}, {@code ce-partitionkey}, status answered and arrival time. */
-    public record Arrival(String id, String partitionKey, int status, long nanos) {
-    }
+    public record Arrival(String id, String partitionKey, int status, long nanos) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -83,8 +82,8 @@ public final class ObservingSink implements AutoCloseable {
             int now = current.incrementAndGet();
             max.accumulateAndGet(now, Math::max);
             synchronized (this) {
-                arrivals.add(new Arrival(id, exchange.getRequestHeaders().getFirst("ce-partitionkey"), status,
-                        System.nanoTime()));
+                arrivals.add(new Arrival(
+                        id, exchange.getRequestHeaders().getFirst("ce-partitionkey"), status, System.nanoTime()));
             }
             try {
                 Thread.sleep(holdMillis);

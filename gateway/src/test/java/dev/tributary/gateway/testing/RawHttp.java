@@ -26,8 +26,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code request} and reads until the server closes the connection or is quiet for {@code quietMillis}. */
     public static Answer exchange(int port, byte[] request, int quietMillis) throws IOException {
@@ -86,7 +85,8 @@ public final class RawHttp {
         }
         for (String line : text.substring(0, end).split("\r\n")) {
             if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                return text.length() >= end + 4 + Integer.parseInt(line.substring(15).trim());
+                return text.length()
+                        >= end + 4 + Integer.parseInt(line.substring(15).trim());
             }
         }
         return false;

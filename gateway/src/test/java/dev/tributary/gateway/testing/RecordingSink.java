@@ -89,14 +89,15 @@ public final class RecordingSink implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
             Response response = nextResponse(path);
             queue(path).add(new Request(path, headers, body));
             if (response.delayMillis() > 0) {
                 Thread.sleep(response.delayMillis());
             }
-            response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            response.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] answer = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.status(), answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {

@@ -27,8 +27,7 @@ public final class SigV4 {
     /** Its secret. */
     public static final String SECRET = "secret-test";
 
-    private SigV4() {
-    }
+    private SigV4() {}
 
     /** Sets the test credentials as the system properties the SDK's default chain reads. */
     static void useTestCredentials() {
@@ -50,22 +49,23 @@ public final class SigV4 {
         assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/"), authorization);
         assertTrue(authorization.contains("/" + region + "/" + service + "/aws4_request"), authorization);
         String signedHeaders = authorization.replaceAll(".*SignedHeaders=([^,]+),.*", "$1");
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
-                .uri(URI.create(sink.url() + request.path()));
+        SdkHttpRequest.Builder unsigned =
+                SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(sink.url() + request.path()));
         for (String header : signedHeaders.split(";")) {
             if (!header.equals("x-amz-date")) {
                 unsigned.putHeader(header, request.header(header));
             }
         }
-        Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").withZone(ZoneOffset.UTC)
+        Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")
+                .withZone(ZoneOffset.UTC)
                 .parse(request.header("x-amz-date"), Instant::from);
-        var signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(ACCESS_KEY, SECRET))
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArray(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        var signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(ACCESS_KEY, SECRET))
+                        .request(unsigned.build())
+                        .payload(ContentStreamProvider.fromByteArray(request.body()))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
         assertEquals(signed.request().firstMatchingHeader("Authorization").orElseThrow(), authorization);
     }
 }

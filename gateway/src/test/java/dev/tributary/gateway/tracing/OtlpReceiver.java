@@ -95,7 +95,8 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Waits until {@code count} spans of {@code trace} matching {@code which} arrived; returns them in arrival order. */
-    List<Received> await(String trace, Predicate<Received> which, int count, Duration timeout) throws InterruptedException {
+    List<Received> await(String trace, Predicate<Received> which, int count, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             List<Received> found = new ArrayList<>();
@@ -112,7 +113,8 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+        requests.add(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals("/v1/traces")) {
                 exchange.sendResponseHeaders(404, -1);

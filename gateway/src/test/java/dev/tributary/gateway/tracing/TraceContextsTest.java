@@ -24,14 +24,17 @@ class TraceContextsTest {
 
     @Test
     void theTransportFieldsComeFirstThenTheCurrentSpanThenTheEventsExtension() {
-        CloudEvent event = event().withExtension("traceparent", "00-" + EVENT_TRACE + "-b7ad6b7169203331-01").build();
+        CloudEvent event = event().withExtension("traceparent", "00-" + EVENT_TRACE + "-b7ad6b7169203331-01")
+                .build();
         Map<String, String> headers = Map.of("traceparent", "00-" + HEADER_TRACE + "-00f067aa0ba902b7-01");
         Context current = context(CURRENT_TRACE);
 
         assertEquals(HEADER_TRACE, traceOf(TraceContexts.parentOf(current, headers, List.of(event))));
         assertEquals(CURRENT_TRACE, traceOf(TraceContexts.parentOf(current, Map.of(), List.of(event))));
         assertEquals(EVENT_TRACE, traceOf(TraceContexts.parentOf(Context.root(), Map.of(), List.of(event))));
-        assertEquals(EVENT_TRACE, traceOf(TraceContexts.parentOf(Context.root(), Map.of("traceparent", "garbage"), List.of(event))),
+        assertEquals(
+                EVENT_TRACE,
+                traceOf(TraceContexts.parentOf(Context.root(), Map.of("traceparent", "garbage"), List.of(event))),
                 "an invalid header does not hide the extension");
         assertSame(Context.root(), TraceContexts.parentOf(Context.root(), Map.of(), List.of(event().build())));
     }
@@ -39,7 +42,8 @@ class TraceContextsTest {
     @Test
     void stampingSetsTheExtensionToTheContextAndDropsAStaleTracestate() {
         CloudEvent event = event().withExtension("traceparent", "00-" + EVENT_TRACE + "-b7ad6b7169203331-01")
-                .withExtension("tracestate", "old=1").build();
+                .withExtension("tracestate", "old=1")
+                .build();
 
         CloudEvent stamped = TraceContexts.stamp(event, context(CURRENT_TRACE));
 
@@ -50,12 +54,16 @@ class TraceContextsTest {
     }
 
     private static CloudEventBuilder event() {
-        return CloudEventBuilder.v1().withId("e1").withSource(URI.create("/tests")).withType("com.example.test");
+        return CloudEventBuilder.v1()
+                .withId("e1")
+                .withSource(URI.create("/tests"))
+                .withType("com.example.test");
     }
 
     private static Context context(String trace) {
-        return Context.root().with(Span.wrap(SpanContext.create(trace, "2222222222222222", TraceFlags.getSampled(),
-                TraceState.getDefault())));
+        return Context.root()
+                .with(Span.wrap(SpanContext.create(
+                        trace, "2222222222222222", TraceFlags.getSampled(), TraceState.getDefault())));
     }
 
     private static String traceOf(Context context) {

@@ -23,9 +23,12 @@ class TracingTest {
         assertFalse(OtlpExport.configured(Map.of()));
         assertFalse(OtlpExport.configured(Map.of("OTEL_SERVICE_NAME", "x", "OTEL_EXPORTER_OTLP_ENDPOINT", " ")));
         assertTrue(OtlpExport.configured(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318")));
-        assertTrue(OtlpExport.configured(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4318/v1/traces")));
-        assertFalse(OtlpExport.configured(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_TRACES_EXPORTER", "none")));
-        assertFalse(OtlpExport.configured(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_SDK_DISABLED", "true")));
+        assertTrue(
+                OtlpExport.configured(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4318/v1/traces")));
+        assertFalse(OtlpExport.configured(
+                Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_TRACES_EXPORTER", "none")));
+        assertFalse(OtlpExport.configured(
+                Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_SDK_DISABLED", "true")));
         assertSame(Tracing.OFF, Tracing.fromEnvironment(Map.of("OTEL_SERVICE_NAME", "tributary")));
     }
 
@@ -33,7 +36,11 @@ class TracingTest {
     void offEveryHookIsTheThingItWrapsOrASharedNoOp() {
         EventDispatch dispatch = (source, events) -> null;
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        CloudEvent event = CloudEventBuilder.v1().withId("e1").withSource(URI.create("/tests")).withType("t").build();
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId("e1")
+                .withSource(URI.create("/tests"))
+                .withType("t")
+                .build();
 
         assertFalse(Tracing.OFF.enabled());
         assertSame(dispatch, Tracing.OFF.ingress(dispatch));

@@ -23,11 +23,10 @@ import java.util.Set;
 public final class AttributeExtensions {
 
     private static final String PREFIX = "attr";
-    private static final Set<String> CONTEXT_ATTRIBUTES = Set.of(
-            "specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data");
+    private static final Set<String> CONTEXT_ATTRIBUTES =
+            Set.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data");
 
-    private AttributeExtensions() {
-    }
+    private AttributeExtensions() {}
 
     /** The extension name of each attribute: element {@code i} names {@code attributes.get(i)}. */
     public static List<String> names(List<MessageAttribute> attributes) {

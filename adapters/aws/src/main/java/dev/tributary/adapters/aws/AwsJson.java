@@ -25,8 +25,7 @@ public final class AwsJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private AwsJson() {
-    }
+    private AwsJson() {}
 
     /** The document in {@code text}, or empty when it is not JSON. */
     public static Optional<JsonNode> tryParse(String text) {
@@ -61,15 +60,16 @@ public final class AwsJson {
 
     /** A required, non-empty text field; {@code where} prefixes the error, e.g. {@code "EventBridge event: "}. */
     public static String text(JsonNode node, String field, String where) {
-        return optionalText(node, field).orElseThrow(
-                () -> DecodeException.malformed(where + "missing or empty string field '" + field + "'"));
+        return optionalText(node, field)
+                .orElseThrow(() -> DecodeException.malformed(where + "missing or empty string field '" + field + "'"));
     }
 
     /** A text field when present, a string and non-empty. */
     public static Optional<String> optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isTextual() && !value.asText().isEmpty()
-                ? Optional.of(value.asText()) : Optional.empty();
+                ? Optional.of(value.asText())
+                : Optional.empty();
     }
 
     /** An RFC 3339 timestamp. */
@@ -77,7 +77,8 @@ public final class AwsJson {
         try {
             return Timestamps.parse(value);
         } catch (DateTimeParseException e) {
-            throw DecodeException.malformed(where + "field '" + field + "' is not an RFC 3339 timestamp: '" + value + "'");
+            throw DecodeException.malformed(
+                    where + "field '" + field + "' is not an RFC 3339 timestamp: '" + value + "'");
         }
     }
 }

@@ -13,8 +13,7 @@ public final class AwsRegions {
 
     private static final Pattern REGION = Pattern.compile(REGION_REGEX);
 
-    private AwsRegions() {
-    }
+    private AwsRegions() {}
 
     public static boolean isRegion(String name) {
         return REGION.matcher(name).matches();

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class BinaryEvents {
 
-    private BinaryEvents() {
-    }
+    private BinaryEvents() {}
 
     /**
      * The event, or empty when the attributes carry none.

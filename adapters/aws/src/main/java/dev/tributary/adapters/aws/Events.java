@@ -11,8 +11,7 @@ public final class Events {
 
     public static final String JSON = "application/json";
 
-    private Events() {
-    }
+    private Events() {}
 
     /**
      * An event with JSON data.
@@ -21,18 +20,16 @@ public final class Events {
      * @param time the time, or {@code null} for none
      * @throws DecodeException when {@code source} is not a URI reference
      */
-    public static CloudEvent json(String id, String source, String type, String subject, OffsetDateTime time,
-            byte[] data) {
+    public static CloudEvent json(
+            String id, String source, String type, String subject, OffsetDateTime time, byte[] data) {
         return builder(id, source, type, subject, time).withData(JSON, data).build();
     }
 
     /** A builder with the context attributes set; the caller adds data. */
-    public static CloudEventBuilder builder(String id, String source, String type, String subject,
-            OffsetDateTime time) {
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(id)
-                .withSource(uri(source))
-                .withType(type);
+    public static CloudEventBuilder builder(
+            String id, String source, String type, String subject, OffsetDateTime time) {
+        CloudEventBuilder builder =
+                CloudEventBuilder.v1().withId(id).withSource(uri(source)).withType(type);
         if (subject != null) {
             builder.withSubject(subject);
         }

@@ -17,20 +17,25 @@ public final class StructuredCloudEvents {
 
     private static final JsonFormat JSON = new JsonFormat();
 
-    private StructuredCloudEvents() {
-    }
+    private StructuredCloudEvents() {}
 
     /** Whether a document is a structured CloudEvent: an object with a string {@code specversion}, and {@code id}, {@code source}, {@code type}. */
     public static boolean isEvent(JsonNode document) {
-        return document.isObject() && document.path("specversion").isTextual()
-                && document.has("id") && document.has("source") && document.has("type");
+        return document.isObject()
+                && document.path("specversion").isTextual()
+                && document.has("id")
+                && document.has("source")
+                && document.has("type");
     }
 
     /** @throws DecodeException when the document is not a valid CloudEvent */
     public static CloudEvent decode(JsonNode document) {
         try {
             return JSON.deserialize(AwsJson.bytes(document));
-        } catch (EventDeserializationException | CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+        } catch (EventDeserializationException
+                | CloudEventRWException
+                | IllegalStateException
+                | IllegalArgumentException e) {
             throw DecodeException.malformed("invalid structured CloudEvent: " + e.getMessage());
         }
     }

@@ -77,16 +77,20 @@ class GoldenTest {
         run(SNS, caseName, (input, headers) -> {
             SnsMessage message = SnsMessage.from(json(input));
             String source = headers.path(SnsPushSource.SUBSCRIPTION_ARN_HEADER).asText(message.topicArn());
-            return new SnsEnvelopeDecoder(new InnerDocuments(false)).decode(new SnsDelivery(message, input, source, List.of()));
+            return new SnsEnvelopeDecoder(new InnerDocuments(false))
+                    .decode(new SnsDelivery(message, input, source, List.of()));
         });
     }
 
     @ParameterizedTest
     @MethodSource
     void sqs(String caseName) {
-        run(SQS, caseName, (input, headers) -> new SqsMessageDecoder(
-                new InnerDocuments(headers.path("forwardTestEvents").asBoolean()))
-                .decode(sqsMessage(input, headers)));
+        run(
+                SQS,
+                caseName,
+                (input, headers) -> new SqsMessageDecoder(new InnerDocuments(
+                                headers.path("forwardTestEvents").asBoolean()))
+                        .decode(sqsMessage(input, headers)));
     }
 
     private static void run(String directory, String caseName, CaseDecoder decoder) {
@@ -106,12 +110,20 @@ class GoldenTest {
     /** An SQS message from a case: the body, and the rest in SQS API names (see the README). */
     private static SqsMessage sqsMessage(byte[] body, JsonNode headers) {
         List<MessageAttribute> attributes = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : headers.path("MessageAttributes").properties()) {
+        for (Map.Entry<String, JsonNode> entry :
+                headers.path("MessageAttributes").properties()) {
             JsonNode value = entry.getValue();
-            String text = value.has("BinaryValue") ? value.get("BinaryValue").asText() : value.get("StringValue").asText();
-            attributes.add(new MessageAttribute(entry.getKey(), value.get("DataType").asText(), text));
+            String text = value.has("BinaryValue")
+                    ? value.get("BinaryValue").asText()
+                    : value.get("StringValue").asText();
+            attributes.add(
+                    new MessageAttribute(entry.getKey(), value.get("DataType").asText(), text));
         }
-        return new SqsMessage(headers.get("MessageId").asText(), new String(body, StandardCharsets.UTF_8), attributes,
-                Instant.ofEpochMilli(headers.get("SentTimestamp").asLong()), headers.get("QueueArn").asText());
+        return new SqsMessage(
+                headers.get("MessageId").asText(),
+                new String(body, StandardCharsets.UTF_8),
+                attributes,
+                Instant.ofEpochMilli(headers.get("SentTimestamp").asLong()),
+                headers.get("QueueArn").asText());
     }
 }

@@ -28,15 +28,16 @@ class ProvidersTest {
 
     @Test
     void awsSqsBuildsAPullSourceWithoutTouchingTheNetwork() {
-        try (Source source = create("aws-sqs", Map.of("queueUrl", "https://sqs.eu-west-1.amazonaws.com/123456789012/uploads"))) {
+        try (Source source =
+                create("aws-sqs", Map.of("queueUrl", "https://sqs.eu-west-1.amazonaws.com/123456789012/uploads"))) {
             assertInstanceOf(SqsPullSource.class, source);
         }
     }
 
     @Test
     void awsSqsStartRefusesToRunWithoutTheGatewaysCamelContext() {
-        try (SqsPullSource source = (SqsPullSource) create("aws-sqs",
-                Map.of("queueUrl", "https://sqs.eu-west-1.amazonaws.com/123456789012/uploads"))) {
+        try (SqsPullSource source = (SqsPullSource)
+                create("aws-sqs", Map.of("queueUrl", "https://sqs.eu-west-1.amazonaws.com/123456789012/uploads"))) {
             IllegalStateException error = assertThrows(IllegalStateException.class, source::start);
             assertTrue(error.getMessage().contains("CamelContext"), error.getMessage());
         }
@@ -44,7 +45,9 @@ class ProvidersTest {
 
     @Test
     void bothSourceTypesAreRegistered() {
-        assertTrue(providers.keySet().containsAll(java.util.Set.of("aws-sqs", "aws-sns")), providers.keySet().toString());
+        assertTrue(
+                providers.keySet().containsAll(java.util.Set.of("aws-sqs", "aws-sns")),
+                providers.keySet().toString());
     }
 
     private Source create(String type, Map<String, Object> options) {

@@ -43,14 +43,16 @@ public final class FileSink implements EventSink {
     @Override
     public CompletionStage<SinkReply> send(CloudEvent event, Duration timeout) {
         byte[] line = EventJson.line(event).getBytes(StandardCharsets.UTF_8);
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                file.append(line);
-                return SinkReply.of(200);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + destination + ": " + e.getMessage(), e);
-            }
-        }, writer);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        file.append(line);
+                        return SinkReply.of(200);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot append to " + destination + ": " + e.getMessage(), e);
+                    }
+                },
+                writer);
     }
 
     @Override

@@ -42,7 +42,8 @@ final class JsonLinesFile implements AutoCloseable {
         if (channel.size() >= maxBytes) {
             rotate();
         }
-        ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+        ByteBuffer buffer =
+                ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

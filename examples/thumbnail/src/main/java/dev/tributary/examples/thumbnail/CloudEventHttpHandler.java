@@ -85,10 +85,14 @@ final class CloudEventHttpHandler implements HttpHandler {
 
     private static CloudEvent read(HttpExchange exchange, byte[] body) {
         try {
-            return HttpMessageFactory.createReaderFromMultimap(exchange.getRequestHeaders(), body).toEvent();
+            return HttpMessageFactory.createReaderFromMultimap(exchange.getRequestHeaders(), body)
+                    .toEvent();
         } catch (RuntimeException e) { // the SDK reports bad input with several unchecked types
-            throw new MalformedEventException("not a CloudEvent (binary mode needs ce-specversion, ce-id, ce-source and"
-                    + " ce-type headers; structured mode content type application/cloudevents+json): " + e.getMessage(), e);
+            throw new MalformedEventException(
+                    "not a CloudEvent (binary mode needs ce-specversion, ce-id, ce-source and"
+                            + " ce-type headers; structured mode content type application/cloudevents+json): "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -14,8 +14,7 @@ final class EventJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** The event's {@code data} as a JSON object. */
     static JsonNode data(CloudEvent event) {
@@ -52,7 +51,8 @@ final class EventJson {
             node = node.path(name);
         }
         if (!node.isTextual() || node.asText().isEmpty()) {
-            throw new MalformedEventException(rootName + "." + String.join(".", path) + " is missing or not a non-empty string");
+            throw new MalformedEventException(
+                    rootName + "." + String.join(".", path) + " is missing or not a non-empty string");
         }
         return node.asText();
     }

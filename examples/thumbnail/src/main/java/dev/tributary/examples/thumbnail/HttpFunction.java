@@ -42,11 +42,15 @@ public final class HttpFunction implements AutoCloseable {
      *
      * @throws IOException if the address cannot be bound
      */
-    public static HttpFunction start(ThumbnailService service, InetSocketAddress address, List<Filter> filters) throws IOException {
+    public static HttpFunction start(ThumbnailService service, InetSocketAddress address, List<Filter> filters)
+            throws IOException {
         HttpServer server = HttpServer.create(address, 0);
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        ExecutorService workers =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         server.setExecutor(workers);
-        server.createContext("/", new CloudEventHttpHandler(service)).getFilters().addAll(filters);
+        server.createContext("/", new CloudEventHttpHandler(service))
+                .getFilters()
+                .addAll(filters);
         server.start();
         return new HttpFunction(server, workers);
     }
@@ -68,7 +72,10 @@ public final class HttpFunction implements AutoCloseable {
         Settings settings = Settings.fromEnvironment(System.getenv());
         HttpFunction function = start(ThumbnailService.create(settings), new InetSocketAddress(settings.port()));
         Runtime.getRuntime().addShutdownHook(new Thread(function::close, "shutdown"));
-        LOG.info("thumbnail function listening on port {} (S3 endpoint {}, region {})", function.port(),
-                settings.s3Endpoint().map(Object::toString).orElse("AWS"), settings.region());
+        LOG.info(
+                "thumbnail function listening on port {} (S3 endpoint {}, region {})",
+                function.port(),
+                settings.s3Endpoint().map(Object::toString).orElse("AWS"),
+                settings.region());
     }
 }

@@ -41,7 +41,8 @@ record ImageHeader(ImageFormat format, int width, int height) {
             try {
                 Optional<ImageFormat> format = ImageFormat.of(reader.getOriginatingProvider());
                 if (format.isEmpty()) {
-                    throw new UnusableObjectException(SkipReason.UNSUPPORTED_FORMAT,
+                    throw new UnusableObjectException(
+                            SkipReason.UNSUPPORTED_FORMAT,
                             reader.getFormatName() + " images are not thumbnailed (JPEG and PNG are)");
                 }
                 reader.setInput(input, true, true);

@@ -53,7 +53,8 @@ public final class LambdaHandler implements RequestStreamHandler {
             try {
                 return List.of(CLOUDEVENTS_JSON.deserialize(input));
             } catch (RuntimeException e) { // the SDK reports bad input with several unchecked types
-                throw new MalformedEventException("the invocation payload is not a valid CloudEvent: " + e.getMessage(), e);
+                throw new MalformedEventException(
+                        "the invocation payload is not a valid CloudEvent: " + e.getMessage(), e);
             }
         }
         if (json.has("Records")) {

@@ -42,9 +42,7 @@ public sealed interface Outcome {
     record Skipped(SkipReason reason, String detail) implements Outcome {
         @Override
         public ObjectNode toJson(String eventId) {
-            return answer(eventId, "skipped")
-                    .put("reason", reason.code())
-                    .put("detail", detail);
+            return answer(eventId, "skipped").put("reason", reason.code()).put("detail", detail);
         }
     }
 }

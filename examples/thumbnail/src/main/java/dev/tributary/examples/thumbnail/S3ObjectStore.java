@@ -2,10 +2,10 @@ package dev.tributary.examples.thumbnail;
 
 import java.io.IOException;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -41,16 +41,18 @@ public final class S3ObjectStore implements ObjectStore {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(settings.region());
-        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+        settings.s3Endpoint()
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                        .forcePathStyle(true)
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         return builder.build();
     }
 
     @Override
     public byte[] get(ObjectRef object) throws UnusableObjectException {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request -> request.bucket(object.bucket()).key(object.key()))) {
+        try (ResponseInputStream<GetObjectResponse> in =
+                s3.getObject(request -> request.bucket(object.bucket()).key(object.key()))) {
             Long length = in.response().contentLength();
             if (length != null && length > maxObjectBytes) {
                 in.abort();
@@ -77,7 +79,8 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void put(ObjectRef object, byte[] content, String contentType) {
         try {
-            s3.putObject(request -> request.bucket(object.bucket()).key(object.key()).contentType(contentType),
+            s3.putObject(
+                    request -> request.bucket(object.bucket()).key(object.key()).contentType(contentType),
                     RequestBody.fromBytes(content));
         } catch (SdkException e) {
             throw unavailable("put", object, e);
@@ -85,14 +88,15 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private UnusableObjectException tooLarge(long length) {
-        return new UnusableObjectException(SkipReason.OBJECT_TOO_LARGE,
+        return new UnusableObjectException(
+                SkipReason.OBJECT_TOO_LARGE,
                 "the object has " + length + " bytes, more than the limit of " + maxObjectBytes);
     }
 
     private static StorageUnavailableException unavailable(String operation, ObjectRef object, Exception e) {
         String detail = e instanceof S3Exception s3 ? describe(s3) : e.getMessage();
-        return new StorageUnavailableException("cannot " + operation + " s3://" + object.bucket() + "/" + object.key()
-                + ": " + detail, e);
+        return new StorageUnavailableException(
+                "cannot " + operation + " s3://" + object.bucket() + "/" + object.key() + ": " + detail, e);
     }
 
     private static String describe(S3Exception e) {

@@ -24,8 +24,7 @@ public final class S3Records {
     /** Type prefix of S3 notification CloudEvents: {@code com.amazonaws.s3.} + {@code eventName}. */
     public static final String TYPE_PREFIX = "com.amazonaws.s3.";
 
-    private S3Records() {
-    }
+    private S3Records() {}
 
     /**
      * The object a record is about.
@@ -84,7 +83,8 @@ public final class S3Records {
         try {
             return new URI(source);
         } catch (URISyntaxException e) {
-            throw new MalformedEventException(where + ".eventSource, awsRegion or s3.bucket.name do not form a URI: " + source, e);
+            throw new MalformedEventException(
+                    where + ".eventSource, awsRegion or s3.bucket.name do not form a URI: " + source, e);
         }
     }
 

@@ -57,7 +57,8 @@ public record Settings(int port, Optional<URI> s3Endpoint, Region region, long m
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be an integer from " + min + " to " + max + ", got '" + text.get() + "'");
+        throw new IllegalArgumentException(
+                name + " must be an integer from " + min + " to " + max + ", got '" + text.get() + "'");
     }
 
     private static URI endpoint(String text) {
@@ -69,6 +70,7 @@ public record Settings(int port, Optional<URI> s3Endpoint, Region region, long m
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalArgumentException("S3_ENDPOINT must be an http(s) URL such as http://127.0.0.1:9000, got '" + text + "'");
+        throw new IllegalArgumentException(
+                "S3_ENDPOINT must be an http(s) URL such as http://127.0.0.1:9000, got '" + text + "'");
     }
 }

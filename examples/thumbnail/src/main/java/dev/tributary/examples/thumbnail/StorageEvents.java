@@ -22,8 +22,7 @@ public final class StorageEvents {
     /** Type prefix of S3 object-created notifications (Put, Post, Copy, CompleteMultipartUpload). */
     public static final String S3_CREATED_PREFIX = S3Records.TYPE_PREFIX + "ObjectCreated:";
 
-    private StorageEvents() {
-    }
+    private StorageEvents() {}
 
     /**
      * The object an object-created event is about; empty for any other event type.
@@ -34,7 +33,8 @@ public final class StorageEvents {
         String type = event.getType();
         if (NEUTRAL_CREATED.equals(type)) {
             JsonNode data = EventJson.data(event);
-            return Optional.of(new ObjectRef(EventJson.text(data, "data", "bucket"), EventJson.text(data, "data", "key")));
+            return Optional.of(
+                    new ObjectRef(EventJson.text(data, "data", "bucket"), EventJson.text(data, "data", "key")));
         }
         if (type.startsWith(S3_CREATED_PREFIX)) {
             return Optional.of(S3Records.object(EventJson.data(event), "data"));

@@ -8,5 +8,4 @@ package dev.tributary.examples.thumbnail;
  * @param width width in pixels
  * @param height height in pixels
  */
-public record Thumbnail(byte[] bytes, ImageFormat format, int width, int height) {
-}
+public record Thumbnail(byte[] bytes, ImageFormat format, int width, int height) {}

@@ -32,7 +32,8 @@ public final class ThumbnailService {
 
     /** The service for {@code settings}, over S3. */
     public static ThumbnailService create(Settings settings) {
-        return new ThumbnailService(new S3ObjectStore(S3ObjectStore.client(settings), settings.maxObjectBytes()),
+        return new ThumbnailService(
+                new S3ObjectStore(S3ObjectStore.client(settings), settings.maxObjectBytes()),
                 new Thumbnails(settings.maxPixels()));
     }
 
@@ -48,20 +49,30 @@ public final class ThumbnailService {
         try {
             object = StorageEvents.createdObject(event);
         } catch (MalformedEventException e) {
-            LOG.warn("id={} type={} outcome=malformed detail={}", quote(event.getId()), quote(event.getType()), quote(e.getMessage()));
+            LOG.warn(
+                    "id={} type={} outcome=malformed detail={}",
+                    quote(event.getId()),
+                    quote(event.getType()),
+                    quote(e.getMessage()));
             throw e;
         }
         if (object.isEmpty()) {
-            Outcome.Skipped skipped = new Outcome.Skipped(SkipReason.IGNORED_EVENT_TYPE,
-                    "events of type " + event.getType() + " are not handled");
-            LOG.info("id={} type={} outcome=skipped reason={}", quote(event.getId()), quote(event.getType()), skipped.reason().code());
+            Outcome.Skipped skipped = new Outcome.Skipped(
+                    SkipReason.IGNORED_EVENT_TYPE, "events of type " + event.getType() + " are not handled");
+            LOG.info(
+                    "id={} type={} outcome=skipped reason={}",
+                    quote(event.getId()),
+                    quote(event.getType()),
+                    skipped.reason().code());
             return skipped;
         }
         ObjectRef source = object.get();
-        String prefix = "id=" + quote(event.getId()) + " bucket=" + quote(source.bucket()) + " key=" + quote(source.key());
+        String prefix =
+                "id=" + quote(event.getId()) + " bucket=" + quote(source.bucket()) + " key=" + quote(source.key());
         try {
             Outcome outcome = process(source);
-            LOG.info("{} {} ms={}", prefix, describe(outcome), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            LOG.info(
+                    "{} {} ms={}", prefix, describe(outcome), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             return outcome;
         } catch (StorageUnavailableException e) {
             LOG.warn("{} outcome=retry detail={}", prefix, quote(e.getMessage()));
@@ -71,7 +82,8 @@ public final class ThumbnailService {
 
     private Outcome process(ObjectRef source) {
         if (source.isThumbnail()) {
-            return new Outcome.Skipped(SkipReason.ALREADY_A_THUMBNAIL,
+            return new Outcome.Skipped(
+                    SkipReason.ALREADY_A_THUMBNAIL,
                     "keys under " + ObjectRef.THUMBNAIL_PREFIX + " are thumbnails themselves");
         }
         try {
@@ -95,6 +107,8 @@ public final class ThumbnailService {
 
     /** Keys and messages are user data: quoted and escaped so one event stays one log line. */
     private static String quote(String value) {
-        return value == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+        return value == null
+                ? "null"
+                : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 }

@@ -52,15 +52,17 @@ public final class Thumbnails {
         }
         ImageHeader header = ImageHeader.read(image);
         if (header.pixels() > maxPixels) {
-            throw new UnusableObjectException(SkipReason.TOO_MANY_PIXELS, header.width() + "x" + header.height()
-                    + " is more than the limit of " + maxPixels + " pixels");
+            throw new UnusableObjectException(
+                    SkipReason.TOO_MANY_PIXELS,
+                    header.width() + "x" + header.height() + " is more than the limit of " + maxPixels + " pixels");
         }
         try {
             BufferedImage scaled = scale(image, header);
-            return new Thumbnail(encode(scaled, header.format()), header.format(), scaled.getWidth(), scaled.getHeight());
+            return new Thumbnail(
+                    encode(scaled, header.format()), header.format(), scaled.getWidth(), scaled.getHeight());
         } catch (IOException | RuntimeException e) {
-            throw new UnusableObjectException(SkipReason.NOT_AN_IMAGE,
-                    "the " + header.format() + " image cannot be decoded: " + e.getMessage());
+            throw new UnusableObjectException(
+                    SkipReason.NOT_AN_IMAGE, "the " + header.format() + " image cannot be decoded: " + e.getMessage());
         }
     }
 
@@ -87,7 +89,10 @@ public final class Thumbnails {
 
     private static byte[] encode(BufferedImage thumbnail, ImageFormat format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        net.coobird.thumbnailator.Thumbnails.of(thumbnail).scale(1.0).outputFormat(format.formatName()).toOutputStream(out);
+        net.coobird.thumbnailator.Thumbnails.of(thumbnail)
+                .scale(1.0)
+                .outputFormat(format.formatName())
+                .toOutputStream(out);
         return out.toByteArray();
     }
 }

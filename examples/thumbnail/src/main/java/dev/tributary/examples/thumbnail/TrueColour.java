@@ -16,14 +16,15 @@ import java.awt.image.Raster;
  */
 final class TrueColour {
 
-    private TrueColour() {
-    }
+    private TrueColour() {}
 
     /** The image as (A)RGB, 8 bits a channel; a new image, the source is not changed. */
     static BufferedImage of(BufferedImage source) {
         ColorModel model = source.getColorModel();
         boolean alpha = model.hasAlpha();
-        BufferedImage target = new BufferedImage(source.getWidth(), source.getHeight(),
+        BufferedImage target = new BufferedImage(
+                source.getWidth(),
+                source.getHeight(),
                 alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         if (!(model instanceof IndexColorModel) && model.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
             copyGrey(source.getRaster(), alpha, target);

@@ -47,12 +47,16 @@ class HttpFunctionTest {
         HttpResponse<String> response = postBinary(TestEvents.neutral("b-1", "photos", "uploads/dog.jpg"));
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
+        assertEquals(
+                "application/json",
+                response.headers().firstValue("content-type").orElseThrow());
         JsonNode body = json(response);
         assertEquals("b-1", body.path("id").asText());
         assertEquals("written", body.path("outcome").asText());
         assertEquals("thumbnails/uploads/dog.jpg", body.path("thumbnail").asText());
-        assertEquals(STORE.stored("photos", "thumbnails/uploads/dog.jpg").content().length, body.path("size").asInt());
+        assertEquals(
+                STORE.stored("photos", "thumbnails/uploads/dog.jpg").content().length,
+                body.path("size").asInt());
         assertEquals(225, body.path("height").asInt());
     }
 
@@ -61,11 +65,14 @@ class HttpFunctionTest {
         STORE.with("photos", "uploads/red flower.png", TestImages.png(600, 600));
         CloudEvent event = TestEvents.s3Created("s-1", "photos", "uploads/red+flower.png");
 
-        HttpResponse<String> response = post(request().header("Content-Type", "application/cloudevents+json"),
+        HttpResponse<String> response = post(
+                request().header("Content-Type", "application/cloudevents+json"),
                 new String(TestEvents.structured(event), StandardCharsets.UTF_8));
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("thumbnails/uploads/red flower.png", json(response).path("thumbnail").asText());
+        assertEquals(
+                "thumbnails/uploads/red flower.png",
+                json(response).path("thumbnail").asText());
         assertNotNull(STORE.stored("photos", "thumbnails/uploads/red flower.png"));
     }
 
@@ -91,8 +98,11 @@ class HttpFunctionTest {
 
     @Test
     void aBinaryEventWithoutIdIsA400() throws Exception {
-        HttpRequest.Builder request = request().header("ce-specversion", "1.0").header("ce-type", StorageEvents.NEUTRAL_CREATED)
-                .header("ce-source", "s3://photos").header("Content-Type", "application/json");
+        HttpRequest.Builder request = request()
+                .header("ce-specversion", "1.0")
+                .header("ce-type", StorageEvents.NEUTRAL_CREATED)
+                .header("ce-source", "s3://photos")
+                .header("Content-Type", "application/json");
 
         HttpResponse<String> response = post(request, "{\"bucket\":\"photos\",\"key\":\"a.jpg\"}");
 
@@ -106,7 +116,9 @@ class HttpFunctionTest {
         HttpResponse<String> response = post(binary(event), "{\"bucket\":\"photos\"}");
 
         assertEquals(400, response.statusCode());
-        assertEquals("data.key is missing or not a non-empty string", json(response).path("detail").asText());
+        assertEquals(
+                "data.key is missing or not a non-empty string",
+                json(response).path("detail").asText());
     }
 
     /** 503 lets the sender retry a store outage; a bug answers 500 rather than resetting the connection. */
@@ -123,16 +135,22 @@ class HttpFunctionTest {
     void anOversizedBodyIsA413() throws Exception {
         String body = "x".repeat(CloudEventHttpHandler.MAX_BODY_BYTES + 1);
 
-        assertEquals(413, post(request().header("Content-Type", "application/cloudevents+json"), body).statusCode());
+        assertEquals(
+                413,
+                post(request().header("Content-Type", "application/cloudevents+json"), body)
+                        .statusCode());
     }
 
     @Test
     void otherMethodsAndPathsAreRefusedAndHealthAnswers() throws Exception {
         HttpResponse<String> get = client.send(request().GET().build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> elsewhere = client.send(HttpRequest.newBuilder(url("/events"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(url("/health")).build(),
+        HttpResponse<String> elsewhere = client.send(
+                HttpRequest.newBuilder(url("/events"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+                client.send(HttpRequest.newBuilder(url("/health")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("allow").orElseThrow());
@@ -145,8 +163,12 @@ class HttpFunctionTest {
     }
 
     private HttpRequest.Builder binary(CloudEvent event) {
-        return request().header("ce-specversion", "1.0").header("ce-id", event.getId()).header("ce-type", event.getType())
-                .header("ce-source", event.getSource().toString()).header("ce-subject", event.getSubject())
+        return request()
+                .header("ce-specversion", "1.0")
+                .header("ce-id", event.getId())
+                .header("ce-type", event.getType())
+                .header("ce-source", event.getSource().toString())
+                .header("ce-subject", event.getSubject())
                 .header("Content-Type", "application/json");
     }
 
@@ -159,7 +181,8 @@ class HttpFunctionTest {
     }
 
     private HttpResponse<String> post(HttpRequest.Builder request, String body) throws Exception {
-        return client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -10,8 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class InMemoryObjectStore implements ObjectStore {
 
     /** A stored object. */
-    record Stored(byte[] content, String contentType) {
-    }
+    record Stored(byte[] content, String contentType) {}
 
     private final Map<ObjectRef, Stored> objects = new ConcurrentHashMap<>();
     private final List<ObjectRef> reads = new CopyOnWriteArrayList<>();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class LambdaHandlerTest {
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
-    private final LambdaHandler handler = new LambdaHandler(
-            new ThumbnailService(store, new Thumbnails(Settings.DEFAULT_MAX_PIXELS)));
+    private final LambdaHandler handler =
+            new LambdaHandler(new ThumbnailService(store, new Thumbnails(Settings.DEFAULT_MAX_PIXELS)));
 
     @Test
     void aStructuredCloudEventWritesTheThumbnail() throws IOException {
@@ -31,21 +31,27 @@ class LambdaHandlerTest {
         assertEquals(1, outcomes.size());
         assertEquals("l-1", outcomes.get(0).path("id").asText());
         assertEquals("written", outcomes.get(0).path("outcome").asText());
-        assertEquals("image/jpeg", store.stored("photos", "thumbnails/uploads/cat.jpg").contentType());
+        assertEquals(
+                "image/jpeg",
+                store.stored("photos", "thumbnails/uploads/cat.jpg").contentType());
     }
 
     @Test
     void aRawS3NotificationIsHandledRecordByRecord() throws IOException {
         store.with("photos", "uploads/red flower.png", TestImages.png(900, 300));
-        JsonNode notification = TestEvents.s3Notification(TestEvents.s3Record("photos", "uploads/red+flower.png"),
+        JsonNode notification = TestEvents.s3Notification(
+                TestEvents.s3Record("photos", "uploads/red+flower.png"),
                 TestEvents.s3Record("photos", "thumbnails/old.png"));
 
         JsonNode outcomes = invoke(notification.toString().getBytes(StandardCharsets.UTF_8));
 
         assertEquals(2, outcomes.size());
-        assertEquals("C3D13FE58DE4C810.FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD",
+        assertEquals(
+                "C3D13FE58DE4C810.FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD",
                 outcomes.get(0).path("id").asText());
-        assertEquals("thumbnails/uploads/red flower.png", outcomes.get(0).path("thumbnail").asText());
+        assertEquals(
+                "thumbnails/uploads/red flower.png",
+                outcomes.get(0).path("thumbnail").asText());
         assertEquals("already-a-thumbnail", outcomes.get(1).path("reason").asText());
         assertNotNull(store.stored("photos", "thumbnails/uploads/red flower.png"));
     }
@@ -70,7 +76,8 @@ class LambdaHandlerTest {
     void anUnavailableStoreFailsTheInvocationForLambdaToRetry() {
         store.makeUnavailable("down");
 
-        assertThrows(StorageUnavailableException.class,
+        assertThrows(
+                StorageUnavailableException.class,
                 () -> invoke(TestEvents.structured(TestEvents.neutral("l-2", "down", "a.jpg"))));
     }
 

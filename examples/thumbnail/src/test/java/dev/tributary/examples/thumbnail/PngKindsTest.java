@@ -67,7 +67,8 @@ class PngKindsTest {
     private static void assertClose(String what, int expected, int actual) {
         int expectedAlpha = expected >>> 24;
         int actualAlpha = actual >>> 24;
-        assertTrue(Math.abs(expectedAlpha - actualAlpha) <= TOLERANCE,
+        assertTrue(
+                Math.abs(expectedAlpha - actualAlpha) <= TOLERANCE,
                 what + ": alpha " + actualAlpha + ", expected " + expectedAlpha);
         if (expectedAlpha == 0) {
             return; // a fully transparent pixel has no colour to compare
@@ -127,7 +128,8 @@ class PngKindsTest {
 
     /** A 1-bit palette PNG whose every pixel is the palette's one (dark green) colour. */
     private static Golden onePaletteColour() {
-        IndexColorModel model = new IndexColorModel(1, 2, new byte[] {0x0F, 0}, new byte[] {0x6C, 0}, new byte[] {0x49, 0});
+        IndexColorModel model =
+                new IndexColorModel(1, 2, new byte[] {0x0F, 0}, new byte[] {0x6C, 0}, new byte[] {0x49, 0});
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_BINARY, model);
         int green = 0xFF0F6C49;
         return new Golden(image, new int[] {green, green, green, green});
@@ -138,8 +140,8 @@ class PngKindsTest {
         ColorSpace colorSpace = ColorSpace.getInstance(space);
         int colourBands = colorSpace.getNumComponents();
         int bands = colourBands + (alpha ? 1 : 0);
-        ColorModel model = new ComponentColorModel(colorSpace, alpha, false,
-                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, dataType);
+        ColorModel model = new ComponentColorModel(
+                colorSpace, alpha, false, alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, dataType);
         WritableRaster raster = model.createCompatibleWritableRaster(WIDTH, HEIGHT);
         int max = dataType == DataBuffer.TYPE_USHORT ? 65535 : 255;
         // colour levels per quadrant, as 8-bit values; grey uses the first

@@ -45,7 +45,8 @@ class S3EndToEndTest {
         System.setProperty("aws.accessKeyId", "thumbnail-test");
         System.setProperty("aws.secretAccessKey", "thumbnail-test-secret");
         server = S3Server.start(root);
-        settings = Settings.fromEnvironment(Map.of("S3_ENDPOINT", server.endpoint().toString(), "AWS_REGION", "eu-west-1"));
+        settings = Settings.fromEnvironment(
+                Map.of("S3_ENDPOINT", server.endpoint().toString(), "AWS_REGION", "eu-west-1"));
         s3 = S3ObjectStore.client(settings);
         s3.createBucket(request -> request.bucket(BUCKET));
     }
@@ -66,8 +67,13 @@ class S3EndToEndTest {
 
         ResponseBytes<GetObjectResponse> thumbnail = download("thumbnails/uploads/red flower.jpg");
         assertEquals("image/jpeg", thumbnail.response().contentType());
-        assertEquals(new Outcome.Written(new ObjectRef(BUCKET, "thumbnails/uploads/red flower.jpg"),
-                thumbnail.asByteArray().length, 300, 225), outcome);
+        assertEquals(
+                new Outcome.Written(
+                        new ObjectRef(BUCKET, "thumbnails/uploads/red flower.jpg"),
+                        thumbnail.asByteArray().length,
+                        300,
+                        225),
+                outcome);
         BufferedImage decoded = TestImages.decode(thumbnail.asByteArray());
         assertEquals(300, decoded.getWidth());
         assertEquals(225, decoded.getHeight());
@@ -76,15 +82,19 @@ class S3EndToEndTest {
     @Test
     void anS3EventWithAUnicodeKeyThroughTheHttpFace() throws Exception {
         upload("photos/café ☕.png", TestImages.png(1000, 3000), "image/png");
-        String event = new String(TestEvents.structured(
-                TestEvents.s3Created("s3-2", BUCKET, "photos/caf%C3%A9+%E2%98%95.png")), StandardCharsets.UTF_8);
+        String event = new String(
+                TestEvents.structured(TestEvents.s3Created("s3-2", BUCKET, "photos/caf%C3%A9+%E2%98%95.png")),
+                StandardCharsets.UTF_8);
 
-        try (HttpFunction function = HttpFunction.start(service(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + function.port() + "/"))
-                            .header("Content-Type", "application/cloudevents+json")
-                            .POST(HttpRequest.BodyPublishers.ofString(event)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (HttpFunction function =
+                HttpFunction.start(service(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + function.port() + "/"))
+                                    .header("Content-Type", "application/cloudevents+json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(event))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertEquals(200, response.statusCode(), response.body());
             JsonNode body = TestEvents.JSON.readTree(response.body());
@@ -108,8 +118,8 @@ class S3EndToEndTest {
     void anObjectOverTheByteLimitIsSkippedUnread() {
         upload("big.jpg", TestImages.jpeg(400, 300), "image/jpeg");
 
-        UnusableObjectException e = assertThrows(UnusableObjectException.class,
-                () -> new S3ObjectStore(s3, 1000).get(new ObjectRef(BUCKET, "big.jpg")));
+        UnusableObjectException e = assertThrows(
+                UnusableObjectException.class, () -> new S3ObjectStore(s3, 1000).get(new ObjectRef(BUCKET, "big.jpg")));
 
         assertEquals(SkipReason.OBJECT_TOO_LARGE, e.reason());
     }
@@ -122,16 +132,20 @@ class S3EndToEndTest {
             S3ObjectStore store = new S3ObjectStore(unreachable, settings.maxObjectBytes());
 
             assertThrows(StorageUnavailableException.class, () -> store.get(new ObjectRef(BUCKET, "a.jpg")));
-            assertThrows(StorageUnavailableException.class, () -> store.put(new ObjectRef(BUCKET, "b.jpg"), new byte[1], "image/jpeg"));
+            assertThrows(
+                    StorageUnavailableException.class,
+                    () -> store.put(new ObjectRef(BUCKET, "b.jpg"), new byte[1], "image/jpeg"));
         }
     }
 
     private static ThumbnailService service() {
-        return new ThumbnailService(new S3ObjectStore(s3, settings.maxObjectBytes()), new Thumbnails(settings.maxPixels()));
+        return new ThumbnailService(
+                new S3ObjectStore(s3, settings.maxObjectBytes()), new Thumbnails(settings.maxPixels()));
     }
 
     private static void upload(String key, byte[] content, String contentType) {
-        s3.putObject(request -> request.bucket(BUCKET).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        s3.putObject(
+                request -> request.bucket(BUCKET).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 
     private static ResponseBytes<GetObjectResponse> download(String key) {

@@ -22,20 +22,24 @@ class S3RecordsTest {
 
     @Test
     void eachRecordIsOneEventInOrder() {
-        ObjectNode notification = TestEvents.s3Notification(TestEvents.s3Record("photos", "one.jpg"),
-                TestEvents.s3Record("archive", "two%C3%A9.png"));
+        ObjectNode notification = TestEvents.s3Notification(
+                TestEvents.s3Record("photos", "one.jpg"), TestEvents.s3Record("archive", "two%C3%A9.png"));
 
         List<CloudEvent> events = S3Records.toCloudEvents(notification);
 
-        assertEquals(List.of("one.jpg", "twoé.png"), events.stream().map(CloudEvent::getSubject).toList());
+        assertEquals(
+                List.of("one.jpg", "twoé.png"),
+                events.stream().map(CloudEvent::getSubject).toList());
         assertEquals("aws:s3.eu-west-1.archive", events.get(1).getSource().toString());
     }
 
     @Test
     void aNotificationWithoutRecordsIsMalformed() {
-        JsonNode testEvent = TestEvents.JSON.createObjectNode().put("Service", "Amazon S3").put("Event", "s3:TestEvent");
+        JsonNode testEvent =
+                TestEvents.JSON.createObjectNode().put("Service", "Amazon S3").put("Event", "s3:TestEvent");
 
-        MalformedEventException e = assertThrows(MalformedEventException.class, () -> S3Records.toCloudEvents(testEvent));
+        MalformedEventException e =
+                assertThrows(MalformedEventException.class, () -> S3Records.toCloudEvents(testEvent));
         assertEquals("Records is missing or not an array", e.getMessage());
     }
 
@@ -45,16 +49,18 @@ class S3RecordsTest {
         second.remove("responseElements");
         ObjectNode notification = TestEvents.s3Notification(TestEvents.s3Record("photos", "a.jpg"), second);
 
-        MalformedEventException e = assertThrows(MalformedEventException.class, () -> S3Records.toCloudEvents(notification));
-        assertEquals("Records[1].responseElements.x-amz-request-id is missing or not a non-empty string", e.getMessage());
+        MalformedEventException e =
+                assertThrows(MalformedEventException.class, () -> S3Records.toCloudEvents(notification));
+        assertEquals(
+                "Records[1].responseElements.x-amz-request-id is missing or not a non-empty string", e.getMessage());
     }
 
     @Test
     void aRecordWithABadTimeNamesTheField() {
         ObjectNode record = TestEvents.s3Record("photos", "a.jpg").put("eventTime", "yesterday");
 
-        MalformedEventException e = assertThrows(MalformedEventException.class,
-                () -> S3Records.toCloudEvents(TestEvents.s3Notification(record)));
+        MalformedEventException e = assertThrows(
+                MalformedEventException.class, () -> S3Records.toCloudEvents(TestEvents.s3Notification(record)));
         assertEquals("Records[0].eventTime is not an RFC 3339 time: yesterday", e.getMessage());
     }
 }

@@ -38,11 +38,19 @@ final class S3Server implements AutoCloseable {
         }
         int port = freePort();
         Path log = root.resolve("s3mock.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar,
-                "--server.port=0", "--http.port=" + port,
-                "--com.adobe.testing.s3mock.store.root=" + root.resolve("store"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar,
+                        "--server.port=0",
+                        "--http.port=" + port,
+                        "--com.adobe.testing.s3mock.store.root=" + root.resolve("store"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         S3Server server = new S3Server(process, URI.create("http://127.0.0.1:" + port));
         server.awaitReady(log);
         return server;
@@ -59,11 +67,13 @@ final class S3Server implements AutoCloseable {
     }
 
     private void awaitReady(Path log) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        "S3Mock exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 client.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.discarding());
@@ -73,7 +83,8 @@ final class S3Server implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("S3Mock did not answer within " + START_TIMEOUT + ":\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "S3Mock did not answer within " + START_TIMEOUT + ":\n" + Files.readString(log));
     }
 
     static int freePort() throws IOException {

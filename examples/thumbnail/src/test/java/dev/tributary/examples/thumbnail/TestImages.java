@@ -18,8 +18,7 @@ import javax.imageio.ImageIO;
 /** Generated images for tests and the benchmark: deterministic, no files on disk. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A JPEG of the given size: a gradient with coloured rings, the same bytes on every call. */
     public static byte[] jpeg(int width, int height) {
@@ -41,8 +40,14 @@ public final class TestImages {
      * whose image data is garbage: decoding it would fail, or need {@code 3 × width × height} bytes.
      */
     public static byte[] pngHeaderClaiming(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ihdr.array());

@@ -25,8 +25,10 @@ class ThumbnailServiceTest {
 
         InMemoryObjectStore.Stored thumbnail = store.stored("photos", "thumbnails/uploads/cat.jpg");
         assertEquals("image/jpeg", thumbnail.contentType());
-        assertEquals(new Outcome.Written(new ObjectRef("photos", "thumbnails/uploads/cat.jpg"), thumbnail.content().length,
-                300, 225), outcome);
+        assertEquals(
+                new Outcome.Written(
+                        new ObjectRef("photos", "thumbnails/uploads/cat.jpg"), thumbnail.content().length, 300, 225),
+                outcome);
         assertEquals(300, TestImages.decode(thumbnail.content()).getWidth());
     }
 
@@ -36,7 +38,9 @@ class ThumbnailServiceTest {
 
         Outcome outcome = service.handle(TestEvents.s3Created("e-2", "photos", "uploads/red+flower.png"));
 
-        assertEquals("image/png", store.stored("photos", "thumbnails/uploads/red flower.png").contentType());
+        assertEquals(
+                "image/png",
+                store.stored("photos", "thumbnails/uploads/red flower.png").contentType());
         assertEquals(100, ((Outcome.Written) outcome).width());
     }
 
@@ -45,7 +49,8 @@ class ThumbnailServiceTest {
         store.with("photos", "a.jpg", TestImages.jpeg(800, 600));
         Outcome.Written written = (Outcome.Written) service.handle(TestEvents.neutral("e-3", "photos", "a.jpg"));
 
-        Outcome second = service.handle(TestEvents.neutral("e-4", "photos", written.thumbnail().key()));
+        Outcome second = service.handle(
+                TestEvents.neutral("e-4", "photos", written.thumbnail().key()));
 
         assertSkipped(SkipReason.ALREADY_A_THUMBNAIL, second);
         assertEquals(List.of(new ObjectRef("photos", "a.jpg")), store.reads());
@@ -66,8 +71,9 @@ class ThumbnailServiceTest {
 
     @Test
     void otherEventTypesAreSkippedWithoutTouchingTheStore() {
-        CloudEvent removed = TestEvents.event("e-8", "com.amazonaws.s3.ObjectRemoved:Delete",
-                TestEvents.s3Record("photos", "a.jpg")).build();
+        CloudEvent removed = TestEvents.event(
+                        "e-8", "com.amazonaws.s3.ObjectRemoved:Delete", TestEvents.s3Record("photos", "a.jpg"))
+                .build();
 
         assertSkipped(SkipReason.IGNORED_EVENT_TYPE, service.handle(removed));
         assertTrue(store.reads().isEmpty());
@@ -77,13 +83,17 @@ class ThumbnailServiceTest {
     void anUnavailableStoreIsRethrownForARetry() {
         store.makeUnavailable("down");
 
-        assertThrows(StorageUnavailableException.class, () -> service.handle(TestEvents.neutral("e-9", "down", "a.jpg")));
+        assertThrows(
+                StorageUnavailableException.class, () -> service.handle(TestEvents.neutral("e-9", "down", "a.jpg")));
     }
 
     @Test
     void aStorageEventWithoutKeyIsMalformed() {
-        CloudEvent event = TestEvents.event("e-10", StorageEvents.NEUTRAL_CREATED,
-                TestEvents.JSON.createObjectNode().put("bucket", "photos")).build();
+        CloudEvent event = TestEvents.event(
+                        "e-10",
+                        StorageEvents.NEUTRAL_CREATED,
+                        TestEvents.JSON.createObjectNode().put("bucket", "photos"))
+                .build();
 
         assertThrows(MalformedEventException.class, () -> service.handle(event));
     }
@@ -103,9 +113,13 @@ class ThumbnailServiceTest {
 
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(0).contains("id=\"upload-42\" bucket=\"photos\" key=\"uploads/a b.jpg\" outcome=written"
-                + " thumbnail=\"thumbnails/uploads/a b.jpg\""), lines.get(0));
-        assertTrue(lines.get(1).contains("id=\"upload-43\"") && lines.get(1).contains("reason=already-a-thumbnail"),
+        assertTrue(
+                lines.get(0)
+                        .contains("id=\"upload-42\" bucket=\"photos\" key=\"uploads/a b.jpg\" outcome=written"
+                                + " thumbnail=\"thumbnails/uploads/a b.jpg\""),
+                lines.get(0));
+        assertTrue(
+                lines.get(1).contains("id=\"upload-43\"") && lines.get(1).contains("reason=already-a-thumbnail"),
                 lines.get(1));
     }
 

@@ -58,7 +58,8 @@ class ThumbnailsTest {
 
     @Test
     void textNamedLikeAJpegIsNotAnImage() {
-        UnusableObjectException e = assertThrows(UnusableObjectException.class,
+        UnusableObjectException e = assertThrows(
+                UnusableObjectException.class,
                 () -> thumbnails.create("just some text, not a JPEG\n".getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(SkipReason.NOT_AN_IMAGE, e.reason());
@@ -76,7 +77,8 @@ class ThumbnailsTest {
         // The data after the header is garbage: decoding would fail as NOT_AN_IMAGE (or need 30 GB).
         byte[] bomb = TestImages.pngHeaderClaiming(100_000, 100_000);
 
-        UnusableObjectException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        UnusableObjectException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
                 () -> assertThrows(UnusableObjectException.class, () -> thumbnails.create(bomb)));
 
         assertEquals(SkipReason.TOO_MANY_PIXELS, e.reason());
@@ -87,8 +89,8 @@ class ThumbnailsTest {
     void thePixelLimitIsConfigurable() throws Exception {
         byte[] image = TestImages.jpeg(2000, 1500);
 
-        UnusableObjectException e = assertThrows(UnusableObjectException.class,
-                () -> new Thumbnails(2_999_999).create(image));
+        UnusableObjectException e =
+                assertThrows(UnusableObjectException.class, () -> new Thumbnails(2_999_999).create(image));
 
         assertEquals(SkipReason.TOO_MANY_PIXELS, e.reason());
         assertDimensions(new Thumbnails(3_000_000).create(image), 300, 225);
@@ -96,8 +98,8 @@ class ThumbnailsTest {
 
     @Test
     void aValidHeaderWithCorruptDataIsNotAnImage() {
-        UnusableObjectException e = assertThrows(UnusableObjectException.class,
-                () -> thumbnails.create(TestImages.pngHeaderClaiming(40, 30)));
+        UnusableObjectException e = assertThrows(
+                UnusableObjectException.class, () -> thumbnails.create(TestImages.pngHeaderClaiming(40, 30)));
 
         assertEquals(SkipReason.NOT_AN_IMAGE, e.reason());
         assertTrue(e.getMessage().contains("cannot be decoded"), e.getMessage());
@@ -105,8 +107,8 @@ class ThumbnailsTest {
 
     @Test
     void otherImageFormatsAreUnsupported() {
-        UnusableObjectException e = assertThrows(UnusableObjectException.class,
-                () -> thumbnails.create(TestImages.gif(400, 300)));
+        UnusableObjectException e =
+                assertThrows(UnusableObjectException.class, () -> thumbnails.create(TestImages.gif(400, 300)));
 
         assertEquals(SkipReason.UNSUPPORTED_FORMAT, e.reason());
         assertTrue(e.getMessage().toLowerCase().contains("gif"), e.getMessage());

@@ -42,13 +42,14 @@ final class AwsSigV4 implements Credentials {
                     .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-            for (Map.Entry<String, java.util.List<String>> header : signed.request().headers().entrySet()) {
+            for (Map.Entry<String, java.util.List<String>> header :
+                    signed.request().headers().entrySet()) {
                 headers.set(header.getKey(), header.getValue());
             }
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("cannot sign the request with SigV4: "
-                    + e.getClass().getSimpleName(), e));
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "cannot sign the request with SigV4: " + e.getClass().getSimpleName(), e));
         }
     }
 }

@@ -30,13 +30,17 @@ final class AzureEntraToken implements Credentials {
 
     @Override
     public CompletionStage<Void> apply(URI url, String method, HttpHeaders headers, byte[] body) {
-        return tokens.getToken().toFuture()
+        return tokens.getToken()
+                .toFuture()
                 .thenAccept(token -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token.getToken()))
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    throw new IllegalStateException("cannot get a Microsoft Entra ID token: "
-                            + cause.getClass().getSimpleName(), cause);
+                            ? failure.getCause()
+                            : failure;
+                    throw new IllegalStateException(
+                            "cannot get a Microsoft Entra ID token: "
+                                    + cause.getClass().getSimpleName(),
+                            cause);
                 });
     }
 }

@@ -30,7 +30,7 @@ public interface Credentials {
 
     /** These credentials, then {@code next}. */
     default Credentials andThen(Credentials next) {
-        return (url, method, headers, body) -> apply(url, method, headers, body)
-                .thenCompose(ignored -> next.apply(url, method, headers, body));
+        return (url, method, headers, body) ->
+                apply(url, method, headers, body).thenCompose(ignored -> next.apply(url, method, headers, body));
     }
 }

@@ -32,11 +32,15 @@ final class GoogleIdToken implements Credentials {
      */
     GoogleIdToken(GoogleCredentials source, String audience, Executor executor) {
         if (!(source instanceof IdTokenProvider provider)) {
-            throw new IllegalArgumentException("the Application Default Credentials (" + source.getClass().getSimpleName()
-                    + ") cannot mint ID tokens: use a service account (key, metadata server or impersonation)");
+            throw new IllegalArgumentException(
+                    "the Application Default Credentials (" + source.getClass().getSimpleName()
+                            + ") cannot mint ID tokens: use a service account (key, metadata server or impersonation)");
         }
-        this.credentials = IdTokenCredentials.newBuilder().setIdTokenProvider(provider).setTargetAudience(audience)
-                .setOptions(List.of(IdTokenProvider.Option.FORMAT_FULL)).build();
+        this.credentials = IdTokenCredentials.newBuilder()
+                .setIdTokenProvider(provider)
+                .setTargetAudience(audience)
+                .setOptions(List.of(IdTokenProvider.Option.FORMAT_FULL))
+                .build();
         this.executor = executor;
     }
 
@@ -52,8 +56,8 @@ final class GoogleIdToken implements Credentials {
 
             @Override
             public void onFailure(Throwable failure) {
-                added.completeExceptionally(new IllegalStateException("cannot get a Google ID token: "
-                        + failure.getClass().getSimpleName(), failure));
+                added.completeExceptionally(new IllegalStateException(
+                        "cannot get a Google ID token: " + failure.getClass().getSimpleName(), failure));
             }
         });
         return added;

@@ -86,15 +86,18 @@ public final class SinkCredentials {
             case "azure-entra":
                 return new AzureEntraToken(azure.get(), auth.get("scope"));
             case "aws-sigv4":
-                return new AwsSigV4(DefaultCredentialsProvider.builder().build(), auth.get("service"), auth.get("region"));
+                return new AwsSigV4(
+                        DefaultCredentialsProvider.builder().build(), auth.get("service"), auth.get("region"));
             case "google-id-token":
                 try {
                     return new GoogleIdToken(google.get(), auth.get("audience"), REFRESHES);
                 } catch (IOException | IllegalArgumentException e) {
-                    throw new IllegalArgumentException("sink '" + sink.name() + "': auth: google-id-token: " + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            "sink '" + sink.name() + "': auth: google-id-token: " + e.getMessage(), e);
                 }
             default:
-                throw new IllegalArgumentException("sink '" + sink.name() + "': auth: type '" + type + "' is not available");
+                throw new IllegalArgumentException(
+                        "sink '" + sink.name() + "': auth: type '" + type + "' is not available");
         }
     }
 }

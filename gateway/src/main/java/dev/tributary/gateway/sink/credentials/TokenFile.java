@@ -44,7 +44,8 @@ final class TokenFile implements Supplier<String> {
             }
             return token;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read token file " + path + ": " + e.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot read token file " + path + ": " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -58,25 +58,47 @@ class AzureEntraIT {
         AtomicInteger issued = new AtomicInteger();
         List<String> unexpected = new CopyOnWriteArrayList<>();
         try (JwksServer entraKeys = new JwksServer(entraKey);
-                LoopbackHttps entra = new LoopbackHttps(dir, exchange -> token(exchange, entraKey, issued, unexpected))) {
-            ClientSecretCredential credential = new ClientSecretCredentialBuilder().tenantId(TENANT).clientId(CLIENT_ID)
-                    .clientSecret(CLIENT_SECRET).authorityHost(entra.baseUrl()).disableInstanceDiscovery()
-                    .httpClient(new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(entra.context()))
+                LoopbackHttps entra =
+                        new LoopbackHttps(dir, exchange -> token(exchange, entraKey, issued, unexpected))) {
+            ClientSecretCredential credential = new ClientSecretCredentialBuilder()
+                    .tenantId(TENANT)
+                    .clientId(CLIENT_ID)
+                    .clientSecret(CLIENT_SECRET)
+                    .authorityHost(entra.baseUrl())
+                    .disableInstanceDiscovery()
+                    .httpClient(new JdkHttpClientBuilder(
+                                    java.net.http.HttpClient.newBuilder().sslContext(entra.context()))
                             .build())
                     .build();
-            Credentials credentials = new SinkCredentials(() -> {
-                throw new IOException("no Google credentials in this test");
-            }, () -> credential).of(new SinkConfig("azure-entra", "http", Options.of(Map.of("url", "https://api.example.com/",
-                    "auth", Map.of("type", "azure-entra", "scope", SCOPE)))));
-            JwtBearerAuthenticator api = new JwtBearerAuthenticator(entraKeys.url(), ISSUER, AUDIENCE, Set.of(), Map.of());
+            Credentials credentials = new SinkCredentials(
+                            () -> {
+                                throw new IOException("no Google credentials in this test");
+                            },
+                            () -> credential)
+                    .of(new SinkConfig(
+                            "azure-entra",
+                            "http",
+                            Options.of(Map.of(
+                                    "url",
+                                    "https://api.example.com/",
+                                    "auth",
+                                    Map.of("type", "azure-entra", "scope", SCOPE)))));
+            JwtBearerAuthenticator api =
+                    new JwtBearerAuthenticator(entraKeys.url(), ISSUER, AUDIENCE, Set.of(), Map.of());
             for (int request = 0; request < 3; request++) {
                 HttpHeaders headers = new DefaultHttpHeaders();
-                credentials.apply(URI.create("https://api.example.com/"), "POST", headers, new byte[0])
-                        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+                credentials
+                        .apply(URI.create("https://api.example.com/"), "POST", headers, new byte[0])
+                        .toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
                 String authorization = headers.get("Authorization");
                 assertTrue(authorization != null && authorization.startsWith("Bearer "), String.valueOf(authorization));
-                assertEquals(Optional.empty(), api.refusal(new PushRequest("POST",
-                        new InboundPayload(Map.of("Authorization", authorization), new byte[0]), Map.of())));
+                assertEquals(
+                        Optional.empty(),
+                        api.refusal(new PushRequest(
+                                "POST",
+                                new InboundPayload(Map.of("Authorization", authorization), new byte[0]),
+                                Map.of())));
             }
             assertEquals(List.of(), unexpected, "requests the test endpoint did not expect");
             assertEquals(1, issued.get(), "the access token is cached, not fetched per request");
@@ -91,14 +113,23 @@ class AzureEntraIT {
         String body = "{\"error\":\"invalid_client\"}";
         if (exchange.getRequestMethod().equals("POST") && path.equals("/" + TENANT + "/oauth2/v2.0/token")) {
             Map<String, String> form = TokenEndpoint.form(exchange);
-            if ("client_credentials".equals(form.get("grant_type")) && CLIENT_ID.equals(form.get("client_id"))
-                    && CLIENT_SECRET.equals(form.get("client_secret")) && form.getOrDefault("scope", "").contains(SCOPE)) {
+            if ("client_credentials".equals(form.get("grant_type"))
+                    && CLIENT_ID.equals(form.get("client_id"))
+                    && CLIENT_SECRET.equals(form.get("client_secret"))
+                    && form.getOrDefault("scope", "").contains(SCOPE)) {
                 issued.incrementAndGet();
                 Instant now = Instant.now();
                 try {
-                    String token = JwksServer.sign(key, new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE)
-                            .subject(CLIENT_ID).claim("azp", CLIENT_ID).issueTime(Date.from(now))
-                            .expirationTime(Date.from(now.plusSeconds(3600))).build());
+                    String token = JwksServer.sign(
+                            key,
+                            new JWTClaimsSet.Builder()
+                                    .issuer(ISSUER)
+                                    .audience(AUDIENCE)
+                                    .subject(CLIENT_ID)
+                                    .claim("azp", CLIENT_ID)
+                                    .issueTime(Date.from(now))
+                                    .expirationTime(Date.from(now.plusSeconds(3600)))
+                                    .build());
                     status = 200;
                     body = "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\""
                             + token + "\"}";

@@ -49,7 +49,8 @@ class GoogleIdTokenIT {
         RSAKey googleKey = new RSAKeyGenerator(2048).keyID("google-1").generate();
         AtomicInteger issued = new AtomicInteger();
         HttpServer tokenEndpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        URI tokenUri = URI.create("http://127.0.0.1:" + tokenEndpoint.getAddress().getPort() + "/token");
+        URI tokenUri =
+                URI.create("http://127.0.0.1:" + tokenEndpoint.getAddress().getPort() + "/token");
         tokenEndpoint.createContext("/token", exchange -> {
             int status = 400;
             String body = "{\"error\":\"invalid_grant\"}";
@@ -59,13 +60,20 @@ class GoogleIdTokenIT {
                 JWTClaimsSet claims = assertion.getJWTClaimsSet();
                 if ("urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))
                         && assertion.verify(new RSASSAVerifier(serviceAccountKey.toRSAPublicKey()))
-                        && ACCOUNT.equals(claims.getIssuer()) && claims.getAudience().contains(tokenUri.toString())
+                        && ACCOUNT.equals(claims.getIssuer())
+                        && claims.getAudience().contains(tokenUri.toString())
                         && AUDIENCE.equals(claims.getStringClaim("target_audience"))) {
                     issued.incrementAndGet();
                     Instant now = Instant.now();
-                    JWTClaimsSet idToken = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("1234")
-                            .claim("email", ACCOUNT).claim("email_verified", true).issueTime(Date.from(now))
-                            .expirationTime(Date.from(now.plusSeconds(3600))).build();
+                    JWTClaimsSet idToken = new JWTClaimsSet.Builder()
+                            .issuer(ISSUER)
+                            .audience(AUDIENCE)
+                            .subject("1234")
+                            .claim("email", ACCOUNT)
+                            .claim("email_verified", true)
+                            .issueTime(Date.from(now))
+                            .expirationTime(Date.from(now.plusSeconds(3600)))
+                            .build();
                     status = 200;
                     body = "{\"id_token\":\"" + JwksServer.sign(googleKey, idToken) + "\"}";
                 }
@@ -76,24 +84,43 @@ class GoogleIdTokenIT {
         });
         tokenEndpoint.start();
         try (JwksServer googleKeys = new JwksServer(googleKey)) {
-            ServiceAccountCredentials account = ServiceAccountCredentials.newBuilder().setClientEmail(ACCOUNT)
-                    .setPrivateKey(serviceAccountKey.toPrivateKey()).setPrivateKeyId("sa-key").setTokenServerUri(tokenUri)
-                    .setProjectId("demo-project").build();
+            ServiceAccountCredentials account = ServiceAccountCredentials.newBuilder()
+                    .setClientEmail(ACCOUNT)
+                    .setPrivateKey(serviceAccountKey.toPrivateKey())
+                    .setPrivateKeyId("sa-key")
+                    .setTokenServerUri(tokenUri)
+                    .setProjectId("demo-project")
+                    .build();
             Credentials credentials = new SinkCredentials(() -> account, () -> {
-                throw new IllegalStateException("no Azure credentials in this test");
-            }).of(new SinkConfig("cloud-run-fn", "http",
-                    Options.of(Map.of("url", AUDIENCE + "/", "auth", Map.of("type", "google-id-token", "audience", AUDIENCE)))));
-            JwtBearerAuthenticator cloudRun = new JwtBearerAuthenticator(googleKeys.url(), ISSUER, AUDIENCE, Set.of(),
-                    Map.of("email", ACCOUNT));
+                        throw new IllegalStateException("no Azure credentials in this test");
+                    })
+                    .of(new SinkConfig(
+                            "cloud-run-fn",
+                            "http",
+                            Options.of(Map.of(
+                                    "url",
+                                    AUDIENCE + "/",
+                                    "auth",
+                                    Map.of("type", "google-id-token", "audience", AUDIENCE)))));
+            JwtBearerAuthenticator cloudRun =
+                    new JwtBearerAuthenticator(googleKeys.url(), ISSUER, AUDIENCE, Set.of(), Map.of("email", ACCOUNT));
             for (int request = 0; request < 3; request++) {
                 HttpHeaders headers = new DefaultHttpHeaders();
-                credentials.apply(URI.create(AUDIENCE + "/"), "POST", headers, new byte[0]).toCompletableFuture()
+                credentials
+                        .apply(URI.create(AUDIENCE + "/"), "POST", headers, new byte[0])
+                        .toCompletableFuture()
                         .get(10, TimeUnit.SECONDS);
                 String authorization = headers.get("Authorization");
                 assertTrue(authorization != null && authorization.startsWith("Bearer "), String.valueOf(authorization));
-                assertEquals(Optional.empty(), cloudRun.refusal(new PushRequest("POST",
-                        new InboundPayload(Map.of("Authorization", authorization), new byte[0]), Map.of())));
-                assertEquals(JWSAlgorithm.RS256, SignedJWT.parse(authorization.substring(7)).getHeader().getAlgorithm());
+                assertEquals(
+                        Optional.empty(),
+                        cloudRun.refusal(new PushRequest(
+                                "POST",
+                                new InboundPayload(Map.of("Authorization", authorization), new byte[0]),
+                                Map.of())));
+                assertEquals(
+                        JWSAlgorithm.RS256,
+                        SignedJWT.parse(authorization.substring(7)).getHeader().getAlgorithm());
             }
             assertEquals(1, issued.get(), "the ID token is cached, not fetched per request");
         } finally {

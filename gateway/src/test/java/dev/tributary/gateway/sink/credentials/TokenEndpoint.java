@@ -11,8 +11,7 @@ import java.util.Map;
 /** What the test OAuth token endpoints share: reading the form posted, answering JSON. */
 final class TokenEndpoint {
 
-    private TokenEndpoint() {
-    }
+    private TokenEndpoint() {}
 
     /** The {@code application/x-www-form-urlencoded} body of a token request. */
     static Map<String, String> form(HttpExchange exchange) throws IOException {
@@ -20,7 +19,8 @@ final class TokenEndpoint {
         for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }

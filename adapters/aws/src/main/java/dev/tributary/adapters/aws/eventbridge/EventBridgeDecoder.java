@@ -46,9 +46,11 @@ public final class EventBridgeDecoder implements NotificationDecoder<JsonNode> {
                 ? "com.amazonaws." + source.substring(AWS_SOURCE_PREFIX.length()) + "." + detailType
                 : source + "." + detailType;
         String subject = source.equals("aws.s3")
-                ? AwsJson.optionalText(event.path("detail").path("object"), "key").orElse(null)
+                ? AwsJson.optionalText(event.path("detail").path("object"), "key")
+                        .orElse(null)
                 : null;
-        return List.of(Events.json(AwsJson.text(event, "id", WHERE),
+        return List.of(Events.json(
+                AwsJson.text(event, "id", WHERE),
                 source + "." + AwsJson.text(event, "region", WHERE),
                 type,
                 subject,

@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
  */
 final class EventBridgeEntries {
 
-    private EventBridgeEntries() {
-    }
+    private EventBridgeEntries() {}
 
     static PutEventsRequestEntry entry(CloudEvent event, String bus) {
         PutEventsRequestEntry.Builder entry = PutEventsRequestEntry.builder()

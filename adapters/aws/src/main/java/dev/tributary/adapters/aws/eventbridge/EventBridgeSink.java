@@ -53,10 +53,9 @@ final class EventBridgeSink implements AwsSink.Call {
         }
         PutEventsResultEntry failed = response.entries().get(0);
         String code = String.valueOf(failed.errorCode());
-        int status = code.equals("ThrottlingException") ? 429
-                : RETRIED_AS_INTERNAL.contains(code) ? 500
-                : FORBIDDEN.contains(code) ? 403
-                : 400;
+        int status = code.equals("ThrottlingException")
+                ? 429
+                : RETRIED_AS_INTERNAL.contains(code) ? 500 : FORBIDDEN.contains(code) ? 403 : 400;
         return AwsCalls.failure(status, code + ": " + failed.errorMessage());
     }
 }

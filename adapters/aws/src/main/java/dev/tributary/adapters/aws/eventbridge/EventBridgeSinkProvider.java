@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  */
 public final class EventBridgeSinkProvider implements SinkProvider {
 
-    static final ComponentType DECLARATION = ComponentType.of("aws-eventbridge",
+    static final ComponentType DECLARATION = ComponentType.of(
+            "aws-eventbridge",
             "Puts each event on an EventBridge bus (PutEvents, one entry): Source from source, DetailType "
                     + "from type, Detail the structured CloudEvent.",
             OptionSpec.required("bus", STRING, "Event bus name or ARN ('default' for the account's default bus)."),
@@ -35,7 +36,10 @@ public final class EventBridgeSinkProvider implements SinkProvider {
     public EventSink create(SinkConfig config, GatewayServices services) {
         EventBridgeSinkSettings settings = EventBridgeSinkSettings.of(config);
         EventBridgeClient client = settings.client().build(EventBridgeClient.builder());
-        return new AwsSink(settings.bus(), client, new AwsCalls("eventbridge-" + config.name()),
+        return new AwsSink(
+                settings.bus(),
+                client,
+                new AwsCalls("eventbridge-" + config.name()),
                 new EventBridgeSink(client, settings));
     }
 }

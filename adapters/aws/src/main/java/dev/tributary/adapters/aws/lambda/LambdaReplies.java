@@ -12,8 +12,7 @@ final class LambdaReplies {
 
     private static final JsonFormat JSON = new JsonFormat();
 
-    private LambdaReplies() {
-    }
+    private LambdaReplies() {}
 
     /** The CloudEvent the payload holds, or empty when it is something else (or nothing). */
     static Optional<CloudEvent> parse(byte[] payload) {
@@ -23,7 +22,10 @@ final class LambdaReplies {
         }
         try {
             return Optional.of(JSON.deserialize(payload));
-        } catch (EventDeserializationException | CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+        } catch (EventDeserializationException
+                | CloudEventRWException
+                | IllegalStateException
+                | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -39,21 +39,25 @@ final class LambdaSink implements AwsSink.Call {
 
     @Override
     public Supplier<SinkReply> prepare(CloudEvent event, Duration timeout) {
-        SdkBytes payload = SdkBytes.fromByteArray(settings.dataOnly()
-                ? (event.getData() == null ? new byte[0] : event.getData().toBytes())
-                : JSON.serialize(event));
+        SdkBytes payload = SdkBytes.fromByteArray(
+                settings.dataOnly()
+                        ? (event.getData() == null
+                                ? new byte[0]
+                                : event.getData().toBytes())
+                        : JSON.serialize(event));
         return () -> invoke(payload, timeout);
     }
 
     private SinkReply invoke(SdkBytes payload, Duration timeout) {
-        InvokeResponse response = client.invoke(request -> request
-                .functionName(settings.function())
+        InvokeResponse response = client.invoke(request -> request.functionName(settings.function())
                 .invocationType(settings.asynchronous() ? InvocationType.EVENT : InvocationType.REQUEST_RESPONSE)
                 .payload(payload)
                 .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
-        byte[] body = response.payload() == null ? new byte[0] : response.payload().asByteArray();
+        byte[] body =
+                response.payload() == null ? new byte[0] : response.payload().asByteArray();
         boolean functionError = response.functionError() != null;
-        Optional<CloudEvent> reply = functionError || settings.asynchronous() ? Optional.empty() : LambdaReplies.parse(body);
+        Optional<CloudEvent> reply =
+                functionError || settings.asynchronous() ? Optional.empty() : LambdaReplies.parse(body);
         return new SinkReply(response.statusCode(), AwsCalls.truncated(body), Optional.empty(), functionError, reply);
     }
 }

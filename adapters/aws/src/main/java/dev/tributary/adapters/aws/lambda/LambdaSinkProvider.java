@@ -20,15 +20,24 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  */
 public final class LambdaSinkProvider implements SinkProvider {
 
-    static final ComponentType DECLARATION = ComponentType.of("aws-lambda",
+    static final ComponentType DECLARATION = ComponentType.of(
+            "aws-lambda",
             "Invokes an AWS Lambda function with each event; a function error is a failed delivery.",
             OptionSpec.required("function", STRING, "Lambda function name or ARN."),
             AwsClientOptions.region("a function ARN"),
             AwsClientOptions.ENDPOINT,
-            OptionSpec.oneOf("invocationType", "Synchronous (RequestResponse) or asynchronous (Event) invocation.",
-                    "RequestResponse", "Event").withDefault("RequestResponse"),
-            OptionSpec.oneOf("payload", "cloudevent (structured JSON) or data (only the event data).",
-                    "cloudevent", "data").withDefault("cloudevent"));
+            OptionSpec.oneOf(
+                            "invocationType",
+                            "Synchronous (RequestResponse) or asynchronous (Event) invocation.",
+                            "RequestResponse",
+                            "Event")
+                    .withDefault("RequestResponse"),
+            OptionSpec.oneOf(
+                            "payload",
+                            "cloudevent (structured JSON) or data (only the event data).",
+                            "cloudevent",
+                            "data")
+                    .withDefault("cloudevent"));
 
     @Override
     public ComponentType declaration() {
@@ -39,7 +48,7 @@ public final class LambdaSinkProvider implements SinkProvider {
     public EventSink create(SinkConfig config, GatewayServices services) {
         LambdaSinkSettings settings = LambdaSinkSettings.of(config);
         LambdaClient client = settings.client().build(LambdaClient.builder());
-        return new AwsSink(settings.function(), client, new AwsCalls("lambda-" + config.name()),
-                new LambdaSink(client, settings));
+        return new AwsSink(
+                settings.function(), client, new AwsCalls("lambda-" + config.name()), new LambdaSink(client, settings));
     }
 }

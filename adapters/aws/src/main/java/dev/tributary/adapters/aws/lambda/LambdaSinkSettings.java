@@ -18,7 +18,9 @@ record LambdaSinkSettings(String function, AwsClientOptions client, boolean asyn
     static LambdaSinkSettings of(SinkConfig config) {
         var options = config.options();
         String function = options.string("function").orElseThrow();
-        return new LambdaSinkSettings(function, AwsClientOptions.of(config, AwsClientOptions.regionOfArn(function)),
+        return new LambdaSinkSettings(
+                function,
+                AwsClientOptions.of(config, AwsClientOptions.regionOfArn(function)),
                 options.string("invocationType").orElse("RequestResponse").equals("Event"),
                 options.string("payload").orElse("cloudevent").equals("data"));
     }

@@ -53,14 +53,15 @@ public final class S3NotificationDecoder implements NotificationDecoder<JsonNode
     @Override
     public List<CloudEvent> decode(JsonNode notification) {
         if (!isNotification(notification)) {
-            throw DecodeException.malformed("not an S3 event notification: expected a non-empty 'Records' array of S3 records");
+            throw DecodeException.malformed(
+                    "not an S3 event notification: expected a non-empty 'Records' array of S3 records");
         }
         List<S3Record> records = new ArrayList<>();
         notification.get("Records").forEach(record -> records.add(new S3Record(record)));
         List<String> ids = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            ids.add(required(records.get(i), i, "responseElements.x-amz-request-id")
-                    + "." + required(records.get(i), i, "responseElements.x-amz-id-2"));
+            ids.add(required(records.get(i), i, "responseElements.x-amz-request-id") + "."
+                    + required(records.get(i), i, "responseElements.x-amz-id-2"));
         }
         Map<String, Integer> counts = new HashMap<>();
         ids.forEach(id -> counts.merge(id, 1, Integer::sum));
@@ -73,12 +74,12 @@ public final class S3NotificationDecoder implements NotificationDecoder<JsonNode
     }
 
     private static CloudEvent event(S3Record record, int index, String id) {
-        String source = required(record, index, "eventSource") + "." + required(record, index, "awsRegion")
-                + "." + required(record, index, "s3.bucket.name");
+        String source = required(record, index, "eventSource") + "." + required(record, index, "awsRegion") + "."
+                + required(record, index, "s3.bucket.name");
         String type = TYPE_PREFIX + required(record, index, "eventName");
         String key = decodedKey(required(record, index, "s3.object.key"), index);
-        OffsetDateTime time = AwsJson.time(required(record, index, "eventTime"), field(index, "eventTime"),
-                "S3 event notification: ");
+        OffsetDateTime time = AwsJson.time(
+                required(record, index, "eventTime"), field(index, "eventTime"), "S3 event notification: ");
         return Events.json(id, source, type, key, time, AwsJson.bytes(record.json()));
     }
 
@@ -92,8 +93,8 @@ public final class S3NotificationDecoder implements NotificationDecoder<JsonNode
     }
 
     private static String required(S3Record record, int index, String field) {
-        return record.text(field).orElseThrow(
-                () -> DecodeException.malformed("S3 event notification: missing " + field(index, field)));
+        return record.text(field)
+                .orElseThrow(() -> DecodeException.malformed("S3 event notification: missing " + field(index, field)));
     }
 
     private static String field(int index, String field) {

@@ -35,7 +35,8 @@ public final class S3StorageEventMapper implements StorageEventMapper {
         }
         if (type.equals(EVENTBRIDGE_CREATED) || type.equals(EVENTBRIDGE_DELETED)) {
             Change change = type.equals(EVENTBRIDGE_CREATED) ? Change.CREATED : Change.DELETED;
-            return AwsJson.tryParse(event.getData().toBytes()).flatMap(detail -> fromEventBridge(change, detail.path("detail")));
+            return AwsJson.tryParse(event.getData().toBytes())
+                    .flatMap(detail -> fromEventBridge(change, detail.path("detail")));
         }
         return Optional.empty();
     }
@@ -48,8 +49,12 @@ public final class S3StorageEventMapper implements StorageEventMapper {
             return Optional.empty();
         }
         try {
-            return Optional.of(object(change, bucket.get(), S3Record.decodeKey(key.get()),
-                    record.number("s3.object.size").orElse(null), record.text("s3.object.contentType").orElse(null),
+            return Optional.of(object(
+                    change,
+                    bucket.get(),
+                    S3Record.decodeKey(key.get()),
+                    record.number("s3.object.size").orElse(null),
+                    record.text("s3.object.contentType").orElse(null),
                     record.text("s3.object.eTag").orElse(null)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -64,13 +69,17 @@ public final class S3StorageEventMapper implements StorageEventMapper {
             return Optional.empty();
         }
         Long size = object.path("size").canConvertToLong() ? object.path("size").asLong() : null;
-        return Optional.of(object(change, bucket.get(), key.get(), size,
+        return Optional.of(object(
+                change,
+                bucket.get(),
+                key.get(),
+                size,
                 AwsJson.optionalText(object, "content-type").orElse(null),
                 AwsJson.optionalText(object, "etag").orElse(null)));
     }
 
-    private static StorageObject object(Change change, String bucket, String key, Long size, String contentType,
-            String etag) {
+    private static StorageObject object(
+            Change change, String bucket, String key, Long size, String contentType, String etag) {
         return new StorageObject(change, "aws", "s3://" + bucket, bucket, key, size, contentType, etag, null);
     }
 }

@@ -48,8 +48,13 @@ public final class S3TestEventDecoder implements NotificationDecoder<JsonNode> {
             return List.of();
         }
         String id = AwsJson.text(message, "RequestId", WHERE) + "." + AwsJson.text(message, "HostId", WHERE);
-        return List.of(Events.json(id, "arn:aws:s3:::" + bucket, TYPE, null,
-                AwsJson.time(AwsJson.text(message, "Time", WHERE), "Time", WHERE), AwsJson.bytes(message)));
+        return List.of(Events.json(
+                id,
+                "arn:aws:s3:::" + bucket,
+                TYPE,
+                null,
+                AwsJson.time(AwsJson.text(message, "Time", WHERE), "Time", WHERE),
+                AwsJson.bytes(message)));
     }
 
     /** How many test events this decoder has dropped. */

@@ -47,27 +47,35 @@ public final class AwsCalls implements AutoCloseable {
 
     /** Runs one call on the pool; a service error becomes a reply, anything else fails the stage. */
     public CompletionStage<SinkReply> run(Supplier<SinkReply> call) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.get();
-            } catch (AwsServiceException e) {
-                return reply(e);
-            }
-        }, pool);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return call.get();
+                    } catch (AwsServiceException e) {
+                        return reply(e);
+                    }
+                },
+                pool);
     }
 
     /** The reply for a service error, per the class contract. */
     static SinkReply reply(AwsServiceException e) {
         int status = e.isThrottlingException() ? 429 : e.statusCode();
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String message = e.awsErrorDetails() == null
+                ? e.getMessage()
+                : e.awsErrorDetails().errorMessage();
         return failure(status, (code == null ? "" : code + ": ") + message);
     }
 
     /** A failed reply with a text body, truncated to {@link SinkReply#MAX_BODY} bytes. */
     public static SinkReply failure(int status, String text) {
-        return new SinkReply(status, truncated(String.valueOf(text).getBytes(StandardCharsets.UTF_8)), Optional.empty(),
-                false, Optional.empty());
+        return new SinkReply(
+                status,
+                truncated(String.valueOf(text).getBytes(StandardCharsets.UTF_8)),
+                Optional.empty(),
+                false,
+                Optional.empty());
     }
 
     /** The body cut to {@link SinkReply#MAX_BODY} bytes. */

@@ -29,7 +29,9 @@ public record AwsClientOptions(Optional<String> region, Optional<URI> endpoint) 
 
     /** The declaration of {@code region}, whose default comes from {@code destination} (e.g. "the topic ARN"). */
     public static OptionSpec region(String destination) {
-        return OptionSpec.optional("region", OptionKind.STRING,
+        return OptionSpec.optional(
+                "region",
+                OptionKind.STRING,
                 "AWS region (default: the one in " + destination + ", else the standard provider chain).");
     }
 
@@ -42,7 +44,8 @@ public record AwsClientOptions(Optional<String> region, Optional<URI> endpoint) 
         String prefix = "sink '" + config.name() + "': ";
         Optional<String> region = config.options().string("region");
         if (region.isPresent() && !AwsRegions.isRegion(region.get())) {
-            throw new IllegalArgumentException(prefix + "region '" + region.get() + "' is not a region name such as eu-west-1");
+            throw new IllegalArgumentException(
+                    prefix + "region '" + region.get() + "' is not a region name such as eu-west-1");
         }
         Optional<URI> endpoint = config.options().string("endpoint").map(value -> {
             URI uri = URI.create(value);
@@ -68,6 +71,7 @@ public record AwsClientOptions(Optional<String> region, Optional<URI> endpoint) 
     public static Optional<String> regionOfArn(String arn) {
         String[] parts = arn.split(":");
         return parts.length >= 6 && parts[0].equals("arn") && AwsRegions.isRegion(parts[3])
-                ? Optional.of(parts[3]) : Optional.empty();
+                ? Optional.of(parts[3])
+                : Optional.empty();
     }
 }

@@ -29,29 +29,38 @@ public record BinaryMessage(Map<String, String> attributes, String body) {
 
     /** The declaration of the SQS and SNS sinks' {@code mode}; {@code body} names what carries the event. */
     public static OptionSpec mode(String body) {
-        return OptionSpec.oneOf("mode", "structured (the CloudEvent JSON as " + body + ") or binary (ce- message "
-                + "attributes, the data as " + body + ").", "structured", "binary").withDefault("structured");
+        return OptionSpec.oneOf(
+                        "mode",
+                        "structured (the CloudEvent JSON as " + body + ") or binary (ce- message "
+                                + "attributes, the data as " + body + ").",
+                        "structured",
+                        "binary")
+                .withDefault("structured");
     }
 
     /** @throws IllegalArgumentException saying why the event cannot be sent in binary mode */
     public static BinaryMessage of(CloudEvent event) {
         Map<String, String> attributes = AttributeBinding.write(event);
         if (attributes.size() > MAX_ATTRIBUTES) {
-            throw new IllegalArgumentException("binary mode needs " + attributes.size() + " message attributes, more than the "
-                    + MAX_ATTRIBUTES + " SQS and SNS allow; use mode: structured");
+            throw new IllegalArgumentException(
+                    "binary mode needs " + attributes.size() + " message attributes, more than the " + MAX_ATTRIBUTES
+                            + " SQS and SNS allow; use mode: structured");
         }
         byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
         if (data.length == 0) {
             throw new IllegalArgumentException("binary mode needs data for the message body; use mode: structured");
         }
         try {
-            String body = StandardCharsets.UTF_8.newDecoder()
+            String body = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(data)).toString();
+                    .decode(ByteBuffer.wrap(data))
+                    .toString();
             return new BinaryMessage(attributes, body);
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("binary mode needs text data (the body is text); use mode: structured", e);
+            throw new IllegalArgumentException(
+                    "binary mode needs text data (the body is text); use mode: structured", e);
         }
     }
 }

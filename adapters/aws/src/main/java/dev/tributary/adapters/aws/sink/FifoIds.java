@@ -18,8 +18,7 @@ public final class FifoIds {
 
     private static final Pattern ALLOWED = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
-    private FifoIds() {
-    }
+    private FifoIds() {}
 
     /**
      * The group: the event's ordering key ({@link PartitionKey}) when it has one, else its
@@ -45,7 +44,8 @@ public final class FifoIds {
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -17,8 +17,7 @@ public final class StructuredJson {
 
     private static final JsonFormat JSON = new JsonFormat();
 
-    private StructuredJson() {
-    }
+    private StructuredJson() {}
 
     public static String of(CloudEvent event) {
         return new String(JSON.serialize(event), StandardCharsets.UTF_8);

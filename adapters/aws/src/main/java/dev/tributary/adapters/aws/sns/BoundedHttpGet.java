@@ -18,6 +18,7 @@ public final class BoundedHttpGet implements HttpGet {
 
     /** Large enough for a certificate or a ConfirmSubscription answer. */
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
+
     static final int TIMEOUT_SECONDS = 10;
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -32,7 +33,10 @@ public final class BoundedHttpGet implements HttpGet {
 
     @Override
     public byte[] get(URI url) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+                .GET()
+                .build();
         HttpResponse<InputStream> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -50,8 +50,13 @@ public final class SnsEnvelopeDecoder implements NotificationDecoder<SnsDelivery
         }
         List<CloudEvent> events = AwsJson.tryParse(message.message())
                 .flatMap(inner::decode)
-                .orElseGet(() -> List.of(Events.json(message.messageId(), delivery.source(), NOTIFICATION_TYPE,
-                        message.subject(), AwsJson.time(message.timestamp(), "Timestamp", "SNS message: "), delivery.raw())));
+                .orElseGet(() -> List.of(Events.json(
+                        message.messageId(),
+                        delivery.source(),
+                        NOTIFICATION_TYPE,
+                        message.subject(),
+                        AwsJson.time(message.timestamp(), "Timestamp", "SNS message: "),
+                        delivery.raw())));
         List<MessageAttribute> attributes = new ArrayList<>(message.attributes());
         attributes.addAll(delivery.outerAttributes());
         return AttributeExtensions.apply(events, attributes);

@@ -18,9 +18,19 @@ import java.util.Set;
  * @param attributes {@code MessageAttributes}, in document order
  * @see <a href="https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html">HTTP/S notification JSON format</a>
  */
-public record SnsMessage(String type, String messageId, String topicArn, String subject, String message,
-        String timestamp, String signatureVersion, String signature, String signingCertUrl,
-        String subscribeUrl, String token, List<MessageAttribute> attributes) {
+public record SnsMessage(
+        String type,
+        String messageId,
+        String topicArn,
+        String subject,
+        String message,
+        String timestamp,
+        String signatureVersion,
+        String signature,
+        String signingCertUrl,
+        String subscribeUrl,
+        String token,
+        List<MessageAttribute> attributes) {
 
     public static final String NOTIFICATION = "Notification";
     public static final String SUBSCRIPTION_CONFIRMATION = "SubscriptionConfirmation";
@@ -78,7 +88,8 @@ public record SnsMessage(String type, String messageId, String topicArn, String 
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String where = WHERE + "MessageAttributes." + entry.getKey() + ": ";
             String type = AwsJson.text(entry.getValue(), "Type", where);
-            String value = Optional.ofNullable(entry.getValue().get("Value")).filter(JsonNode::isTextual)
+            String value = Optional.ofNullable(entry.getValue().get("Value"))
+                    .filter(JsonNode::isTextual)
                     .map(JsonNode::asText)
                     .orElseThrow(() -> DecodeException.malformed(where + "missing string field 'Value'"));
             attributes.add(new MessageAttribute(entry.getKey(), type, value));

@@ -37,7 +37,8 @@ final class SnsNotificationDecoder implements NotificationDecoder<InboundPayload
 
     /** The delivery of a message parsed from this HTTP payload: its source is the subscription header, else the topic. */
     static SnsDelivery delivery(SnsMessage message, InboundPayload payload) {
-        String source = Optional.ofNullable(payload.header(SnsPushSource.SUBSCRIPTION_ARN_HEADER)).orElse(message.topicArn());
+        String source = Optional.ofNullable(payload.header(SnsPushSource.SUBSCRIPTION_ARN_HEADER))
+                .orElse(message.topicArn());
         return new SnsDelivery(message, payload.body(), source, List.of());
     }
 }

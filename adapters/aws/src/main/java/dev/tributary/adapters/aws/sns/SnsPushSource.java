@@ -25,6 +25,7 @@ public final class SnsPushSource implements PushSource {
 
     /** The header naming the subscription, the {@code source} of plain notifications. */
     public static final String SUBSCRIPTION_ARN_HEADER = "x-amz-sns-subscription-arn";
+
     static final String RAW_DELIVERY_HEADER = "x-amz-sns-rawdelivery";
 
     private static final Logger LOG = LoggerFactory.getLogger(SnsPushSource.class);
@@ -65,14 +66,16 @@ public final class SnsPushSource implements PushSource {
             return PushDecision.Respond.error(503, "the SNS signing certificate cannot be fetched now; retry later");
         }
         if (!settings.accepts(message.topicArn())) {
-            return refuse("topic " + message.topicArn() + " is not listed in topicArns of source '" + settings.name() + "'");
+            return refuse(
+                    "topic " + message.topicArn() + " is not listed in topicArns of source '" + settings.name() + "'");
         }
         return message.isNotification() ? route(request, message) : handshake.answer(message);
     }
 
     private PushDecision route(PushRequest request, SnsMessage message) {
         try {
-            return new PushDecision.Route(decoder.decode(SnsNotificationDecoder.delivery(message, request.payload())), 200);
+            return new PushDecision.Route(
+                    decoder.decode(SnsNotificationDecoder.delivery(message, request.payload())), 200);
         } catch (DecodeException e) {
             return PushDecision.Respond.undecodable(e);
         }

@@ -36,7 +36,8 @@ public final class SnsSignatureVerifier {
         if (message.signature() == null) {
             throw new SnsVerificationException("missing field 'Signature'");
         }
-        X509Certificate certificate = certificates.certificate(SnsUrls.signingCertificate(message.signingCertUrl(), region));
+        X509Certificate certificate =
+                certificates.certificate(SnsUrls.signingCertificate(message.signingCertUrl(), region));
         byte[] signature;
         try {
             signature = Base64.getDecoder().decode(message.signature());

@@ -40,8 +40,13 @@ final class SnsSink implements AwsSink.Call {
         if (settings.binary()) {
             BinaryMessage binary = BinaryMessage.of(event);
             Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-            binary.attributes().forEach((name, value) ->
-                    attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
+            binary.attributes()
+                    .forEach((name, value) -> attributes.put(
+                            name,
+                            MessageAttributeValue.builder()
+                                    .dataType("String")
+                                    .stringValue(value)
+                                    .build()));
             request.message(binary.body()).messageAttributes(attributes);
         } else {
             request.message(StructuredJson.of(event));

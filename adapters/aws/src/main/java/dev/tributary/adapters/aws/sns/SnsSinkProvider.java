@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class SnsSinkProvider implements SinkProvider {
 
-    static final ComponentType DECLARATION = ComponentType.of("aws-sns",
+    static final ComponentType DECLARATION = ComponentType.of(
+            "aws-sns",
             "Publishes each event to an SNS topic (Publish); FIFO topics get a group and deduplication id.",
             OptionSpec.required("topicArn", STRING, "SNS topic ARN to publish to."),
             AwsClientOptions.region("the topic ARN"),
@@ -36,7 +37,7 @@ public final class SnsSinkProvider implements SinkProvider {
     public EventSink create(SinkConfig config, GatewayServices services) {
         SnsSinkSettings settings = SnsSinkSettings.of(config);
         SnsClient client = settings.client().build(SnsClient.builder());
-        return new AwsSink(settings.topicArn(), client, new AwsCalls("sns-" + config.name()),
-                new SnsSink(client, settings));
+        return new AwsSink(
+                settings.topicArn(), client, new AwsCalls("sns-" + config.name()), new SnsSink(client, settings));
     }
 }

@@ -20,7 +20,9 @@ record SnsSinkSettings(String topicArn, AwsClientOptions client, boolean binary)
             throw new IllegalArgumentException("sink '" + config.name() + "': topicArn '" + arn
                     + "' is not a topic ARN like arn:aws:sns:eu-west-1:123456789012:name");
         }
-        return new SnsSinkSettings(arn, AwsClientOptions.of(config, AwsClientOptions.regionOfArn(arn)),
+        return new SnsSinkSettings(
+                arn,
+                AwsClientOptions.of(config, AwsClientOptions.regionOfArn(arn)),
                 config.options().string("mode").orElse("structured").equals("binary"));
     }
 

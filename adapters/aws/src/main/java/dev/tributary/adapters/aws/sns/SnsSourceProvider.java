@@ -23,14 +23,23 @@ import dev.tributary.core.source.SourceProvider;
  */
 public final class SnsSourceProvider implements SourceProvider {
 
-    static final ComponentType DECLARATION = IngressAuthOptions.addTo(ComponentType.push("aws-sns",
-            "Receives SNS HTTP(S) notifications; every message's signature is verified.",
-            OptionSpec.optional("autoConfirm", BOOLEAN, "Confirm SNS subscriptions automatically.").withDefault(true),
-            OptionSpec.optional("signingCertificate", STRING,
-                    "PEM file pinning the SNS signing certificate instead of fetching it."),
-            OptionSpec.optional("region", STRING, "AWS region (default: the standard provider chain)."),
-            OptionSpec.optional("forwardTestEvents", BOOLEAN, "Forward S3 s3:TestEvent messages as com.amazonaws.s3.TestEvent instead of dropping them.")
-                    .withDefault(false)), Profile.SNS);
+    static final ComponentType DECLARATION = IngressAuthOptions.addTo(
+            ComponentType.push(
+                    "aws-sns",
+                    "Receives SNS HTTP(S) notifications; every message's signature is verified.",
+                    OptionSpec.optional("autoConfirm", BOOLEAN, "Confirm SNS subscriptions automatically.")
+                            .withDefault(true),
+                    OptionSpec.optional(
+                            "signingCertificate",
+                            STRING,
+                            "PEM file pinning the SNS signing certificate instead of fetching it."),
+                    OptionSpec.optional("region", STRING, "AWS region (default: the standard provider chain)."),
+                    OptionSpec.optional(
+                                    "forwardTestEvents",
+                                    BOOLEAN,
+                                    "Forward S3 s3:TestEvent messages as com.amazonaws.s3.TestEvent instead of dropping them.")
+                            .withDefault(false)),
+            Profile.SNS);
 
     @Override
     public ComponentType declaration() {

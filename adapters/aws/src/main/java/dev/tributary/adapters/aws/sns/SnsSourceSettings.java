@@ -20,8 +20,13 @@ import java.util.Set;
  * @param region when set, only SNS hosts of this region are trusted
  * @param forwardTestEvents whether {@code s3:TestEvent} is forwarded
  */
-public record SnsSourceSettings(String name, Set<String> topicArns, boolean autoConfirm,
-        Optional<X509Certificate> signingCertificate, Optional<String> region, boolean forwardTestEvents) {
+public record SnsSourceSettings(
+        String name,
+        Set<String> topicArns,
+        boolean autoConfirm,
+        Optional<X509Certificate> signingCertificate,
+        Optional<String> region,
+        boolean forwardTestEvents) {
 
     public SnsSourceSettings {
         topicArns = Set.copyOf(topicArns);
@@ -38,7 +43,8 @@ public record SnsSourceSettings(String name, Set<String> topicArns, boolean auto
             throw new IllegalArgumentException("source '" + config.name() + "': region '" + region.get()
                     + "' is not an AWS region name such as eu-west-1");
         }
-        return new SnsSourceSettings(config.name(),
+        return new SnsSourceSettings(
+                config.name(),
                 Set.copyOf(options.stringList("topicArns")),
                 options.bool("autoConfirm", true),
                 options.string("signingCertificate").map(file -> load(config.name(), Path.of(file))),
@@ -55,8 +61,10 @@ public record SnsSourceSettings(String name, Set<String> topicArns, boolean auto
         try {
             return PemCertificates.parse(Files.readAllBytes(file));
         } catch (IOException | CertificateException e) {
-            throw new IllegalArgumentException("source '" + source + "': signingCertificate '" + file
-                    + "' is not a readable PEM certificate: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "source '" + source + "': signingCertificate '" + file + "' is not a readable PEM certificate: "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -11,8 +11,7 @@ package dev.tributary.adapters.aws.sns;
  */
 final class SnsStringToSign {
 
-    private SnsStringToSign() {
-    }
+    private SnsStringToSign() {}
 
     /** @throws SnsVerificationException when a field that is signed is missing */
     static String of(SnsMessage message) throws SnsVerificationException {

@@ -22,8 +22,7 @@ final class SnsUrls {
 
     private static final Pattern SNS_HOST = Pattern.compile(SNS_HOST_REGEX);
 
-    private SnsUrls() {
-    }
+    private SnsUrls() {}
 
     /**
      * The signing certificate URL, which must also name a {@code .pem} file.

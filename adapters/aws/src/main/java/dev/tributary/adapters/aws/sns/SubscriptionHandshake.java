@@ -47,7 +47,10 @@ final class SubscriptionHandshake {
         try {
             http.get(url);
         } catch (IOException e) {
-            LOG.warn("source '{}': confirming the subscription to topic {} failed: {}", settings.name(), topic,
+            LOG.warn(
+                    "source '{}': confirming the subscription to topic {} failed: {}",
+                    settings.name(),
+                    topic,
                     e.getMessage());
             return PushDecision.Respond.error(502, "confirming the subscription failed: " + e.getMessage());
         }

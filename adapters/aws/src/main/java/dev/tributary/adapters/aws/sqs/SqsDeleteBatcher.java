@@ -27,8 +27,7 @@ final class SqsDeleteBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqsDeleteBatcher.class);
     private static final long CLOSE_WAIT_SECONDS = 10;
 
-    private record Pending(String messageId, String receiptHandle) {
-    }
+    private record Pending(String messageId, String receiptHandle) {}
 
     private final SqsClient client;
     private final String queueUrl;
@@ -74,17 +73,26 @@ final class SqsDeleteBatcher implements AutoCloseable {
     private void send(List<Pending> batch) {
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .receiptHandle(batch.get(i).receiptHandle()).build());
+            entries.add(DeleteMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .receiptHandle(batch.get(i).receiptHandle())
+                    .build());
         }
         try {
-            DeleteMessageBatchResponse response = client.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-            response.failed().forEach(failure -> LOG.warn(
-                    "source '{}': deleting delivered message {} failed ({}); it will be delivered again",
-                    sourceName, batch.get(Integer.parseInt(failure.id())).messageId(), failure.code()));
+            DeleteMessageBatchResponse response =
+                    client.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+            response.failed()
+                    .forEach(failure -> LOG.warn(
+                            "source '{}': deleting delivered message {} failed ({}); it will be delivered again",
+                            sourceName,
+                            batch.get(Integer.parseInt(failure.id())).messageId(),
+                            failure.code()));
         } catch (SdkException e) {
-            LOG.warn("source '{}': deleting {} delivered messages failed; they will be delivered again: {}",
-                    sourceName, batch.size(), e.getMessage());
+            LOG.warn(
+                    "source '{}': deleting {} delivered messages failed; they will be delivered again: {}",
+                    sourceName,
+                    batch.size(),
+                    e.getMessage());
         }
     }
 

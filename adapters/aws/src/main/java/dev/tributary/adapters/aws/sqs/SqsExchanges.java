@@ -15,13 +15,13 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /** Reads what the Camel {@code aws2-sqs} consumer put on an exchange. Stateless. */
 final class SqsExchanges {
 
-    private SqsExchanges() {
-    }
+    private SqsExchanges() {}
 
     static SqsMessage message(Exchange exchange, String queueArn) {
         Message in = exchange.getIn();
         String body = in.getBody(String.class);
-        return new SqsMessage(in.getHeader(Sqs2Constants.MESSAGE_ID, String.class),
+        return new SqsMessage(
+                in.getHeader(Sqs2Constants.MESSAGE_ID, String.class),
                 body == null ? "" : body,
                 attributes(map(in, Sqs2Constants.MESSAGE_ATTRIBUTES)),
                 sentTimestamp(map(in, Sqs2Constants.ATTRIBUTES)),
@@ -41,7 +41,9 @@ final class SqsExchanges {
     /** SQS message attributes; binary values base64-encoded. */
     static List<MessageAttribute> attributes(Map<String, MessageAttributeValue> values) {
         List<MessageAttribute> attributes = new ArrayList<>(values.size());
-        values.forEach((name, value) -> attributes.add(new MessageAttribute(name, value.dataType(),
+        values.forEach((name, value) -> attributes.add(new MessageAttribute(
+                name,
+                value.dataType(),
                 value.binaryValue() != null
                         ? Base64.getEncoder().encodeToString(value.binaryValue().asByteArray())
                         : String.valueOf(value.stringValue()))));

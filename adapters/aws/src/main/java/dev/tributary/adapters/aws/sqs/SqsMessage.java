@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param sentTimestamp the {@code SentTimestamp} system attribute, or {@code null} when not received
  * @param queueArn the ARN of the queue it came from
  */
-public record SqsMessage(String messageId, String body, List<MessageAttribute> attributes, Instant sentTimestamp,
-        String queueArn) {
+public record SqsMessage(
+        String messageId, String body, List<MessageAttribute> attributes, Instant sentTimestamp, String queueArn) {
 
     public SqsMessage {
         Objects.requireNonNull(messageId, "messageId");

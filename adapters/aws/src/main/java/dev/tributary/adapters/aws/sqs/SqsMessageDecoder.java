@@ -61,14 +61,19 @@ public final class SqsMessageDecoder implements NotificationDecoder<SqsMessage> 
         if (json.isPresent() && SnsMessage.isMessage(json.get())) {
             return fromSns(message, SnsMessage.from(json.get()));
         }
-        List<CloudEvent> events = json.flatMap(inner::decode).orElseGet(() -> List.of(plain(message, json.isPresent())));
+        List<CloudEvent> events =
+                json.flatMap(inner::decode).orElseGet(() -> List.of(plain(message, json.isPresent())));
         return AttributeExtensions.apply(events, message.attributes());
     }
 
     private List<CloudEvent> fromSns(SqsMessage message, SnsMessage envelope) {
         if (!envelope.isNotification()) {
-            LOG.warn("SQS message {} from {} is an SNS {} for topic {}: not an event, not confirmed here",
-                    message.messageId(), message.queueArn(), envelope.type(), envelope.topicArn());
+            LOG.warn(
+                    "SQS message {} from {} is an SNS {} for topic {}: not an event, not confirmed here",
+                    message.messageId(),
+                    message.queueArn(),
+                    envelope.type(),
+                    envelope.topicArn());
             return List.of();
         }
         byte[] raw = message.body().getBytes(StandardCharsets.UTF_8);
@@ -76,7 +81,8 @@ public final class SqsMessageDecoder implements NotificationDecoder<SqsMessage> 
     }
 
     private static CloudEvent plain(SqsMessage message, boolean isJson) {
-        OffsetDateTime time = message.sentTimestamp() == null ? null : message.sentTimestamp().atOffset(ZoneOffset.UTC);
+        OffsetDateTime time =
+                message.sentTimestamp() == null ? null : message.sentTimestamp().atOffset(ZoneOffset.UTC);
         return Events.builder(message.messageId(), message.queueArn(), TYPE, null, time)
                 .withData(isJson ? Events.JSON : TEXT, message.body().getBytes(StandardCharsets.UTF_8))
                 .build();

@@ -1,11 +1,11 @@
 package dev.tributary.adapters.aws.sqs;
 
+import dev.tributary.adapters.aws.MessageAttribute;
 import dev.tributary.core.decode.DecodeException;
 import dev.tributary.core.flow.PartitionKey;
 import dev.tributary.core.source.DispatchResult;
 import dev.tributary.core.source.EventDispatch;
 import io.cloudevents.CloudEvent;
-import dev.tributary.adapters.aws.MessageAttribute;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +46,14 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
     private final Executor settleExecutor;
     private final Semaphore inFlight;
 
-    SqsMessageProcessor(SqsSourceSettings settings, String queueArn, SqsMessageDecoder decoder, EventDispatch dispatch,
-            SqsDeleteBatcher deletes, Executor settleExecutor, int maxInFlight) {
+    SqsMessageProcessor(
+            SqsSourceSettings settings,
+            String queueArn,
+            SqsMessageDecoder decoder,
+            EventDispatch dispatch,
+            SqsDeleteBatcher deletes,
+            Executor settleExecutor,
+            int maxInFlight) {
         this.sourceName = settings.name();
         this.queueArn = queueArn;
         this.decoder = decoder;
@@ -65,8 +71,11 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
         try {
             events = PartitionKey.apply(decoder.decode(message), SqsExchanges.messageGroupId(exchange));
         } catch (DecodeException e) {
-            LOG.warn("source '{}': message {} cannot be decoded and stays on the queue for its redrive policy: {}",
-                    sourceName, message.messageId(), e.getMessage());
+            LOG.warn(
+                    "source '{}': message {} cannot be decoded and stays on the queue for its redrive policy: {}",
+                    sourceName,
+                    message.messageId(),
+                    e.getMessage());
             callback.done(true);
             return true;
         }
@@ -77,14 +86,17 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        dispatch(events, traceFields(message)).whenCompleteAsync((result, error) -> {
-            try {
-                settle(message, receiptHandle, result, error);
-            } finally {
-                inFlight.release();
-                callback.done(false);
-            }
-        }, settleExecutor);
+        dispatch(events, traceFields(message))
+                .whenCompleteAsync(
+                        (result, error) -> {
+                            try {
+                                settle(message, receiptHandle, result, error);
+                            } finally {
+                                inFlight.release();
+                                callback.done(false);
+                            }
+                        },
+                        settleExecutor);
         return false;
     }
 
@@ -115,11 +127,15 @@ final class SqsMessageProcessor extends AsyncProcessorSupport {
 
     private void settle(SqsMessage message, String receiptHandle, DispatchResult result, Throwable error) {
         if (error != null || !result.isSafe()) {
-            String why = error != null ? String.valueOf(error.getMessage())
+            String why = error != null
+                    ? String.valueOf(error.getMessage())
                     : result.failures().size() + " of " + result.deliveries() + " deliveries failed, first: "
                             + result.failures().get(0);
-            LOG.warn("source '{}': message {} not acknowledged, it reappears after its visibility timeout: {}",
-                    sourceName, message.messageId(), why);
+            LOG.warn(
+                    "source '{}': message {} not acknowledged, it reappears after its visibility timeout: {}",
+                    sourceName,
+                    message.messageId(),
+                    why);
             return;
         }
         deletes.delete(message.messageId(), receiptHandle);

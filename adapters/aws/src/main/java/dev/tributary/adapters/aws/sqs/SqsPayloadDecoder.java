@@ -38,7 +38,11 @@ final class SqsPayloadDecoder implements NotificationDecoder<InboundPayload> {
         }
         String messageId = payload.header("MessageId");
         String queue = payload.header("QueueArn");
-        return decoder.decode(new SqsMessage(messageId == null ? DEFAULT_MESSAGE_ID : messageId,
-                new String(payload.body(), StandardCharsets.UTF_8), List.of(), sentTimestamp, queue == null ? queueArn : queue));
+        return decoder.decode(new SqsMessage(
+                messageId == null ? DEFAULT_MESSAGE_ID : messageId,
+                new String(payload.body(), StandardCharsets.UTF_8),
+                List.of(),
+                sentTimestamp,
+                queue == null ? queueArn : queue));
     }
 }

@@ -60,16 +60,24 @@ public final class SqsPullSource implements PullSource {
 
     @Override
     public void start() throws Exception {
-        camel = context.service(CamelContext.class).orElseThrow(() -> new IllegalStateException(
-                "source '" + settings.name() + "': aws-sqs needs the gateway's CamelContext"));
+        camel = context.service(CamelContext.class)
+                .orElseThrow(() -> new IllegalStateException(
+                        "source '" + settings.name() + "': aws-sqs needs the gateway's CamelContext"));
         String queueUrl = settings.queue().url().toString();
         client.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN));
-        String queueArn = settings.queue().arn(client.serviceClientConfiguration().region().id());
-        settleExecutor = camel.getExecutorServiceManager().newFixedThreadPool(this, routeId + "-settle",
-                settings.concurrency());
+        String queueArn = settings.queue()
+                .arn(client.serviceClientConfiguration().region().id());
+        settleExecutor =
+                camel.getExecutorServiceManager().newFixedThreadPool(this, routeId + "-settle", settings.concurrency());
         deletes = new SqsDeleteBatcher(client, settings.queue().url().toString(), settings.name());
-        SqsMessageProcessor processor = new SqsMessageProcessor(settings, queueArn, new SqsMessageDecoder(inner),
-                context.dispatch(), deletes, settleExecutor, settings.concurrency() * BATCH_SIZE);
+        SqsMessageProcessor processor = new SqsMessageProcessor(
+                settings,
+                queueArn,
+                new SqsMessageDecoder(inner),
+                context.dispatch(),
+                deletes,
+                settleExecutor,
+                settings.concurrency() * BATCH_SIZE);
         endpoint = endpoint(camel.getComponent("aws2-sqs", Sqs2Component.class));
         camel.addRoutes(new RouteBuilder(camel) {
             @Override
@@ -77,8 +85,12 @@ public final class SqsPullSource implements PullSource {
                 from(endpoint).routeId(routeId).process(processor);
             }
         });
-        LOG.info("source '{}': consuming {} ({} poller(s), visibility timeout {} s)", settings.name(), queueArn,
-                settings.concurrency(), settings.visibilityTimeout());
+        LOG.info(
+                "source '{}': consuming {} ({} poller(s), visibility timeout {} s)",
+                settings.name(),
+                queueArn,
+                settings.concurrency(),
+                settings.visibilityTimeout());
     }
 
     @Override

@@ -40,8 +40,13 @@ final class SqsSink implements AwsSink.Call {
         if (settings.binary()) {
             BinaryMessage binary = BinaryMessage.of(event);
             Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-            binary.attributes().forEach((name, value) ->
-                    attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
+            binary.attributes()
+                    .forEach((name, value) -> attributes.put(
+                            name,
+                            MessageAttributeValue.builder()
+                                    .dataType("String")
+                                    .stringValue(value)
+                                    .build()));
             request.messageBody(binary.body()).messageAttributes(attributes);
         } else {
             request.messageBody(StructuredJson.of(event));

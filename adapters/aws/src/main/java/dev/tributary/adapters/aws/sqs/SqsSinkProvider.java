@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class SqsSinkProvider implements SinkProvider {
 
-    static final ComponentType DECLARATION = ComponentType.of("aws-sqs",
+    static final ComponentType DECLARATION = ComponentType.of(
+            "aws-sqs",
             "Sends each event to an SQS queue (SendMessage); FIFO queues get a group and deduplication id.",
             OptionSpec.required("queueUrl", STRING, "SQS queue URL to send to."),
             AwsClientOptions.region("the queue URL"),
@@ -36,7 +37,10 @@ public final class SqsSinkProvider implements SinkProvider {
     public EventSink create(SinkConfig config, GatewayServices services) {
         SqsSinkSettings settings = SqsSinkSettings.of(config);
         SqsClient client = settings.client().build(SqsClient.builder());
-        return new AwsSink(settings.queue().url().toString(), client, new AwsCalls("sqs-" + config.name()),
+        return new AwsSink(
+                settings.queue().url().toString(),
+                client,
+                new AwsCalls("sqs-" + config.name()),
                 new SqsSink(client, settings));
     }
 }

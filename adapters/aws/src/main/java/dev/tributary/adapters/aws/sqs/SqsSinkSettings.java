@@ -21,7 +21,9 @@ record SqsSinkSettings(QueueAddress queue, AwsClientOptions client, boolean bina
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sink '" + config.name() + "': queueUrl: " + e.getMessage(), e);
         }
-        return new SqsSinkSettings(queue, AwsClientOptions.of(config, queue.hostRegion()),
+        return new SqsSinkSettings(
+                queue,
+                AwsClientOptions.of(config, queue.hostRegion()),
                 config.options().string("mode").orElse("structured").equals("binary"));
     }
 

@@ -24,7 +24,8 @@ public final class SqsSourceProvider implements SourceProvider {
     /** The region of the queue ARN of saved messages when the source names none: {@value}. */
     static final String ARN_REGION = "us-east-1";
 
-    static final ComponentType DECLARATION = ComponentType.of("aws-sqs",
+    static final ComponentType DECLARATION = ComponentType.of(
+            "aws-sqs",
             "Polls an SQS queue (S3 notifications direct or via SNS/EventBridge, or any message); "
                     + "a message is deleted once its events are delivered or dead-lettered.",
             OptionSpec.required("queueUrl", STRING, "SQS queue URL to poll."),
@@ -34,10 +35,15 @@ public final class SqsSourceProvider implements SourceProvider {
                     .withDefault(SqsSourceSettings.DEFAULT_CONCURRENCY),
             OptionSpec.optional("waitTimeSeconds", POSITIVE_INTEGER, "SQS long-polling wait, seconds (max 20).")
                     .withDefault(SqsSourceSettings.DEFAULT_WAIT_TIME_SECONDS),
-            OptionSpec.optional("visibilityTimeout", POSITIVE_INTEGER,
-                    "SQS visibility timeout, seconds; renewed while a message's events are being delivered.")
+            OptionSpec.optional(
+                            "visibilityTimeout",
+                            POSITIVE_INTEGER,
+                            "SQS visibility timeout, seconds; renewed while a message's events are being delivered.")
                     .withDefault(SqsSourceSettings.DEFAULT_VISIBILITY_TIMEOUT),
-            OptionSpec.optional("forwardTestEvents", BOOLEAN, "Forward S3 s3:TestEvent messages as com.amazonaws.s3.TestEvent instead of dropping them.")
+            OptionSpec.optional(
+                            "forwardTestEvents",
+                            BOOLEAN,
+                            "Forward S3 s3:TestEvent messages as com.amazonaws.s3.TestEvent instead of dropping them.")
                     .withDefault(false));
 
     @Override
@@ -51,10 +57,13 @@ public final class SqsSourceProvider implements SourceProvider {
         StoppablePolls polls = new StoppablePolls(UrlConnectionHttpClient.create());
         SqsClient client;
         try {
-            client = SqsClients.build(settings, DefaultCredentialsProvider.builder().build(), polls);
+            client = SqsClients.build(
+                    settings, DefaultCredentialsProvider.builder().build(), polls);
         } catch (SdkClientException e) {
-            throw new IllegalArgumentException("source '" + config.name() + "': cannot build the SQS client (set region, "
-                    + "or AWS_REGION, when the queue URL names none): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "source '" + config.name() + "': cannot build the SQS client (set region, "
+                            + "or AWS_REGION, when the queue URL names none): " + e.getMessage(),
+                    e);
         }
         return new SqsPullSource(settings, client, polls, context);
     }
@@ -63,7 +72,8 @@ public final class SqsSourceProvider implements SourceProvider {
     @Override
     public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
         SqsSourceSettings settings = SqsSourceSettings.from(config);
-        return new SqsPayloadDecoder(new SqsMessageDecoder(new InnerDocuments(settings.forwardTestEvents())),
+        return new SqsPayloadDecoder(
+                new SqsMessageDecoder(new InnerDocuments(settings.forwardTestEvents())),
                 settings.queue().arn(settings.region().orElse(ARN_REGION)));
     }
 }

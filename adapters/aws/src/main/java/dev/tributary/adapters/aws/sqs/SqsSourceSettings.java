@@ -23,8 +23,15 @@ import java.util.Optional;
  *     {@value #DEFAULT_VISIBILITY_TIMEOUT}, SQS's own default)
  * @param forwardTestEvents {@code forwardTestEvents}: forward {@code s3:TestEvent}
  */
-public record SqsSourceSettings(String name, QueueAddress queue, Optional<String> region, Optional<URI> endpoint,
-        int concurrency, int waitTimeSeconds, int visibilityTimeout, boolean forwardTestEvents) {
+public record SqsSourceSettings(
+        String name,
+        QueueAddress queue,
+        Optional<String> region,
+        Optional<URI> endpoint,
+        int concurrency,
+        int waitTimeSeconds,
+        int visibilityTimeout,
+        boolean forwardTestEvents) {
 
     public static final int DEFAULT_CONCURRENCY = 1;
     public static final int DEFAULT_WAIT_TIME_SECONDS = 20;
@@ -38,21 +45,32 @@ public record SqsSourceSettings(String name, QueueAddress queue, Optional<String
         String prefix = "source '" + config.name() + "': ";
         QueueAddress queue;
         try {
-            queue = QueueAddress.parse(options.string("queueUrl").orElseThrow(() -> new IllegalArgumentException("missing")));
+            queue = QueueAddress.parse(
+                    options.string("queueUrl").orElseThrow(() -> new IllegalArgumentException("missing")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(prefix + "queueUrl: " + e.getMessage(), e);
         }
         Optional<URI> endpoint = options.string("endpoint").map(value -> endpoint(prefix, value));
         Optional<String> region = options.string("region");
         if (region.isPresent() && !AwsRegions.isRegion(region.get())) {
-            throw new IllegalArgumentException(prefix + "region '" + region.get() + "' is not a region name such as eu-west-1");
+            throw new IllegalArgumentException(
+                    prefix + "region '" + region.get() + "' is not a region name such as eu-west-1");
         }
-        return new SqsSourceSettings(config.name(), queue,
+        return new SqsSourceSettings(
+                config.name(),
+                queue,
                 region.or(queue::hostRegion).or(() -> endpoint.flatMap(uri -> AwsRegions.inHost(uri.getHost()))),
                 endpoint,
                 options.integer("concurrency", DEFAULT_CONCURRENCY),
-                atMost(prefix, "waitTimeSeconds", options.integer("waitTimeSeconds", DEFAULT_WAIT_TIME_SECONDS), MAX_WAIT_TIME_SECONDS),
-                atMost(prefix, "visibilityTimeout", options.integer("visibilityTimeout", DEFAULT_VISIBILITY_TIMEOUT),
+                atMost(
+                        prefix,
+                        "waitTimeSeconds",
+                        options.integer("waitTimeSeconds", DEFAULT_WAIT_TIME_SECONDS),
+                        MAX_WAIT_TIME_SECONDS),
+                atMost(
+                        prefix,
+                        "visibilityTimeout",
+                        options.integer("visibilityTimeout", DEFAULT_VISIBILITY_TIMEOUT),
                         MAX_VISIBILITY_TIMEOUT),
                 options.bool("forwardTestEvents", false));
     }
@@ -66,7 +84,8 @@ public record SqsSourceSettings(String name, QueueAddress queue, Optional<String
         } catch (URISyntaxException e) {
             // refused below, with the same message as any other non-URL
         }
-        throw new IllegalArgumentException(prefix + "endpoint '" + value + "' is not an http(s) URL such as http://127.0.0.1:9324");
+        throw new IllegalArgumentException(
+                prefix + "endpoint '" + value + "' is not an http(s) URL such as http://127.0.0.1:9324");
     }
 
     private static int atMost(String prefix, String option, int value, int max) {

@@ -25,6 +25,7 @@ public final class StoppablePolls implements SdkHttpClient {
 
     /** The AWS JSON protocol's operation header and the operation that long-polls. */
     private static final String TARGET_HEADER = "X-Amz-Target";
+
     private static final String RECEIVE = "AmazonSQS.ReceiveMessage";
 
     private final SdkHttpClient delegate;
@@ -38,7 +39,10 @@ public final class StoppablePolls implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         ExecutableHttpRequest prepared = delegate.prepareRequest(request);
-        boolean poll = request.httpRequest().firstMatchingHeader(TARGET_HEADER).filter(RECEIVE::equals).isPresent();
+        boolean poll = request.httpRequest()
+                .firstMatchingHeader(TARGET_HEADER)
+                .filter(RECEIVE::equals)
+                .isPresent();
         return poll ? new Poll(prepared) : prepared;
     }
 
@@ -94,9 +98,11 @@ public final class StoppablePolls implements SdkHttpClient {
     private static HttpExecuteResponse noMessages() {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         return HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(200)
+                .response(SdkHttpResponse.builder()
+                        .statusCode(200)
                         .putHeader("Content-Type", "application/x-amz-json-1.0")
-                        .putHeader("Content-Length", Integer.toString(body.length)).build())
+                        .putHeader("Content-Length", Integer.toString(body.length))
+                        .build())
                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
                 .build();
     }

@@ -26,8 +26,15 @@ class EventBridgeSinkTest {
 
     @Test
     void aFailedEntryIsClassifiedByItsErrorCode() {
-        assertEquals(200, EventBridgeSink.reply(PutEventsResponse.builder().failedEntryCount(0)
-                .entries(PutEventsResultEntry.builder().eventId("e-1").build()).build()).status());
+        assertEquals(
+                200,
+                EventBridgeSink.reply(PutEventsResponse.builder()
+                                .failedEntryCount(0)
+                                .entries(PutEventsResultEntry.builder()
+                                        .eventId("e-1")
+                                        .build())
+                                .build())
+                        .status());
         assertEquals(429, status("ThrottlingException"));
         assertEquals(500, status("InternalFailure"));
         assertEquals(403, status("AccessDeniedException"));
@@ -36,7 +43,13 @@ class EventBridgeSinkTest {
     }
 
     private static int status(String code) {
-        return EventBridgeSink.reply(PutEventsResponse.builder().failedEntryCount(1)
-                .entries(PutEventsResultEntry.builder().errorCode(code).errorMessage("no").build()).build()).status();
+        return EventBridgeSink.reply(PutEventsResponse.builder()
+                        .failedEntryCount(1)
+                        .entries(PutEventsResultEntry.builder()
+                                .errorCode(code)
+                                .errorMessage("no")
+                                .build())
+                        .build())
+                .status();
     }
 }

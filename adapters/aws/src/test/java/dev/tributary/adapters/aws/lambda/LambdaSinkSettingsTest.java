@@ -15,10 +15,18 @@ class LambdaSinkSettingsTest {
 
     @Test
     void regionComesFromTheOptionElseFromTheFunctionArn() {
-        assertEquals(Optional.of("eu-west-1"), settings(Map.of(
-                "function", "arn:aws:lambda:eu-west-1:123456789012:function:resize")).region());
-        assertEquals(Optional.of("us-east-2"), settings(Map.of(
-                "function", "arn:aws:lambda:eu-west-1:123456789012:function:resize:prod", "region", "us-east-2")).region());
+        assertEquals(
+                Optional.of("eu-west-1"),
+                settings(Map.of("function", "arn:aws:lambda:eu-west-1:123456789012:function:resize"))
+                        .region());
+        assertEquals(
+                Optional.of("us-east-2"),
+                settings(Map.of(
+                                "function",
+                                "arn:aws:lambda:eu-west-1:123456789012:function:resize:prod",
+                                "region",
+                                "us-east-2"))
+                        .region());
         assertEquals(Optional.empty(), settings(Map.of("function", "resize")).region());
     }
 
@@ -35,12 +43,14 @@ class LambdaSinkSettingsTest {
     @Test
     void aStructuredCloudEventAnswerIsAReplyAndAnythingElseIsNot() {
         var reply = LambdaReplies.parse("""
-                {"specversion":"1.0","id":"r-1","source":"/resize","type":"com.example.resized","data":{"ok":true}}"""
-                .getBytes(StandardCharsets.UTF_8));
+                {"specversion":"1.0","id":"r-1","source":"/resize","type":"com.example.resized","data":{"ok":true}}""".getBytes(StandardCharsets.UTF_8));
         assertEquals("r-1", reply.orElseThrow().getId());
-        assertTrue(LambdaReplies.parse("{\"statusCode\":200}".getBytes(StandardCharsets.UTF_8)).isEmpty());
+        assertTrue(LambdaReplies.parse("{\"statusCode\":200}".getBytes(StandardCharsets.UTF_8))
+                .isEmpty());
         assertTrue(LambdaReplies.parse("null".getBytes(StandardCharsets.UTF_8)).isEmpty());
-        assertTrue(LambdaReplies.parse("{\"specversion\":\"1.0\"}".getBytes(StandardCharsets.UTF_8)).isEmpty(),
+        assertTrue(
+                LambdaReplies.parse("{\"specversion\":\"1.0\"}".getBytes(StandardCharsets.UTF_8))
+                        .isEmpty(),
                 "an invalid CloudEvent is not a reply");
     }
 

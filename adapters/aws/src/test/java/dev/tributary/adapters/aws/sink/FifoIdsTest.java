@@ -31,6 +31,10 @@ class FifoIdsTest {
     }
 
     private static CloudEvent event(String source, String id) {
-        return CloudEventBuilder.v1().withId(id).withSource(URI.create(source)).withType("t").build();
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create(source))
+                .withType("t")
+                .build();
     }
 }

@@ -24,8 +24,10 @@ class BoundedHttpGetIT {
     @Test
     void neverFollowsRedirects() throws IOException {
         try (LocalServer target = new LocalServer(200, null, "moved".getBytes(StandardCharsets.US_ASCII));
-                LocalServer redirecting = new LocalServer(302, target.url("/elsewhere.pem").toString(), new byte[0])) {
-            IOException error = assertThrows(IOException.class, () -> new BoundedHttpGet(1024).get(redirecting.url("/cert.pem")));
+                LocalServer redirecting =
+                        new LocalServer(302, target.url("/elsewhere.pem").toString(), new byte[0])) {
+            IOException error =
+                    assertThrows(IOException.class, () -> new BoundedHttpGet(1024).get(redirecting.url("/cert.pem")));
             assertTrue(error.getMessage().contains("answered 302"), error.getMessage());
             assertEquals(List.of(), target.requests);
         }
@@ -34,7 +36,8 @@ class BoundedHttpGetIT {
     @Test
     void refusesBodiesOverTheLimit() throws IOException {
         try (LocalServer server = new LocalServer(200, null, new byte[2049])) {
-            IOException error = assertThrows(IOException.class, () -> new BoundedHttpGet(2048).get(server.url("/big.pem")));
+            IOException error =
+                    assertThrows(IOException.class, () -> new BoundedHttpGet(2048).get(server.url("/big.pem")));
             assertTrue(error.getMessage().contains("more than 2048 bytes"), error.getMessage());
         }
     }
@@ -42,7 +45,8 @@ class BoundedHttpGetIT {
     @Test
     void errorsNeverQuoteTheQueryWhichMayHoldAToken() throws IOException {
         try (LocalServer server = new LocalServer(500, null, new byte[0])) {
-            IOException error = assertThrows(IOException.class,
+            IOException error = assertThrows(
+                    IOException.class,
                     () -> new BoundedHttpGet(1024).get(server.url("/?Action=ConfirmSubscription&Token=secret-token")));
             assertFalse(error.getMessage().contains("secret-token"), error.getMessage());
         }

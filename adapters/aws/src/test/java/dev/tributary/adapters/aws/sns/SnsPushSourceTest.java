@@ -48,7 +48,8 @@ class SnsPushSourceTest {
     @ValueSource(strings = {"1", "2"})
     void aSignedNotificationIsRoutedAndAnswered200(String version) {
         ObjectNode message = key.sign(TestSigningKey.notification(TOPIC, "hello", "Greeting"), version);
-        PushDecision.Route route = assertInstanceOf(PushDecision.Route.class, accept(source(Set.of(TOPIC), true), message));
+        PushDecision.Route route =
+                assertInstanceOf(PushDecision.Route.class, accept(source(Set.of(TOPIC), true), message));
         assertEquals(200, route.successStatus());
         CloudEvent event = route.events().get(0);
         assertEquals("com.amazonaws.sns.Notification", event.getType());
@@ -58,7 +59,8 @@ class SnsPushSourceTest {
 
     @Test
     void anS3NotificationInsideIsUnwrapped() {
-        ObjectNode message = key.sign(TestSigningKey.notification(TOPIC, S3_NOTIFICATION, "Amazon S3 Notification"), "2");
+        ObjectNode message =
+                key.sign(TestSigningKey.notification(TOPIC, S3_NOTIFICATION, "Amazon S3 Notification"), "2");
         PushDecision.Route route = assertInstanceOf(PushDecision.Route.class, accept(source(Set.of(), true), message));
         assertEquals("com.amazonaws.s3.ObjectCreated:Put", route.events().get(0).getType());
         assertEquals("a b.jpg", route.events().get(0).getSubject());
@@ -100,14 +102,15 @@ class SnsPushSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://sns.eu-west-1.amazonaws.com.attacker.example/SimpleNotificationService-test.pem",
-        "https://attacker.example/sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem",
-        "https://s3.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem",
-        "http://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem",
-        "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.txt",
-        "https://sns.eu-west-1.amazonaws.com:8443/SimpleNotificationService-test.pem",
-    })
+    @ValueSource(
+            strings = {
+                "https://sns.eu-west-1.amazonaws.com.attacker.example/SimpleNotificationService-test.pem",
+                "https://attacker.example/sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem",
+                "https://s3.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem",
+                "http://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem",
+                "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.txt",
+                "https://sns.eu-west-1.amazonaws.com:8443/SimpleNotificationService-test.pem",
+            })
     void aSigningCertUrlOutsideSnsIsRefusedEvenWithAValidSignature(String url) {
         ObjectNode message = key.sign(TestSigningKey.notification(TOPIC, "hello", null), "2");
         message.put("SigningCertURL", url);
@@ -117,9 +120,10 @@ class SnsPushSourceTest {
     @Test
     void aPinnedRegionRefusesCertificatesFromOtherRegions() {
         ObjectNode message = key.sign(TestSigningKey.notification(TOPIC, "hello", null), "2");
-        SnsSourceSettings settings = new SnsSourceSettings("uploads", Set.of(), true, Optional.empty(),
-                Optional.of("us-east-1"), false);
-        assertRefused(accept(new SnsPushSource(settings, CertificateStore.pinned(key.certificate), recorder()), message),
+        SnsSourceSettings settings =
+                new SnsSourceSettings("uploads", Set.of(), true, Optional.empty(), Optional.of("us-east-1"), false);
+        assertRefused(
+                accept(new SnsPushSource(settings, CertificateStore.pinned(key.certificate), recorder()), message),
                 "not in region us-east-1");
     }
 
@@ -132,10 +136,16 @@ class SnsPushSourceTest {
     @Test
     void anUnavailableCertificateAsksSnsToRetry() {
         ObjectNode message = key.sign(TestSigningKey.notification(TOPIC, "hello", null), "2");
-        SnsPushSource source = new SnsPushSource(settings(Set.of(), true), url -> {
-            throw new IOException("connect timed out");
-        }, recorder());
-        assertEquals(503, assertInstanceOf(PushDecision.Respond.class, accept(source, message)).status());
+        SnsPushSource source = new SnsPushSource(
+                settings(Set.of(), true),
+                url -> {
+                    throw new IOException("connect timed out");
+                },
+                recorder());
+        assertEquals(
+                503,
+                assertInstanceOf(PushDecision.Respond.class, accept(source, message))
+                        .status());
     }
 
     @Test
@@ -143,7 +153,8 @@ class SnsPushSourceTest {
         SnsPushSource source = source(Set.of(), true);
         assertEquals(405, respond(source, "GET", Map.of(), "{}").status());
         assertEquals(400, respond(source, "POST", Map.of(), "Type=Notification").status());
-        PushDecision.Respond missing = respond(source, "POST", Map.of(), "{\"Type\":\"Notification\",\"MessageId\":\"1\"}");
+        PushDecision.Respond missing =
+                respond(source, "POST", Map.of(), "{\"Type\":\"Notification\",\"MessageId\":\"1\"}");
         assertEquals(400, missing.status());
         assertTrue(missing.body().contains("TopicArn"), missing.body());
         PushDecision.Respond raw = respond(source, "POST", Map.of("x-amz-sns-rawdelivery", "true"), S3_NOTIFICATION);
@@ -153,25 +164,31 @@ class SnsPushSourceTest {
 
     @Test
     void aSubscriptionToAnAllowedTopicIsConfirmed() {
-        ObjectNode message = key.sign(TestSigningKey.confirmation("SubscriptionConfirmation", TOPIC, SUBSCRIBE_URL), "1");
-        PushDecision.Respond answer = assertInstanceOf(PushDecision.Respond.class, accept(source(Set.of(TOPIC), true), message));
+        ObjectNode message =
+                key.sign(TestSigningKey.confirmation("SubscriptionConfirmation", TOPIC, SUBSCRIBE_URL), "1");
+        PushDecision.Respond answer =
+                assertInstanceOf(PushDecision.Respond.class, accept(source(Set.of(TOPIC), true), message));
         assertEquals(200, answer.status());
         assertEquals(List.of(URI.create(SUBSCRIBE_URL)), fetched);
     }
 
     @Test
     void aSubscriptionIsNotConfirmedWithoutTheTopicInTopicArnsOrWithAutoConfirmOff() {
-        ObjectNode message = key.sign(TestSigningKey.confirmation("SubscriptionConfirmation", TOPIC, SUBSCRIBE_URL), "2");
-        PushDecision.Respond unlisted = assertInstanceOf(PushDecision.Respond.class, accept(source(Set.of(), true), message));
+        ObjectNode message =
+                key.sign(TestSigningKey.confirmation("SubscriptionConfirmation", TOPIC, SUBSCRIBE_URL), "2");
+        PushDecision.Respond unlisted =
+                assertInstanceOf(PushDecision.Respond.class, accept(source(Set.of(), true), message));
         assertTrue(unlisted.body().contains("not listed in topicArns"), unlisted.body());
-        PushDecision.Respond off = assertInstanceOf(PushDecision.Respond.class, accept(source(Set.of(TOPIC), false), message));
+        PushDecision.Respond off =
+                assertInstanceOf(PushDecision.Respond.class, accept(source(Set.of(TOPIC), false), message));
         assertTrue(off.body().contains("autoConfirm is off"), off.body());
         assertEquals(List.of(), fetched);
     }
 
     @Test
     void aTamperedSubscribeUrlIsNeverVisited() {
-        ObjectNode message = key.sign(TestSigningKey.confirmation("SubscriptionConfirmation", TOPIC, SUBSCRIBE_URL), "2");
+        ObjectNode message =
+                key.sign(TestSigningKey.confirmation("SubscriptionConfirmation", TOPIC, SUBSCRIBE_URL), "2");
         message.put("SubscribeURL", "https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&Token=attacker");
         assertRefused(accept(source(Set.of(TOPIC), true), message), "signature does not match");
         assertEquals(List.of(), fetched);
@@ -179,18 +196,26 @@ class SnsPushSourceTest {
 
     @Test
     void aFailedConfirmationAsksSnsToRetry() {
-        ObjectNode message = key.sign(TestSigningKey.confirmation("SubscriptionConfirmation", TOPIC, SUBSCRIBE_URL), "2");
-        SnsPushSource source = new SnsPushSource(settings(Set.of(TOPIC), true), CertificateStore.pinned(key.certificate),
-                url -> {
+        ObjectNode message =
+                key.sign(TestSigningKey.confirmation("SubscriptionConfirmation", TOPIC, SUBSCRIBE_URL), "2");
+        SnsPushSource source =
+                new SnsPushSource(settings(Set.of(TOPIC), true), CertificateStore.pinned(key.certificate), url -> {
                     throw new IOException("GET https://sns.eu-west-1.amazonaws.com/ answered 500");
                 });
-        assertEquals(502, assertInstanceOf(PushDecision.Respond.class, accept(source, message)).status());
+        assertEquals(
+                502,
+                assertInstanceOf(PushDecision.Respond.class, accept(source, message))
+                        .status());
     }
 
     @Test
     void anUnsubscribeConfirmationIsAcknowledgedAndNotRouted() {
-        ObjectNode message = key.sign(TestSigningKey.confirmation("UnsubscribeConfirmation", TOPIC, SUBSCRIBE_URL), "2");
-        assertEquals(200, assertInstanceOf(PushDecision.Respond.class, accept(source(Set.of(TOPIC), true), message)).status());
+        ObjectNode message =
+                key.sign(TestSigningKey.confirmation("UnsubscribeConfirmation", TOPIC, SUBSCRIBE_URL), "2");
+        assertEquals(
+                200,
+                assertInstanceOf(PushDecision.Respond.class, accept(source(Set.of(TOPIC), true), message))
+                        .status());
         assertEquals(List.of(), fetched);
     }
 
@@ -210,16 +235,26 @@ class SnsPushSourceTest {
     }
 
     static PushDecision accept(SnsPushSource source, ObjectNode message) {
-        return source.accept(new PushRequest("POST", new InboundPayload(Map.of(
-                "Content-Type", "text/plain; charset=UTF-8",
-                "x-amz-sns-message-type", message.get("Type").asText(),
-                SnsPushSource.SUBSCRIPTION_ARN_HEADER, SUBSCRIPTION), message.toString().getBytes(StandardCharsets.UTF_8)),
+        return source.accept(new PushRequest(
+                "POST",
+                new InboundPayload(
+                        Map.of(
+                                "Content-Type",
+                                "text/plain; charset=UTF-8",
+                                "x-amz-sns-message-type",
+                                message.get("Type").asText(),
+                                SnsPushSource.SUBSCRIPTION_ARN_HEADER,
+                                SUBSCRIPTION),
+                        message.toString().getBytes(StandardCharsets.UTF_8)),
                 Map.of()));
     }
 
-    private static PushDecision.Respond respond(SnsPushSource source, String method, Map<String, String> headers, String body) {
-        return assertInstanceOf(PushDecision.Respond.class, source.accept(new PushRequest(method,
-                new InboundPayload(headers, body.getBytes(StandardCharsets.UTF_8)), Map.of())));
+    private static PushDecision.Respond respond(
+            SnsPushSource source, String method, Map<String, String> headers, String body) {
+        return assertInstanceOf(
+                PushDecision.Respond.class,
+                source.accept(new PushRequest(
+                        method, new InboundPayload(headers, body.getBytes(StandardCharsets.UTF_8)), Map.of())));
     }
 
     private static void assertRefused(PushDecision decision, String reason) {

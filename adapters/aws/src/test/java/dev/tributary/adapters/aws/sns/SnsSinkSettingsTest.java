@@ -19,20 +19,33 @@ class SnsSinkSettingsTest {
         SnsSinkSettings fromArn = settings(Map.of("topicArn", "arn:aws:sns:eu-west-1:123456789012:orders.fifo"));
         assertEquals(Optional.of("eu-west-1"), fromArn.client().region());
         assertTrue(fromArn.fifo());
-        SnsSinkSettings overridden = settings(Map.of("topicArn", "arn:aws:sns:eu-west-1:123456789012:orders",
-                "region", "us-east-2", "endpoint", "http://127.0.0.1:4566"));
+        SnsSinkSettings overridden = settings(Map.of(
+                "topicArn",
+                "arn:aws:sns:eu-west-1:123456789012:orders",
+                "region",
+                "us-east-2",
+                "endpoint",
+                "http://127.0.0.1:4566"));
         assertEquals(Optional.of("us-east-2"), overridden.client().region());
-        assertEquals("http://127.0.0.1:4566", overridden.client().endpoint().orElseThrow().toString());
+        assertEquals(
+                "http://127.0.0.1:4566",
+                overridden.client().endpoint().orElseThrow().toString());
         assertFalse(overridden.fifo());
     }
 
     @Test
     void whatCannotWorkIsRefusedNamingTheSink() {
-        assertEquals("sink 'audit': topicArn 'orders' is not a topic ARN like arn:aws:sns:eu-west-1:123456789012:name",
-                assertThrows(IllegalArgumentException.class, () -> settings(Map.of("topicArn", "orders"))).getMessage());
-        assertEquals("sink 'audit': region 'Europe' is not a region name such as eu-west-1",
-                assertThrows(IllegalArgumentException.class, () -> settings(Map.of(
-                        "topicArn", "arn:aws:sns:eu-west-1:123456789012:orders", "region", "Europe"))).getMessage());
+        assertEquals(
+                "sink 'audit': topicArn 'orders' is not a topic ARN like arn:aws:sns:eu-west-1:123456789012:name",
+                assertThrows(IllegalArgumentException.class, () -> settings(Map.of("topicArn", "orders")))
+                        .getMessage());
+        assertEquals(
+                "sink 'audit': region 'Europe' is not a region name such as eu-west-1",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> settings(Map.of(
+                                        "topicArn", "arn:aws:sns:eu-west-1:123456789012:orders", "region", "Europe")))
+                        .getMessage());
     }
 
     private static SnsSinkSettings settings(Map<String, Object> options) {

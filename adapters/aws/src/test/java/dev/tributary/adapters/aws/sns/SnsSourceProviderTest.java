@@ -27,14 +27,22 @@ class SnsSourceProviderTest {
         TestSigningKey key = TestSigningKey.generate();
         Path pem = directory.resolve("sns.pem");
         Files.writeString(pem, key.pem());
-        SnsPushSource source = (SnsPushSource) create(Map.of("signingCertificate", pem.toString(),
-                "topicArns", List.of(SnsPushSourceTest.TOPIC), "region", "eu-west-1"));
+        SnsPushSource source = (SnsPushSource) create(Map.of(
+                "signingCertificate",
+                pem.toString(),
+                "topicArns",
+                List.of(SnsPushSourceTest.TOPIC),
+                "region",
+                "eu-west-1"));
 
-        PushDecision accepted = SnsPushSourceTest.accept(source,
-                key.sign(TestSigningKey.notification(SnsPushSourceTest.TOPIC, "hello", null), "2"));
-        assertEquals(1, assertInstanceOf(PushDecision.Route.class, accepted).events().size());
-        PushDecision refused = SnsPushSourceTest.accept(source,
-                TestSigningKey.generate().sign(TestSigningKey.notification(SnsPushSourceTest.TOPIC, "hello", null), "2"));
+        PushDecision accepted = SnsPushSourceTest.accept(
+                source, key.sign(TestSigningKey.notification(SnsPushSourceTest.TOPIC, "hello", null), "2"));
+        assertEquals(
+                1, assertInstanceOf(PushDecision.Route.class, accepted).events().size());
+        PushDecision refused = SnsPushSourceTest.accept(
+                source,
+                TestSigningKey.generate()
+                        .sign(TestSigningKey.notification(SnsPushSourceTest.TOPIC, "hello", null), "2"));
         assertEquals(403, assertInstanceOf(PushDecision.Respond.class, refused).status());
     }
 
@@ -43,16 +51,20 @@ class SnsSourceProviderTest {
         Path notPem = directory.resolve("not.pem");
         Files.writeString(notPem, "hello");
         for (Path file : List.of(notPem, directory.resolve("missing.pem"))) {
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> create(Map.of("signingCertificate", file.toString())));
-            assertTrue(error.getMessage().startsWith("source 'topic': signingCertificate '" + file + "'"), error.getMessage());
+            IllegalArgumentException error = assertThrows(
+                    IllegalArgumentException.class, () -> create(Map.of("signingCertificate", file.toString())));
+            assertTrue(
+                    error.getMessage().startsWith("source 'topic': signingCertificate '" + file + "'"),
+                    error.getMessage());
         }
     }
 
     @Test
     void aRegionThatIsNotOneIsRefused() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> create(Map.of("region", "eu west 1")));
-        assertEquals("source 'topic': region 'eu west 1' is not an AWS region name such as eu-west-1", error.getMessage());
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> create(Map.of("region", "eu west 1")));
+        assertEquals(
+                "source 'topic': region 'eu west 1' is not an AWS region name such as eu-west-1", error.getMessage());
     }
 
     @Test

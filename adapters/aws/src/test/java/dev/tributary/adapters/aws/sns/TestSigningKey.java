@@ -28,10 +28,10 @@ final class TestSigningKey {
 
     static final String CERT_URL = "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem";
 
-    private static final List<String> NOTIFICATION_FIELDS = List.of("Message", "MessageId", "Subject", "Timestamp",
-            "TopicArn", "Type");
-    private static final List<String> CONFIRMATION_FIELDS = List.of("Message", "MessageId", "SubscribeURL", "Timestamp",
-            "Token", "TopicArn", "Type");
+    private static final List<String> NOTIFICATION_FIELDS =
+            List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type");
+    private static final List<String> CONFIRMATION_FIELDS =
+            List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type");
 
     final KeyPair keys;
     final X509Certificate certificate;
@@ -48,8 +48,13 @@ final class TestSigningKey {
             KeyPair keys = generator.generateKeyPair();
             X500Name name = new X500Name("CN=sns.amazonaws.com, O=Tributary tests");
             Instant now = Instant.now();
-            var holder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(1))), name, keys.getPublic())
+            var holder = new JcaX509v3CertificateBuilder(
+                            name,
+                            BigInteger.valueOf(now.toEpochMilli()),
+                            Date.from(now.minus(Duration.ofDays(1))),
+                            Date.from(now.plus(Duration.ofDays(1))),
+                            name,
+                            keys.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
             return new TestSigningKey(keys, new JcaX509CertificateConverter().getCertificate(holder));
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
@@ -60,7 +65,8 @@ final class TestSigningKey {
     String pem() {
         try {
             return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -69,7 +75,8 @@ final class TestSigningKey {
 
     /** A notification with the fields SNS sends, signed with {@code version} 1 or 2. */
     static ObjectNode notification(String topicArn, String message, String subject) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode()
+        ObjectNode json = JsonNodeFactory.instance
+                .objectNode()
                 .put("Type", "Notification")
                 .put("MessageId", "da41e39f-ea4d-435a-b922-c6aae3915ebe")
                 .put("TopicArn", topicArn);
@@ -79,11 +86,14 @@ final class TestSigningKey {
         return json.put("Message", message)
                 .put("Timestamp", "2026-03-14T09:26:54.012Z")
                 .put("SigningCertURL", CERT_URL)
-                .put("UnsubscribeURL", "https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=" + topicArn + ":1");
+                .put(
+                        "UnsubscribeURL",
+                        "https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=" + topicArn + ":1");
     }
 
     static ObjectNode confirmation(String type, String topicArn, String subscribeUrl) {
-        return JsonNodeFactory.instance.objectNode()
+        return JsonNodeFactory.instance
+                .objectNode()
                 .put("Type", type)
                 .put("MessageId", "165545c9-2a5c-472c-8df2-7ff2be2b3b1b")
                 .put("Token", "2336412f37fb687f5d51e6e241d09c805a5a57b30d712f794cc5f6a988666d92")
@@ -96,11 +106,15 @@ final class TestSigningKey {
 
     /** Signs the message in place: sets {@code SignatureVersion} and {@code Signature}. */
     ObjectNode sign(ObjectNode message, String version) {
-        List<String> fields = message.get("Type").asText().equals("Notification") ? NOTIFICATION_FIELDS : CONFIRMATION_FIELDS;
+        List<String> fields =
+                message.get("Type").asText().equals("Notification") ? NOTIFICATION_FIELDS : CONFIRMATION_FIELDS;
         StringBuilder text = new StringBuilder();
         for (String field : fields) {
             if (message.has(field)) {
-                text.append(field).append('\n').append(message.get(field).asText()).append('\n');
+                text.append(field)
+                        .append('\n')
+                        .append(message.get(field).asText())
+                        .append('\n');
             }
         }
         try {

@@ -9,10 +9,10 @@ import dev.tributary.core.mapping.SourceConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class QueueAddressTest {
 
@@ -37,20 +37,33 @@ class QueueAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"uploads", "https://sqs.eu-west-1.amazonaws.com/uploads",
-        "https://sqs.eu-west-1.amazonaws.com/1/2/3", "ftp://host/1/q", "https://sqs.eu-west-1.amazonaws.com/1/q q"})
+    @ValueSource(
+            strings = {
+                "uploads",
+                "https://sqs.eu-west-1.amazonaws.com/uploads",
+                "https://sqs.eu-west-1.amazonaws.com/1/2/3",
+                "ftp://host/1/q",
+                "https://sqs.eu-west-1.amazonaws.com/1/q q"
+            })
     void somethingElseIsRefused(String url) {
         assertThrows(IllegalArgumentException.class, () -> QueueAddress.parse(url));
     }
 
     @Test
     void settingsTakeTheRegionFromTheOptionThenTheQueueUrlThenTheEndpoint() {
-        assertEquals(Optional.of("eu-central-1"), settings(Map.of("region", "eu-central-1")).region());
+        assertEquals(
+                Optional.of("eu-central-1"),
+                settings(Map.of("region", "eu-central-1")).region());
         assertEquals(Optional.of("eu-west-1"), settings(Map.of()).region());
-        assertEquals(Optional.of("ap-south-1"), settings(Map.of(
-                "queueUrl", "http://127.0.0.1:9324/000000000000/q",
-                "endpoint", "https://vpce-0a1b-2c3d.sqs.ap-south-1.vpce.amazonaws.com")).region());
-        assertTrue(settings(Map.of("queueUrl", "http://127.0.0.1:9324/000000000000/q")).region().isEmpty());
+        assertEquals(
+                Optional.of("ap-south-1"),
+                settings(Map.of(
+                                "queueUrl", "http://127.0.0.1:9324/000000000000/q",
+                                "endpoint", "https://vpce-0a1b-2c3d.sqs.ap-south-1.vpce.amazonaws.com"))
+                        .region());
+        assertTrue(settings(Map.of("queueUrl", "http://127.0.0.1:9324/000000000000/q"))
+                .region()
+                .isEmpty());
     }
 
     @Test
@@ -74,7 +87,8 @@ class QueueAddressTest {
     }
 
     private static SqsSourceSettings settings(Map<String, Object> overrides) {
-        Map<String, Object> options = new HashMap<>(Map.of("queueUrl", "https://sqs.eu-west-1.amazonaws.com/123456789012/uploads"));
+        Map<String, Object> options =
+                new HashMap<>(Map.of("queueUrl", "https://sqs.eu-west-1.amazonaws.com/123456789012/uploads"));
         options.putAll(overrides);
         return SqsSourceSettings.from(new SourceConfig("uploads", "aws-sqs", Options.of(options)));
     }

@@ -12,8 +12,7 @@ import java.util.function.Function;
 /** A fake gateway dispatch: records every call and answers as told (success, failure, or later). */
 final class RecordingDispatch implements EventDispatch {
 
-    record Call(String source, List<CloudEvent> events, boolean safe) {
-    }
+    record Call(String source, List<CloudEvent> events, boolean safe) {}
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Function<List<CloudEvent>, CompletableFuture<Boolean>> behaviour;
@@ -37,6 +36,9 @@ final class RecordingDispatch implements EventDispatch {
     }
 
     List<CloudEvent> deliveredEvents() {
-        return calls.stream().filter(Call::safe).flatMap(call -> call.events().stream()).toList();
+        return calls.stream()
+                .filter(Call::safe)
+                .flatMap(call -> call.events().stream())
+                .toList();
     }
 }

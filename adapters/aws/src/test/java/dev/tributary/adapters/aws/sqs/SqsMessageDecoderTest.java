@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 class SqsMessageDecoderTest {
 
     private static final String QUEUE = "arn:aws:sqs:eu-west-1:123456789012:jobs";
-    private static final String TEST_EVENT = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-03-14T09:20:00.000Z\","
-            + "\"Bucket\":\"photos\",\"RequestId\":\"R\",\"HostId\":\"H\"}";
+    private static final String TEST_EVENT =
+            "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-03-14T09:20:00.000Z\","
+                    + "\"Bucket\":\"photos\",\"RequestId\":\"R\",\"HostId\":\"H\"}";
 
     @Test
     void aBodyThatIsNotJsonIsPlainTextData() {
@@ -35,7 +36,8 @@ class SqsMessageDecoderTest {
     @Test
     void jsonThatIsNoKnownShapeIsJsonDataAsSent() {
         String body = "{ \"Records\": [ {\"eventSource\": \"aws:dynamodb\"} ] }";
-        CloudEvent event = decode(new InnerDocuments(false), body, Instant.ofEpochMilli(1_700_000_000_123L)).get(0);
+        CloudEvent event = decode(new InnerDocuments(false), body, Instant.ofEpochMilli(1_700_000_000_123L))
+                .get(0);
         assertEquals(SqsMessageDecoder.TYPE, event.getType());
         assertEquals("application/json", event.getDataContentType());
         assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), event.getData().toBytes());
@@ -63,12 +65,15 @@ class SqsMessageDecoderTest {
         assertEquals(2, dropping.skippedTestEvents());
 
         InnerDocuments forwarding = new InnerDocuments(true);
-        assertEquals("com.amazonaws.s3.TestEvent", decode(forwarding, TEST_EVENT, null).get(0).getType());
+        assertEquals(
+                "com.amazonaws.s3.TestEvent",
+                decode(forwarding, TEST_EVENT, null).get(0).getType());
         assertEquals(0, forwarding.skippedTestEvents());
     }
 
     private static List<CloudEvent> decode(InnerDocuments inner, String body, Instant sent) {
-        return new SqsMessageDecoder(inner).decode(new SqsMessage("m-1", body,
-                List.of(new MessageAttribute("Kind", "String", "job")), sent, QUEUE));
+        return new SqsMessageDecoder(inner)
+                .decode(new SqsMessage(
+                        "m-1", body, List.of(new MessageAttribute("Kind", "String", "job")), sent, QUEUE));
     }
 }

@@ -72,24 +72,35 @@ class SqsPullSourceIT {
         source = start(queue, dispatch, Map.of("concurrency", 2));
         for (int i = 0; i < 25; i++) {
             int n = i;
-            sqs.client.sendMessage(request -> request.queueUrl(queue).messageBody("job " + n).messageAttributes(Map.of(
-                    "Job-Number", MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(n)).build(),
-                    "digest", MessageAttributeValue.builder().dataType("Binary")
-                            .binaryValue(SdkBytes.fromByteArray(new byte[] {1, 2, 3})).build())));
+            sqs.client.sendMessage(request -> request.queueUrl(queue)
+                    .messageBody("job " + n)
+                    .messageAttributes(Map.of(
+                            "Job-Number",
+                                    MessageAttributeValue.builder()
+                                            .dataType("Number")
+                                            .stringValue(Integer.toString(n))
+                                            .build(),
+                            "digest",
+                                    MessageAttributeValue.builder()
+                                            .dataType("Binary")
+                                            .binaryValue(SdkBytes.fromByteArray(new byte[] {1, 2, 3}))
+                                            .build())));
         }
         await(PATIENCE, "25 events delivered", () -> dispatch.deliveredEvents().size() == 25);
         await(PATIENCE, "queue empty", () -> sqs.messagesIn(queue) == 0);
 
         String arn = "arn:aws:sqs:us-east-1:" + ElasticMq.ACCOUNT + ":" + queue.substring(queue.lastIndexOf('/') + 1);
-        Set<String> bodies = dispatch.deliveredEvents().stream().map(event -> {
-            assertEquals("com.amazonaws.sqs.message", event.getType());
-            assertEquals(arn, event.getSource().toString());
-            assertEquals("AQID", event.getExtension("digest"));
-            assertTrue(event.getTime() != null, "time from SentTimestamp");
-            String body = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-            assertEquals(body, "job " + event.getExtension("jobnumber"));
-            return body;
-        }).collect(Collectors.toSet());
+        Set<String> bodies = dispatch.deliveredEvents().stream()
+                .map(event -> {
+                    assertEquals("com.amazonaws.sqs.message", event.getType());
+                    assertEquals(arn, event.getSource().toString());
+                    assertEquals("AQID", event.getExtension("digest"));
+                    assertTrue(event.getTime() != null, "time from SentTimestamp");
+                    String body = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+                    assertEquals(body, "job " + event.getExtension("jobnumber"));
+                    return body;
+                })
+                .collect(Collectors.toSet());
         assertEquals(25, bodies.size());
         assertTrue(dispatch.calls.stream().allMatch(call -> call.source().equals("uploads")));
     }
@@ -98,42 +109,57 @@ class SqsPullSourceIT {
     void aSinkFailingForAWhileLosesNothingAndMessagesAreRedelivered() throws Exception {
         String queue = sqs.createQueue("flaky", Map.of());
         AtomicInteger failuresLeft = new AtomicInteger(6);
-        RecordingDispatch dispatch = new RecordingDispatch(
-                events -> CompletableFuture.completedFuture(failuresLeft.getAndDecrement() <= 0));
+        RecordingDispatch dispatch =
+                new RecordingDispatch(events -> CompletableFuture.completedFuture(failuresLeft.getAndDecrement() <= 0));
         source = start(queue, dispatch, Map.of("visibilityTimeout", 1));
         for (int i = 0; i < 4; i++) {
             int n = i;
             sqs.client.sendMessage(request -> request.queueUrl(queue).messageBody("{\"n\":" + n + "}"));
         }
-        await(PATIENCE, "every message delivered once the sink recovers",
-                () -> dispatch.deliveredEvents().stream().map(CloudEvent::getId).distinct().count() == 4);
+        await(
+                PATIENCE,
+                "every message delivered once the sink recovers",
+                () -> dispatch.deliveredEvents().stream()
+                                .map(CloudEvent::getId)
+                                .distinct()
+                                .count()
+                        == 4);
         await(PATIENCE, "queue empty", () -> sqs.messagesIn(queue) == 0);
 
-        List<RecordingDispatch.Call> failed = dispatch.calls.stream().filter(call -> !call.safe()).toList();
+        List<RecordingDispatch.Call> failed =
+                dispatch.calls.stream().filter(call -> !call.safe()).toList();
         assertEquals(6, failed.size());
-        Set<String> delivered = dispatch.deliveredEvents().stream().map(CloudEvent::getId).collect(Collectors.toSet());
-        assertTrue(failed.stream().allMatch(call -> delivered.contains(call.events().get(0).getId())),
+        Set<String> delivered =
+                dispatch.deliveredEvents().stream().map(CloudEvent::getId).collect(Collectors.toSet());
+        assertTrue(
+                failed.stream()
+                        .allMatch(
+                                call -> delivered.contains(call.events().get(0).getId())),
                 "every message that failed came back and was delivered");
     }
 
     @Test
     void visibilityIsExtendedWhileASlowSinkIsStillBeingRetried() throws Exception {
         String queue = sqs.createQueue("slow", Map.of());
-        RecordingDispatch dispatch = new RecordingDispatch(events -> CompletableFuture.supplyAsync(() -> true,
-                CompletableFuture.delayedExecutor(6, TimeUnit.SECONDS)));
+        RecordingDispatch dispatch = new RecordingDispatch(events ->
+                CompletableFuture.supplyAsync(() -> true, CompletableFuture.delayedExecutor(6, TimeUnit.SECONDS)));
         source = start(queue, dispatch, Map.of("visibilityTimeout", 2));
         sqs.client.sendMessage(request -> request.queueUrl(queue).messageBody("slow one"));
         await(PATIENCE, "the slow delivery finished", () -> dispatch.calls.size() == 1);
         await(PATIENCE, "queue empty", () -> sqs.messagesIn(queue) == 0);
         Thread.sleep(3_000);
-        assertEquals(1, dispatch.calls.size(), "the message never reappeared while in flight, 3x its visibility timeout");
+        assertEquals(
+                1, dispatch.calls.size(), "the message never reappeared while in flight, 3x its visibility timeout");
     }
 
     @Test
     void anUndecodableMessageIsLeftToTheQueuesRedrivePolicy() throws Exception {
         String deadLetters = sqs.createQueue("dlq", Map.of());
-        String queue = sqs.createQueue("poison", Map.of(QueueAttributeName.REDRIVE_POLICY,
-                "{\"maxReceiveCount\":\"2\",\"deadLetterTargetArn\":\"" + sqs.queueArn(deadLetters) + "\"}"));
+        String queue = sqs.createQueue(
+                "poison",
+                Map.of(
+                        QueueAttributeName.REDRIVE_POLICY,
+                        "{\"maxReceiveCount\":\"2\",\"deadLetterTargetArn\":\"" + sqs.queueArn(deadLetters) + "\"}"));
         RecordingDispatch dispatch = RecordingDispatch.delivering();
         source = start(queue, dispatch, Map.of("visibilityTimeout", 1));
         sqs.client.sendMessage(request -> request.queueUrl(queue).messageBody("{\"Records\":[{\"s3\":{}}]}"));
@@ -146,8 +172,11 @@ class SqsPullSourceIT {
         String queue = sqs.createQueue("test-event", Map.of());
         RecordingDispatch dispatch = RecordingDispatch.delivering();
         source = start(queue, dispatch, Map.of());
-        sqs.client.sendMessage(request -> request.queueUrl(queue).messageBody("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\","
-                + "\"Time\":\"2026-03-14T09:20:00.000Z\",\"Bucket\":\"photos\",\"RequestId\":\"R\",\"HostId\":\"H\"}"));
+        sqs.client.sendMessage(
+                request -> request.queueUrl(queue)
+                        .messageBody(
+                                "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\","
+                                        + "\"Time\":\"2026-03-14T09:20:00.000Z\",\"Bucket\":\"photos\",\"RequestId\":\"R\",\"HostId\":\"H\"}"));
         await(PATIENCE, "test event skipped", () -> source.skippedTestEvents() == 1);
         await(PATIENCE, "queue empty", () -> sqs.messagesIn(queue) == 0);
         assertEquals(List.of(), dispatch.deliveredEvents());
@@ -156,8 +185,11 @@ class SqsPullSourceIT {
     @Test
     void startFailsWhenTheQueueDoesNotExist() {
         StoppablePolls polls = polls();
-        source = new SqsPullSource(settings(sqs.endpoint + "/" + ElasticMq.ACCOUNT + "/missing", Map.of()),
-                client(polls), polls, context(RecordingDispatch.delivering()));
+        source = new SqsPullSource(
+                settings(sqs.endpoint + "/" + ElasticMq.ACCOUNT + "/missing", Map.of()),
+                client(polls),
+                polls,
+                context(RecordingDispatch.delivering()));
         assertThrows(QueueDoesNotExistException.class, source::start);
     }
 
@@ -169,8 +201,15 @@ class SqsPullSourceIT {
     }
 
     private static SqsSourceSettings settings(String queueUrl, Map<String, Object> overrides) {
-        Map<String, Object> options = new HashMap<>(Map.of("queueUrl", queueUrl, "endpoint", sqs.endpoint.toString(),
-                "region", "us-east-1", "waitTimeSeconds", 1));
+        Map<String, Object> options = new HashMap<>(Map.of(
+                "queueUrl",
+                queueUrl,
+                "endpoint",
+                sqs.endpoint.toString(),
+                "region",
+                "us-east-1",
+                "waitTimeSeconds",
+                1));
         options.putAll(overrides);
         return SqsSourceSettings.from(new SourceConfig("uploads", "aws-sqs", Options.of(options)));
     }
@@ -180,8 +219,8 @@ class SqsPullSourceIT {
     }
 
     private static software.amazon.awssdk.services.sqs.SqsClient client(StoppablePolls polls) {
-        return SqsClients.build(settings(sqs.endpoint + "/" + ElasticMq.ACCOUNT + "/any", Map.of()), ElasticMq.CREDENTIALS,
-                polls);
+        return SqsClients.build(
+                settings(sqs.endpoint + "/" + ElasticMq.ACCOUNT + "/any", Map.of()), ElasticMq.CREDENTIALS, polls);
     }
 
     private SourceContext context(EventDispatch dispatch) {

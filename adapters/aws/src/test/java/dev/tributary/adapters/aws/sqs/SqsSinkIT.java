@@ -65,14 +65,17 @@ class SqsSinkIT {
         String queue = sqs.createQueue("roundtrip", Map.of());
         CloudEvent sent = RoundTripEvents.sample("order-42");
         try (EventSink sink = new SqsSinkProvider().create(config(queue), GatewayServices.of())) {
-            assertEquals(SinkResponse.ACCEPTED, SinkResponse.classify(send(sink, sent).status()));
+            assertEquals(
+                    SinkResponse.ACCEPTED,
+                    SinkResponse.classify(send(sink, sent).status()));
             assertEquals(queue, sink.destination());
         }
 
         Message message = receiveOne(queue);
         assertTrue(message.body().contains("\"specversion\":\"1.0\""), "a structured CloudEvent: " + message.body());
-        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false)).decode(new SqsMessage(
-                message.messageId(), message.body(), List.of(), Instant.now(), sqs.queueArn(queue)));
+        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false))
+                .decode(new SqsMessage(
+                        message.messageId(), message.body(), List.of(), Instant.now(), sqs.queueArn(queue)));
         assertEquals(1, decoded.size());
         RoundTripEvents.assertSameEvent(sent, decoded.get(0));
     }
@@ -81,18 +84,25 @@ class SqsSinkIT {
     void aBinaryModeEventIsReadBackByTheSqsSourceUnchanged() throws Exception {
         String queue = sqs.createQueue("binary", Map.of());
         CloudEvent sent = RoundTripEvents.sample("order-2");
-        try (EventSink sink = new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")), GatewayServices.of())) {
+        try (EventSink sink =
+                new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")), GatewayServices.of())) {
             assertEquals(200, send(sink, sent).status());
         }
 
         Message message = receiveOne(queue);
         assertEquals("order-2", message.messageAttributes().get("ce-id").stringValue());
-        assertEquals("application/json", message.messageAttributes().get("content-type").stringValue());
+        assertEquals(
+                "application/json",
+                message.messageAttributes().get("content-type").stringValue());
         List<MessageAttribute> attributes = message.messageAttributes().entrySet().stream()
-                .map(entry -> new MessageAttribute(entry.getKey(), entry.getValue().dataType(), entry.getValue().stringValue()))
+                .map(entry -> new MessageAttribute(
+                        entry.getKey(),
+                        entry.getValue().dataType(),
+                        entry.getValue().stringValue()))
                 .toList();
-        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false)).decode(new SqsMessage(
-                message.messageId(), message.body(), attributes, Instant.now(), sqs.queueArn(queue)));
+        List<CloudEvent> decoded = new SqsMessageDecoder(new InnerDocuments(false))
+                .decode(new SqsMessage(
+                        message.messageId(), message.body(), attributes, Instant.now(), sqs.queueArn(queue)));
         assertEquals(1, decoded.size());
         RoundTripEvents.assertSameEvent(sent, decoded.get(0));
     }
@@ -103,8 +113,10 @@ class SqsSinkIT {
         CloudEventBuilder crowded = CloudEventBuilder.v1(RoundTripEvents.sample("order-3"));
         // specversion, id, source, type, content-type, subject, time, tenant, region: 9, and 2 more
         crowded.withExtension("ext0", "value").withExtension("ext1", "value");
-        try (EventSink sink = new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")), GatewayServices.of())) {
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> sink.send(crowded.build(), TIMEOUT)).getMessage()
+        try (EventSink sink =
+                new SqsSinkProvider().create(config(queue, Map.of("mode", "binary")), GatewayServices.of())) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> sink.send(crowded.build(), TIMEOUT))
+                    .getMessage()
                     .startsWith("binary mode needs 11 message attributes"));
         }
         assertEquals(0, sqs.messagesIn(queue));
@@ -121,7 +133,8 @@ class SqsSinkIT {
             assertEquals(200, send(sink, event).status(), "a redelivery is accepted...");
         }
         Message message = receiveOne(queue);
-        assertEquals(event.getSource().toString(), message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
+        assertEquals(
+                event.getSource().toString(), message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
         String deduplication = message.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID);
         assertEquals(64, deduplication.length(), deduplication);
         assertEquals(0, sqs.messagesIn(queue) - 1, "...and stored once");
@@ -135,7 +148,10 @@ class SqsSinkIT {
         SqsSinkSettings settings = SqsSinkSettings.of(config(queue));
         SqsClient client = settings.client().build(SqsClient.builder());
         try (EventSink sink = new AwsSink(queue, client, new AwsCalls("sqs-test"), new SqsSink(client, settings))) {
-            assertEquals(200, send(sink, PartitionKey.with(RoundTripEvents.sample("order-44"), "tenant-acme")).status());
+            assertEquals(
+                    200,
+                    send(sink, PartitionKey.with(RoundTripEvents.sample("order-44"), "tenant-acme"))
+                            .status());
         }
         assertEquals("tenant-acme", receiveOne(queue).attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
     }
@@ -146,20 +162,29 @@ class SqsSinkIT {
         try (EventSink sink = new SqsSinkProvider().create(config(missing), GatewayServices.of())) {
             SinkReply reply = send(sink, RoundTripEvents.sample("lost-1"));
             assertEquals(SinkResponse.REJECTED, SinkResponse.classify(reply.status()), "status " + reply.status());
-            assertTrue(new String(reply.body(), StandardCharsets.UTF_8).contains("NonExistentQueue")
-                    || new String(reply.body(), StandardCharsets.UTF_8).contains("QueueDoesNotExist"),
+            assertTrue(
+                    new String(reply.body(), StandardCharsets.UTF_8).contains("NonExistentQueue")
+                            || new String(reply.body(), StandardCharsets.UTF_8).contains("QueueDoesNotExist"),
                     new String(reply.body(), StandardCharsets.UTF_8));
         }
     }
 
     @Test
     void anUnreachableEndpointFailsTheAttempt() throws Exception {
-        Map<String, Object> options = new HashMap<>(Map.of("queueUrl", "http://127.0.0.1:1/000000000000/q",
-                "region", "us-east-1", "endpoint", "http://127.0.0.1:1"));
-        try (EventSink sink = new SqsSinkProvider().create(new SinkConfig("queue", "aws-sqs", Options.of(options)), GatewayServices.of())) {
+        Map<String, Object> options = new HashMap<>(Map.of(
+                "queueUrl",
+                "http://127.0.0.1:1/000000000000/q",
+                "region",
+                "us-east-1",
+                "endpoint",
+                "http://127.0.0.1:1"));
+        try (EventSink sink = new SqsSinkProvider()
+                .create(new SinkConfig("queue", "aws-sqs", Options.of(options)), GatewayServices.of())) {
             var attempt = sink.send(RoundTripEvents.sample("lost-2"), TIMEOUT).toCompletableFuture();
-            assertNotEquals(null, assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> attempt.get(20, TimeUnit.SECONDS)).getCause());
+            assertNotEquals(
+                    null,
+                    assertThrows(java.util.concurrent.ExecutionException.class, () -> attempt.get(20, TimeUnit.SECONDS))
+                            .getCause());
         }
     }
 
@@ -168,8 +193,13 @@ class SqsSinkIT {
     }
 
     private static Message receiveOne(String queue) {
-        List<Message> messages = sqs.client.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(2)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+        List<Message> messages = sqs.client
+                .receiveMessage(r -> r.queueUrl(queue)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(2)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All"))
+                .messages();
         assertEquals(1, messages.size(), "messages on the queue");
         return messages.get(0);
     }

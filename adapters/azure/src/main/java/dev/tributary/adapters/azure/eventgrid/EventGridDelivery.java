@@ -14,8 +14,7 @@ public sealed interface EventGridDelivery {
      * @param validationCode the code to echo
      * @param validationUrl the URL for manual validation, when Event Grid sent one; never fetched
      */
-    record Validation(String validationCode, Optional<String> validationUrl) implements EventGridDelivery {
-    }
+    record Validation(String validationCode, Optional<String> validationUrl) implements EventGridDelivery {}
 
     /** Events to route, in delivery order; possibly none. */
     record Notification(List<CloudEvent> events) implements EventGridDelivery {

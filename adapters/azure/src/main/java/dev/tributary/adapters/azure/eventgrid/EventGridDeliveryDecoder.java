@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tributary.core.decode.CloudEventsHttpDecoder;
 import dev.tributary.core.decode.DecodeException;
-import dev.tributary.core.decode.JsonProblem;
-import dev.tributary.core.decode.Utf8;
 import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.decode.JsonProblem;
 import dev.tributary.core.decode.NotificationDecoder;
+import dev.tributary.core.decode.Utf8;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -59,9 +59,7 @@ public final class EventGridDeliveryDecoder implements NotificationDecoder<Inbou
     /** The events of a delivery; none for the validation handshake. */
     @Override
     public List<CloudEvent> decode(InboundPayload payload) {
-        return read(payload) instanceof EventGridDelivery.Notification notification
-                ? notification.events()
-                : List.of();
+        return read(payload) instanceof EventGridDelivery.Notification notification ? notification.events() : List.of();
     }
 
     /** What a delivery carries: the validation handshake or events. */
@@ -71,9 +69,11 @@ public final class EventGridDeliveryDecoder implements NotificationDecoder<Inbou
             return new EventGridDelivery.Notification(cloudEvents.decode(payload));
         }
         if (!mediaType.isEmpty() && !mediaType.equals("application/json")) {
-            throw new DecodeException(DecodeException.Reason.UNSUPPORTED_FORMAT, "Content-Type '" + mediaType
-                    + "' is neither application/json (Event Grid schema) nor application/cloudevents+json "
-                    + "or application/cloudevents-batch+json (CloudEvents schema)");
+            throw new DecodeException(
+                    DecodeException.Reason.UNSUPPORTED_FORMAT,
+                    "Content-Type '" + mediaType
+                            + "' is neither application/json (Event Grid schema) nor application/cloudevents+json "
+                            + "or application/cloudevents-batch+json (CloudEvents schema)");
         }
         JsonNode array = parseArray(payload.body());
         Optional<EventGridDelivery.Validation> validation = validation(array);
@@ -105,13 +105,13 @@ public final class EventGridDeliveryDecoder implements NotificationDecoder<Inbou
             throw DecodeException.malformed("unreadable body: " + e.getMessage());
         }
         if (!root.isArray()) {
-            throw DecodeException.malformed("expected a JSON array of Event Grid events, not "
-                    + JsonFields.typeName(root));
+            throw DecodeException.malformed(
+                    "expected a JSON array of Event Grid events, not " + JsonFields.typeName(root));
         }
         for (int i = 0; i < root.size(); i++) {
             if (!root.get(i).isObject()) {
-                throw DecodeException.malformed("event[" + i + "]: expected a JSON object, not "
-                        + JsonFields.typeName(root.get(i)));
+                throw DecodeException.malformed(
+                        "event[" + i + "]: expected a JSON object, not " + JsonFields.typeName(root.get(i)));
             }
         }
         return root;
@@ -138,7 +138,7 @@ public final class EventGridDeliveryDecoder implements NotificationDecoder<Inbou
         }
         String code = requiredNonEmptyString(data, "validationCode", "event[0].data");
         JsonNode url = data.get("validationUrl");
-        return new EventGridDelivery.Validation(code,
-                Optional.ofNullable(url != null && url.isTextual() ? url.textValue() : null));
+        return new EventGridDelivery.Validation(
+                code, Optional.ofNullable(url != null && url.isTextual() ? url.textValue() : null));
     }
 }

@@ -78,8 +78,8 @@ final class EventGridEventConverter {
         try {
             return Timestamps.parse(value);
         } catch (DateTimeParseException e) {
-            throw DecodeException.malformed(where + ": field 'eventTime' is not an RFC 3339 date-time with offset: '"
-                    + value + "'");
+            throw DecodeException.malformed(
+                    where + ": field 'eventTime' is not an RFC 3339 date-time with offset: '" + value + "'");
         }
     }
 

@@ -7,7 +7,6 @@ import dev.tributary.core.source.PushDecision;
 import dev.tributary.core.source.PushRequest;
 import dev.tributary.core.source.PushSource;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -57,8 +56,8 @@ public final class EventGridPushSource implements PushSource {
     public PushDecision accept(PushRequest request) {
         boolean post = request.method().equals("POST");
         if (!post && !request.method().equals("OPTIONS")) {
-            PushDecision.Respond refusal = PushDecision.Respond.error(405,
-                    "use POST to deliver events and OPTIONS for the webhook handshake");
+            PushDecision.Respond refusal =
+                    PushDecision.Respond.error(405, "use POST to deliver events and OPTIONS for the webhook handshake");
             Map<String, String> headers = new HashMap<>(refusal.headers());
             headers.put("Allow", WebHookHandshake.ALLOW);
             return new PushDecision.Respond(405, Map.copyOf(headers), refusal.body());
@@ -73,8 +72,10 @@ public final class EventGridPushSource implements PushSource {
     private PushDecision delivery(PushRequest request) {
         int size = request.payload().body().length;
         if (size > MAX_BODY_BYTES) {
-            return PushDecision.Respond.error(413, "body of " + size + " bytes exceeds Event Grid's limit of "
-                    + MAX_BODY_BYTES + " bytes (1 MB) per delivery");
+            return PushDecision.Respond.error(
+                    413,
+                    "body of " + size + " bytes exceeds Event Grid's limit of " + MAX_BODY_BYTES
+                            + " bytes (1 MB) per delivery");
         }
         EventGridDelivery delivery;
         try {
@@ -89,11 +90,16 @@ public final class EventGridPushSource implements PushSource {
     }
 
     private PushDecision.Respond validationAnswer(EventGridDelivery.Validation validation) {
-        LOG.info("source '{}': answered the Event Grid subscription validation handshake{}", name,
-                validation.validationUrl()
+        LOG.info(
+                "source '{}': answered the Event Grid subscription validation handshake{}",
+                name,
+                validation
+                        .validationUrl()
                         .map(url -> "; to validate manually instead, GET " + url.replaceAll("\\p{Cntrl}", "?"))
                         .orElse(""));
-        String body = JSON.createObjectNode().put("validationResponse", validation.validationCode()).toString();
+        String body = JSON.createObjectNode()
+                .put("validationResponse", validation.validationCode())
+                .toString();
         return new PushDecision.Respond(200, Map.of("Content-Type", "application/json"), body);
     }
 }

@@ -50,7 +50,8 @@ final class EventGridSink implements EventSink {
                 .header("aeg-sas-key", settings.key())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(batchOf(event)))
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(EventGridSink::reply);
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(EventGridSink::reply);
     }
 
     private static byte[] batchOf(CloudEvent event) {
@@ -63,11 +64,14 @@ final class EventGridSink implements EventSink {
 
     private static SinkReply reply(HttpResponse<byte[]> response) {
         byte[] body = response.body();
-        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
-                .flatMap(value -> RetryAfter.parse(value, Instant.now()));
-        return new SinkReply(response.statusCode(),
+        Optional<Duration> retryAfter =
+                response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, Instant.now()));
+        return new SinkReply(
+                response.statusCode(),
                 body.length > SinkReply.MAX_BODY ? Arrays.copyOf(body, SinkReply.MAX_BODY) : body,
-                retryAfter, false, Optional.empty());
+                retryAfter,
+                false,
+                Optional.empty());
     }
 
     @Override

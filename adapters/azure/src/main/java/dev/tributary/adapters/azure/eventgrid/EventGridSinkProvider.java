@@ -18,10 +18,11 @@ import java.time.Duration;
  */
 public final class EventGridSinkProvider implements SinkProvider {
 
-    static final ComponentType DECLARATION = ComponentType.of("azure-eventgrid",
+    static final ComponentType DECLARATION = ComponentType.of(
+            "azure-eventgrid",
             "Publishes each event to an Event Grid topic whose input schema is CloudEvents 1.0.",
-            OptionSpec.required("endpoint", STRING,
-                    "Topic endpoint URL (api-version=2018-01-01 added when it names none)."),
+            OptionSpec.required(
+                    "endpoint", STRING, "Topic endpoint URL (api-version=2018-01-01 added when it names none)."),
             OptionSpec.required("key", STRING, "Topic access key, sent as aeg-sas-key; write it as ${ENV_VAR}.")
                     .asSecret());
 

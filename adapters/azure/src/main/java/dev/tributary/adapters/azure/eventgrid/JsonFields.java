@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /** A string field that must be present; it may be empty. */
     static String requiredString(JsonNode object, String field, String where) {
@@ -20,8 +19,7 @@ final class JsonFields {
             throw DecodeException.malformed(where + ": required field '" + field + "' is missing");
         }
         if (!value.isTextual()) {
-            throw DecodeException.malformed(where + ": field '" + field + "' must be a string, not "
-                    + typeName(value));
+            throw DecodeException.malformed(where + ": field '" + field + "' must be a string, not " + typeName(value));
         }
         return value.textValue();
     }

@@ -48,13 +48,14 @@ final class WebHookHandshake {
     PushDecision.Respond answer(InboundPayload request) {
         String origin = request.header(REQUEST_ORIGIN);
         if (origin == null || origin.isBlank()) {
-            return PushDecision.Respond.error(400, "missing header " + REQUEST_ORIGIN
-                    + ": OPTIONS on a source is the CloudEvents webhook handshake");
+            return PushDecision.Respond.error(
+                    400,
+                    "missing header " + REQUEST_ORIGIN + ": OPTIONS on a source is the CloudEvents webhook handshake");
         }
         origin = origin.trim();
         if (!allowedOrigins.isEmpty() && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
-            return PushDecision.Respond.error(403, REQUEST_ORIGIN + " '" + origin
-                    + "' is not in allowedOrigins of source '" + sourceName + "'");
+            return PushDecision.Respond.error(
+                    403, REQUEST_ORIGIN + " '" + origin + "' is not in allowedOrigins of source '" + sourceName + "'");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ALLOWED_ORIGIN, origin);
@@ -62,8 +63,10 @@ final class WebHookHandshake {
         String rate = request.header(REQUEST_RATE);
         if (rate != null) {
             if (!isPositiveInteger(rate.trim())) {
-                return PushDecision.Respond.error(400, "header " + REQUEST_RATE
-                        + " must be a positive integer (requests per minute), got '" + rate + "'");
+                return PushDecision.Respond.error(
+                        400,
+                        "header " + REQUEST_RATE + " must be a positive integer (requests per minute), got '" + rate
+                                + "'");
             }
             headers.put(ALLOWED_RATE, rate.trim());
         }

@@ -60,9 +60,17 @@ public final class BlobStorageEventMapper implements StorageEventMapper {
         String url = text(data, "url");
         JsonNode length = data.path("contentLength");
         Long size = length.canConvertToExactIntegral() ? length.longValue() : null;
-        return serviceEndpoint(url, event.getSource()).map(endpoint -> new StorageObject(change, PROVIDER,
-                endpoint + "/" + container, container, subject.group(2), size,
-                text(data, "contentType"), text(data, "eTag"), url));
+        return serviceEndpoint(url, event.getSource())
+                .map(endpoint -> new StorageObject(
+                        change,
+                        PROVIDER,
+                        endpoint + "/" + container,
+                        container,
+                        subject.group(2),
+                        size,
+                        text(data, "contentType"),
+                        text(data, "eTag"),
+                        url));
     }
 
     /** {@code https://ACCOUNT.blob.SUFFIX}, from the blob URL or else the storage account's resource ID. */

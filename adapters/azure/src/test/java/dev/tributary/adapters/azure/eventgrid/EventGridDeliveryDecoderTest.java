@@ -29,9 +29,11 @@ class EventGridDeliveryDecoderTest {
                 Map.of("aeg-event-type", "SubscriptionValidation"), golden("eventgrid-subscription-validation")));
         EventGridDelivery.Validation validation = assertInstanceOf(EventGridDelivery.Validation.class, delivery);
         assertEquals("512d38b6-c7b8-40c8-89fe-f46f9e9622b6", validation.validationCode());
-        assertEquals(Optional.of("https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub/validate"
-                + "?id=0000000000-0000-0000-0000-00000000000000&t=2026-03-14T09:26:00.0000000Z"
-                + "&apiVersion=2018-05-01-preview&token=1A1A1A1A"), validation.validationUrl());
+        assertEquals(
+                Optional.of("https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub/validate"
+                        + "?id=0000000000-0000-0000-0000-00000000000000&t=2026-03-14T09:26:00.0000000Z"
+                        + "&apiVersion=2018-05-01-preview&token=1A1A1A1A"),
+                validation.validationUrl());
     }
 
     @Test
@@ -39,8 +41,10 @@ class EventGridDeliveryDecoderTest {
         String body = "[{\"id\":\"n1\",\"topic\":\"/t\",\"subject\":\"s\",\"eventType\":\"T\","
                 + "\"eventTime\":\"2026-03-14T09:26:56Z\",\"dataVersion\":\"\","
                 + "\"data\":{\"total\":19.90,\"big\":123456789012345678901234567890.000000000000000001,\"n\":-0}}]";
-        CloudEvent event = decoder.decode(new InboundPayload(JSON, body.getBytes(StandardCharsets.UTF_8))).get(0);
-        assertEquals("{\"total\":19.90,\"big\":123456789012345678901234567890.000000000000000001,\"n\":0}",
+        CloudEvent event = decoder.decode(new InboundPayload(JSON, body.getBytes(StandardCharsets.UTF_8)))
+                .get(0);
+        assertEquals(
+                "{\"total\":19.90,\"big\":123456789012345678901234567890.000000000000000001,\"n\":0}",
                 new String(event.getData().toBytes(), StandardCharsets.UTF_8));
     }
 
@@ -52,17 +56,28 @@ class EventGridDeliveryDecoderTest {
 
     @Test
     void binaryModeCloudEventsPassThrough() {
-        CloudEvent event = decoder.decode(new InboundPayload(Map.of("ce-specversion", "1.0", "ce-id", "b-1",
-                "ce-source", "/src", "ce-type", "Contoso.Binary", "Content-Type", "text/plain"),
-                "hi".getBytes(StandardCharsets.UTF_8))).get(0);
+        CloudEvent event = decoder.decode(new InboundPayload(
+                        Map.of(
+                                "ce-specversion",
+                                "1.0",
+                                "ce-id",
+                                "b-1",
+                                "ce-source",
+                                "/src",
+                                "ce-type",
+                                "Contoso.Binary",
+                                "Content-Type",
+                                "text/plain"),
+                        "hi".getBytes(StandardCharsets.UTF_8)))
+                .get(0);
         assertEquals("b-1", event.getId());
         assertEquals("text/plain", event.getDataContentType());
     }
 
     @Test
     void anUnreadableContentTypeIsAnUnsupportedFormat() {
-        InboundPayload xml = new InboundPayload(Map.of("Content-Type", "application/xml"),
-                "<a/>".getBytes(StandardCharsets.UTF_8));
+        InboundPayload xml =
+                new InboundPayload(Map.of("Content-Type", "application/xml"), "<a/>".getBytes(StandardCharsets.UTF_8));
         DecodeException refused = assertThrows(DecodeException.class, () -> decoder.decode(xml));
         assertEquals(DecodeException.Reason.UNSUPPORTED_FORMAT, refused.reason());
     }

@@ -35,8 +35,10 @@ class EventGridGoldenTest {
         InboundPayload payload = payload(caseName);
         if (GoldenFiles.isFailure(caseName)) {
             DecodeException refused = assertThrows(DecodeException.class, () -> decoder.decode(payload));
-            String expected = resource(DIRECTORY + "/" + caseName + ".error.txt").trim();
-            assertTrue(refused.getMessage().contains(expected),
+            String expected =
+                    resource(DIRECTORY + "/" + caseName + ".error.txt").trim();
+            assertTrue(
+                    refused.getMessage().contains(expected),
                     () -> "message '" + refused.getMessage() + "' should contain '" + expected + "'");
         } else {
             GoldenFiles.assertMatches(DIRECTORY, caseName, decoder.decode(payload));

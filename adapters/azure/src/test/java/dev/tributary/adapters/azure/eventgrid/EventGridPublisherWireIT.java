@@ -12,7 +12,6 @@ import com.azure.core.util.BinaryData;
 import com.azure.messaging.eventgrid.EventGridEvent;
 import com.azure.messaging.eventgrid.EventGridPublisherClient;
 import com.azure.messaging.eventgrid.EventGridPublisherClientBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.tributary.core.decode.InboundPayload;
@@ -76,11 +75,14 @@ class EventGridPublisherWireIT {
 
     @Test
     void eventGridEventsArriveAsCloudEvents() throws IOException {
-        EventGridEvent created = new EventGridEvent("orders/42", "Contoso.Orders.Created",
-                BinaryData.fromString("{\"orderId\":42,\"total\":19.90}"), "1.0");
+        EventGridEvent created = new EventGridEvent(
+                "orders/42",
+                "Contoso.Orders.Created",
+                BinaryData.fromString("{\"orderId\":42,\"total\":19.90}"),
+                "1.0");
         created.setTopic(TOPIC);
-        EventGridEvent shipped = new EventGridEvent("orders/41", "Contoso.Orders.Shipped",
-                BinaryData.fromString("{\"orderId\":41}"), "");
+        EventGridEvent shipped = new EventGridEvent(
+                "orders/41", "Contoso.Orders.Shipped", BinaryData.fromString("{\"orderId\":41}"), "");
         shipped.setTopic(TOPIC);
 
         publisher("code=" + SECRET).buildEventGridEventPublisherClient().sendEvents(List.of(created, shipped));
@@ -94,11 +96,19 @@ class EventGridPublisherWireIT {
 
     @Test
     void cloudEventsPassThroughUnchanged() throws IOException {
-        com.azure.core.models.CloudEvent json = new com.azure.core.models.CloudEvent(TOPIC, "Contoso.Orders.Created",
-                BinaryData.fromString("{\"orderId\":43}"), CloudEventDataFormat.JSON, "application/json")
+        com.azure.core.models.CloudEvent json = new com.azure.core.models.CloudEvent(
+                        TOPIC,
+                        "Contoso.Orders.Created",
+                        BinaryData.fromString("{\"orderId\":43}"),
+                        CloudEventDataFormat.JSON,
+                        "application/json")
                 .setSubject("orders/43");
-        com.azure.core.models.CloudEvent binary = new com.azure.core.models.CloudEvent(TOPIC, "Contoso.Thumbnail",
-                BinaryData.fromBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G'}), CloudEventDataFormat.BYTES, "image/png");
+        com.azure.core.models.CloudEvent binary = new com.azure.core.models.CloudEvent(
+                TOPIC,
+                "Contoso.Thumbnail",
+                BinaryData.fromBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+                CloudEventDataFormat.BYTES,
+                "image/png");
 
         publisher("code=" + SECRET).buildCloudEventPublisherClient().sendEvents(List.of(json, binary));
 
@@ -109,23 +119,32 @@ class EventGridPublisherWireIT {
         assertEquals("Contoso.Orders.Created", first.getType());
         assertEquals("orders/43", first.getSubject());
         assertEquals(json.getTime().toInstant(), first.getTime().toInstant());
-        assertEquals(JSON.readTree("{\"orderId\":43}"), JSON.readTree(first.getData().toBytes()));
+        assertEquals(
+                JSON.readTree("{\"orderId\":43}"), JSON.readTree(first.getData().toBytes()));
         CloudEvent second = ROUTED.get(1);
         assertEquals(binary.getId(), second.getId());
         assertEquals("image/png", second.getDataContentType());
-        assertEquals(List.of((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G'), bytes(second.getData().toBytes()));
+        assertEquals(
+                List.of((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G'),
+                bytes(second.getData().toBytes()));
     }
 
     @Test
     void theRealPublisherSeesTheRefusals() {
-        EventGridEvent event = new EventGridEvent("orders/44", "Contoso.Orders.Created",
-                BinaryData.fromString("{}"), "1.0");
-        HttpResponseException wrongSecret = assertThrows(HttpResponseException.class, () ->
-                publisher("code=guess").buildEventGridEventPublisherClient().sendEvents(List.of(event)));
+        EventGridEvent event =
+                new EventGridEvent("orders/44", "Contoso.Orders.Created", BinaryData.fromString("{}"), "1.0");
+        HttpResponseException wrongSecret = assertThrows(
+                HttpResponseException.class,
+                () -> publisher("code=guess")
+                        .buildEventGridEventPublisherClient()
+                        .sendEvents(List.of(event)));
         assertEquals(403, wrongSecret.getResponse().getStatusCode());
 
-        HttpResponseException noTopic = assertThrows(HttpResponseException.class, () ->
-                publisher("code=" + SECRET).buildEventGridEventPublisherClient().sendEvents(List.of(event)));
+        HttpResponseException noTopic = assertThrows(
+                HttpResponseException.class,
+                () -> publisher("code=" + SECRET)
+                        .buildEventGridEventPublisherClient()
+                        .sendEvents(List.of(event)));
         assertEquals(400, noTopic.getResponse().getStatusCode());
         assertTrue(noTopic.getResponse().getBodyAsString().block().contains("'topic'"));
         assertEquals(List.of(), ROUTED);
@@ -145,7 +164,9 @@ class EventGridPublisherWireIT {
         assertEquals(sent.getSubject(), routed.getSubject());
         assertEquals(sent.getEventTime().toInstant(), routed.getTime().toInstant());
         assertEquals("application/json", routed.getDataContentType());
-        assertEquals(JSON.readTree(sent.getData().toBytes()), JSON.readTree(routed.getData().toBytes()));
+        assertEquals(
+                JSON.readTree(sent.getData().toBytes()),
+                JSON.readTree(routed.getData().toBytes()));
     }
 
     /** What the gateway does with a request, minus delivery: a routed batch counts as delivered. */
@@ -153,14 +174,17 @@ class EventGridPublisherWireIT {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         byte[] body = exchange.getRequestBody().readAllBytes();
-        PushDecision decision = SOURCE.accept(new PushRequest(exchange.getRequestMethod(),
-                new InboundPayload(headers, body), query(exchange.getRequestURI().getRawQuery())));
+        PushDecision decision = SOURCE.accept(new PushRequest(
+                exchange.getRequestMethod(),
+                new InboundPayload(headers, body),
+                query(exchange.getRequestURI().getRawQuery())));
         if (decision instanceof PushDecision.Route route) {
             ROUTED.addAll(route.events());
             exchange.sendResponseHeaders(route.successStatus(), -1);
         } else {
             PushDecision.Respond respond = (PushDecision.Respond) decision;
-            respond.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            respond.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] answer = respond.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(respond.status(), answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -176,7 +200,8 @@ class EventGridPublisherWireIT {
             for (String pair : raw.split("&")) {
                 String[] parts = pair.split("=", 2);
                 String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-                parameters.computeIfAbsent(name, key -> new ArrayList<>())
+                parameters
+                        .computeIfAbsent(name, key -> new ArrayList<>())
                         .add(parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
             }
         }

@@ -70,14 +70,17 @@ class EventGridSinkIT {
     void aPublishedEventReachesAWebhookSubscriptionAsTheSameEvent() throws Exception {
         CloudEvent sent = RoundTripEvents.sample("order-1");
         try (EventSink sink = sink(TOPIC_KEY)) {
-            assertEquals(SinkResponse.ACCEPTED, SinkResponse.classify(send(sink, sent).status()));
+            assertEquals(
+                    SinkResponse.ACCEPTED,
+                    SinkResponse.classify(send(sink, sent).status()));
         }
         JsonNode batch = JSON.readTree(ACCEPTED.poll(5, TimeUnit.SECONDS));
         assertEquals(1, batch.size());
 
         // Event Grid delivers each CloudEvents-schema event to a webhook as application/cloudevents+json
         PushSource source = TestRequests.source(Map.of("secret", WEBHOOK_SECRET));
-        PushDecision decision = source.accept(TestRequests.post(JSON.writeValueAsBytes(batch.get(0)),
+        PushDecision decision = source.accept(TestRequests.post(
+                JSON.writeValueAsBytes(batch.get(0)),
                 Map.of("content-type", "application/cloudevents+json; charset=utf-8", "aeg-event-type", "Notification"),
                 Map.of("code", WEBHOOK_SECRET)));
         PushDecision.Route route = (PushDecision.Route) decision;
@@ -114,9 +117,11 @@ class EventGridSinkIT {
             String answer = "";
             if (!TOPIC_KEY.equals(exchange.getRequestHeaders().getFirst("aeg-sas-key"))) {
                 status = 401;
-                answer = "{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The request authorization key is not authorized for "
-                        + exchange.getLocalAddress().getHostString() + ".\"}}";
-            } else if (!"application/cloudevents-batch+json; charset=utf-8".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
+                answer =
+                        "{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The request authorization key is not authorized for "
+                                + exchange.getLocalAddress().getHostString() + ".\"}}";
+            } else if (!"application/cloudevents-batch+json; charset=utf-8"
+                            .equals(exchange.getRequestHeaders().getFirst("Content-Type"))
                     || !"api-version=2018-01-01".equals(exchange.getRequestURI().getRawQuery())
                     || !"POST".equals(exchange.getRequestMethod())) {
                 status = 400;
@@ -137,8 +142,10 @@ class EventGridSinkIT {
 
     private static EventSink sink(String key) {
         String endpoint = "http://127.0.0.1:" + topic.getAddress().getPort() + "/api/events";
-        return new EventGridSinkProvider().create(new SinkConfig("grid", "azure-eventgrid",
-                Options.of(Map.of("endpoint", endpoint, "key", key))), GatewayServices.of());
+        return new EventGridSinkProvider()
+                .create(
+                        new SinkConfig("grid", "azure-eventgrid", Options.of(Map.of("endpoint", endpoint, "key", key))),
+                        GatewayServices.of());
     }
 
     private static SinkReply send(EventSink sink, CloudEvent event) throws Exception {

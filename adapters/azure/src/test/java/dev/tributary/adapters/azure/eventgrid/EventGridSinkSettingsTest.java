@@ -17,8 +17,12 @@ class EventGridSinkSettingsTest {
 
     @Test
     void anApiVersionIsAddedWhenTheEndpointNamesNone() {
-        assertEquals(ENDPOINT + "?api-version=2018-01-01", settings(ENDPOINT).endpoint().toString());
-        assertEquals(ENDPOINT + "?api-version=2024-06-01", settings(ENDPOINT + "?api-version=2024-06-01").endpoint().toString());
+        assertEquals(
+                ENDPOINT + "?api-version=2018-01-01",
+                settings(ENDPOINT).endpoint().toString());
+        assertEquals(
+                ENDPOINT + "?api-version=2024-06-01",
+                settings(ENDPOINT + "?api-version=2024-06-01").endpoint().toString());
     }
 
     @Test
@@ -30,12 +34,13 @@ class EventGridSinkSettingsTest {
 
     @Test
     void anEndpointThatIsNotAUrlIsRefused() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> settings("orders.eventgrid.azure.net")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> settings("orders.eventgrid.azure.net"))
+                .getMessage()
                 .startsWith("sink 'functions': endpoint 'orders.eventgrid.azure.net' is not a topic endpoint URL"));
     }
 
     private static EventGridSinkSettings settings(String endpoint) {
-        return EventGridSinkSettings.of(new SinkConfig("functions", "azure-eventgrid",
-                Options.of(Map.of("endpoint", endpoint, "key", "s3cret-key"))));
+        return EventGridSinkSettings.of(new SinkConfig(
+                "functions", "azure-eventgrid", Options.of(Map.of("endpoint", endpoint, "key", "s3cret-key"))));
     }
 }

@@ -25,7 +25,8 @@ class EventGridSourceProviderTest {
         SourceProvider provider = ServiceLoader.load(SourceProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(candidate -> candidate.type().equals("azure-eventgrid"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertInstanceOf(EventGridSourceProvider.class, provider);
     }
 
@@ -35,12 +36,15 @@ class EventGridSourceProviderTest {
     void authNoneWarnsLoudlyAndAcceptsAnyRequest() {
         List<ILoggingEvent> logged = logsOf(IngressAuthenticators.class, () -> {
             var open = source(Map.of("auth", "none"));
-            assertInstanceOf(PushDecision.Route.class,
-                    open.accept(post(golden("eventgrid-blob-created"), Map.of(), Map.of())));
+            assertInstanceOf(
+                    PushDecision.Route.class, open.accept(post(golden("eventgrid-blob-created"), Map.of(), Map.of())));
         });
-        ILoggingEvent warning = logged.stream().filter(event -> event.getLevel() == Level.WARN)
-                .findFirst().orElseThrow(() -> new AssertionError("no WARN logged for auth: none"));
-        assertTrue(warning.getFormattedMessage().contains("'grid' ACCEPTS UNAUTHENTICATED REQUESTS"),
+        ILoggingEvent warning = logged.stream()
+                .filter(event -> event.getLevel() == Level.WARN)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no WARN logged for auth: none"));
+        assertTrue(
+                warning.getFormattedMessage().contains("'grid' ACCEPTS UNAUTHENTICATED REQUESTS"),
                 warning.getFormattedMessage());
     }
 

@@ -24,8 +24,7 @@ final class TestRequests {
         throw new AssertionError("push sources do not dispatch");
     });
 
-    private TestRequests() {
-    }
+    private TestRequests() {}
 
     static PushSource source(Map<String, Object> options) {
         return (PushSource) new EventGridSourceProvider()

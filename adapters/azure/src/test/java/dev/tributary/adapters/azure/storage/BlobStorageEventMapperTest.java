@@ -26,17 +26,27 @@ class BlobStorageEventMapperTest {
 
     @Test
     void describesAnEventGridSchemaBlobCreated() {
-        StorageObject object = mapper.describe(decoded("eventgrid-blob-created", Map.of(), 0)).orElseThrow();
-        assertEquals(new StorageObject(StorageObject.Change.CREATED, "azure",
-                "https://mediastore.blob.core.windows.net/uploads", "uploads", "avatars/jane doe.png", 524288L,
-                "image/png", "0x8D4BCC2E4835CD0",
-                "https://mediastore.blob.core.windows.net/uploads/avatars/jane%20doe.png"), object);
+        StorageObject object =
+                mapper.describe(decoded("eventgrid-blob-created", Map.of(), 0)).orElseThrow();
+        assertEquals(
+                new StorageObject(
+                        StorageObject.Change.CREATED,
+                        "azure",
+                        "https://mediastore.blob.core.windows.net/uploads",
+                        "uploads",
+                        "avatars/jane doe.png",
+                        524288L,
+                        "image/png",
+                        "0x8D4BCC2E4835CD0",
+                        "https://mediastore.blob.core.windows.net/uploads/avatars/jane%20doe.png"),
+                object);
     }
 
     @Test
     void describesACloudEventsSchemaBlobCreatedWhoseSubjectHasNoLeadingSlash() {
-        StorageObject object = mapper.describe(decoded("cloudevents-blob-created",
-                Map.of("Content-Type", "application/cloudevents+json"), 0)).orElseThrow();
+        StorageObject object = mapper.describe(
+                        decoded("cloudevents-blob-created", Map.of("Content-Type", "application/cloudevents+json"), 0))
+                .orElseThrow();
         assertEquals("uploads", object.bucket());
         assertEquals("report.pdf", object.key());
         assertEquals("https://mediastore.blob.core.windows.net/uploads", object.source());
@@ -45,7 +55,8 @@ class BlobStorageEventMapperTest {
 
     @Test
     void describesABlobDeletedWithoutLengthOrETag() {
-        StorageObject object = mapper.describe(decoded("eventgrid-batch", Map.of(), 0)).orElseThrow();
+        StorageObject object =
+                mapper.describe(decoded("eventgrid-batch", Map.of(), 0)).orElseThrow();
         assertEquals(StorageObject.Change.DELETED, object.change());
         assertEquals("old/report 2025.pdf", object.key());
         assertNull(object.size());
@@ -55,18 +66,29 @@ class BlobStorageEventMapperTest {
 
     @Test
     void keepsTheDnsSuffixOfSovereignCloudsAndMapsDataLakeHostsToBlob() {
-        assertEquals("https://acct.blob.core.chinacloudapi.cn/c",
-                describeWithUrl("https://acct.blob.core.chinacloudapi.cn/c/x").orElseThrow().source());
-        assertEquals("https://acct.blob.core.windows.net/c",
-                describeWithUrl("https://acct.dfs.core.windows.net/c/x").orElseThrow().source());
+        assertEquals(
+                "https://acct.blob.core.chinacloudapi.cn/c",
+                describeWithUrl("https://acct.blob.core.chinacloudapi.cn/c/x")
+                        .orElseThrow()
+                        .source());
+        assertEquals(
+                "https://acct.blob.core.windows.net/c",
+                describeWithUrl("https://acct.dfs.core.windows.net/c/x")
+                        .orElseThrow()
+                        .source());
     }
 
     @Test
     void fallsBackOnTheStorageAccountResourceId() {
-        assertEquals("https://mediastore.blob.core.windows.net/c", describeWithUrl("http://127.0.0.1:10000/dev/c/x")
-                .orElseThrow().source());
-        StorageObject withoutData = mapper.describe(blobEvent("Microsoft.Storage.BlobCreated", ACCOUNT_ID,
-                "/blobServices/default/containers/c/blobs/x", null)).orElseThrow();
+        assertEquals(
+                "https://mediastore.blob.core.windows.net/c",
+                describeWithUrl("http://127.0.0.1:10000/dev/c/x").orElseThrow().source());
+        StorageObject withoutData = mapper.describe(blobEvent(
+                        "Microsoft.Storage.BlobCreated",
+                        ACCOUNT_ID,
+                        "/blobServices/default/containers/c/blobs/x",
+                        null))
+                .orElseThrow();
         assertEquals("https://mediastore.blob.core.windows.net/c", withoutData.source());
         assertNull(withoutData.url());
     }
@@ -74,12 +96,20 @@ class BlobStorageEventMapperTest {
     @Test
     void describesNothingElse() {
         String blob = "/blobServices/default/containers/c/blobs/x";
-        assertEquals(Optional.empty(),
+        assertEquals(
+                Optional.empty(),
                 mapper.describe(blobEvent("Microsoft.Storage.BlobTierChanged", ACCOUNT_ID, blob, null)));
-        assertEquals(Optional.empty(), mapper.describe(blobEvent("Microsoft.Storage.BlobCreated", ACCOUNT_ID,
-                "/blobServices/default/containers/c", null)));
-        assertEquals(Optional.empty(), mapper.describe(blobEvent("Microsoft.Storage.BlobCreated",
-                "/subscriptions/s/resourceGroups/g/providers/Contoso.Files/shares/x", blob, null)));
+        assertEquals(
+                Optional.empty(),
+                mapper.describe(blobEvent(
+                        "Microsoft.Storage.BlobCreated", ACCOUNT_ID, "/blobServices/default/containers/c", null)));
+        assertEquals(
+                Optional.empty(),
+                mapper.describe(blobEvent(
+                        "Microsoft.Storage.BlobCreated",
+                        "/subscriptions/s/resourceGroups/g/providers/Contoso.Files/shares/x",
+                        blob,
+                        null)));
     }
 
     @Test
@@ -95,13 +125,20 @@ class BlobStorageEventMapperTest {
     }
 
     private Optional<StorageObject> describeWithUrl(String url) {
-        return mapper.describe(blobEvent("Microsoft.Storage.BlobCreated", ACCOUNT_ID,
-                "/blobServices/default/containers/c/blobs/x", "{\"url\":\"" + url + "\"}"));
+        return mapper.describe(blobEvent(
+                "Microsoft.Storage.BlobCreated",
+                ACCOUNT_ID,
+                "/blobServices/default/containers/c/blobs/x",
+                "{\"url\":\"" + url + "\"}"));
     }
 
     private static CloudEvent blobEvent(String type, String source, String subject, String data) {
-        CloudEventBuilder builder = CloudEventBuilder.v1().withId("1").withType(type).withSource(URI.create(source))
-                .withSubject(subject).withTime(OffsetDateTime.parse("2026-03-14T09:26:56Z"));
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId("1")
+                .withType(type)
+                .withSource(URI.create(source))
+                .withSubject(subject)
+                .withTime(OffsetDateTime.parse("2026-03-14T09:26:56Z"));
         if (data != null) {
             builder.withData("application/json", data.getBytes(StandardCharsets.UTF_8));
         }
@@ -110,6 +147,7 @@ class BlobStorageEventMapperTest {
 
     private static CloudEvent decoded(String goldenCase, Map<String, String> headers, int index) {
         return new EventGridDeliveryDecoder()
-                .decode(new InboundPayload(headers, GoldenFiles.input("golden/azure", goldenCase))).get(index);
+                .decode(new InboundPayload(headers, GoldenFiles.input("golden/azure", goldenCase)))
+                .get(index);
     }
 }

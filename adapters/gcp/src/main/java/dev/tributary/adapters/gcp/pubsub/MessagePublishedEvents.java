@@ -28,8 +28,7 @@ final class MessagePublishedEvents {
     private static final String SOURCE_PREFIX = "//pubsub.googleapis.com/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MessagePublishedEvents() {
-    }
+    private MessagePublishedEvents() {}
 
     static CloudEvent toEvent(PubsubEnvelope envelope) {
         PubsubMessage message = envelope.message();
@@ -39,8 +38,7 @@ final class MessagePublishedEvents {
         if (envelope.subscription() != null) {
             data.put("subscription", envelope.subscription());
         }
-        return builder
-                .withType(TYPE)
+        return builder.withType(TYPE)
                 .withSource(PubsubMessages.sourceUri(SOURCE_PREFIX + envelope.topic(), "topic"))
                 .withDataContentType("application/json")
                 .withData(data.toString().getBytes(StandardCharsets.UTF_8))

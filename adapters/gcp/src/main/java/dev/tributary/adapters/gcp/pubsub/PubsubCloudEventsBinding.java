@@ -31,19 +31,21 @@ final class PubsubCloudEventsBinding {
             List.of("application/cloudevents+json", "application/cloudevents-batch+json");
     private static final CloudEventsHttpDecoder STRUCTURED = new CloudEventsHttpDecoder();
 
-    private PubsubCloudEventsBinding() {
-    }
+    private PubsubCloudEventsBinding() {}
 
     /** The events the message carries, or empty when it is not a CloudEvent. */
     static Optional<List<CloudEvent>> read(PubsubMessage message) {
         String contentType = PubsubMessages.attributeIgnoringCase(message, AttributeBinding.CONTENT_TYPE);
         if (contentType != null) {
-            InboundPayload structured =
-                    new InboundPayload(Map.of(AttributeBinding.CONTENT_TYPE, contentType), message.getData().toByteArray());
+            InboundPayload structured = new InboundPayload(
+                    Map.of(AttributeBinding.CONTENT_TYPE, contentType),
+                    message.getData().toByteArray());
             if (STRUCTURED_TYPES.contains(structured.mediaType())) {
                 return Optional.of(STRUCTURED.decode(structured));
             }
         }
-        return AttributeBinding.read(message.getAttributesMap(), message.getData().toByteArray()).map(List::of);
+        return AttributeBinding.read(
+                        message.getAttributesMap(), message.getData().toByteArray())
+                .map(List::of);
     }
 }

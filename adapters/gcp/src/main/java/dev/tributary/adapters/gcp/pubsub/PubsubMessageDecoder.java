@@ -34,8 +34,10 @@ public final class PubsubMessageDecoder implements NotificationDecoder<PubsubEnv
         return PubsubCloudEventsBinding.read(envelope.message())
                 .or(() -> StorageNotifications.toEvent(envelope.message()).map(List::of))
                 .or(() -> Optional.of(List.of(MessagePublishedEvents.toEvent(envelope))))
-                // the ordering key becomes partitionkey: the gateway delivers a key's events in order (docs/flow-control.md)
-                .map(events -> dev.tributary.core.flow.PartitionKey.apply(events, envelope.message().getOrderingKey()))
+                // the ordering key becomes partitionkey: the gateway delivers a key's events in order
+                // (docs/flow-control.md)
+                .map(events -> dev.tributary.core.flow.PartitionKey.apply(
+                        events, envelope.message().getOrderingKey()))
                 .orElseThrow();
     }
 }

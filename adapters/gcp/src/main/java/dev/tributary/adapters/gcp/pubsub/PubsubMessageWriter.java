@@ -20,8 +20,7 @@ final class PubsubMessageWriter {
 
     private static final JsonFormat JSON = new JsonFormat();
 
-    private PubsubMessageWriter() {
-    }
+    private PubsubMessageWriter() {}
 
     static PubsubMessage binary(CloudEvent event) {
         PubsubMessage.Builder message = PubsubMessage.newBuilder().putAllAttributes(AttributeBinding.write(event));

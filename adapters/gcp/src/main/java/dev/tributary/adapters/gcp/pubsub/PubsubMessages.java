@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class PubsubMessages {
 
-    private PubsubMessages() {
-    }
+    private PubsubMessages() {}
 
     /**
      * A CloudEvents 1.0 builder with {@code id} and {@code time} taken from the message.

@@ -7,8 +7,7 @@ import dev.tributary.core.mapping.SourceConfig;
 /** Validation of Pub/Sub resource names in source options. Stateless. */
 final class PubsubNames {
 
-    private PubsubNames() {
-    }
+    private PubsubNames() {}
 
     /**
      * A topic option's value, checked to be a full topic name.
@@ -29,8 +28,10 @@ final class PubsubNames {
      */
     static String subscription(SourceConfig config, String subscription) {
         if (subscription == null || !ProjectSubscriptionName.isParsableFrom(subscription)) {
-            throw invalid(config, "subscription '" + subscription
-                    + "' is not a full subscription name (projects/PROJECT/subscriptions/SUBSCRIPTION)");
+            throw invalid(
+                    config,
+                    "subscription '" + subscription
+                            + "' is not a full subscription name (projects/PROJECT/subscriptions/SUBSCRIPTION)");
         }
         return subscription;
     }

@@ -72,7 +72,9 @@ final class PubsubPullSource implements PullSource {
     }
 
     private Subscriber subscriber(String topic) {
-        Subscriber built = transport.configure(Subscriber.newBuilder(settings.subscription(),
+        Subscriber built = transport
+                .configure(Subscriber.newBuilder(
+                        settings.subscription(),
                         new PulledMessageHandler(settings.sourceName(), settings.subscription(), topic, dispatch)))
                 .setFlowControlSettings(FlowControlSettings.newBuilder()
                         .setMaxOutstandingElementCount(settings.maxOutstandingMessages())
@@ -85,13 +87,18 @@ final class PubsubPullSource implements PullSource {
                         .setTimeout(Duration.ofSeconds(SHUTDOWN_GRACE_SECONDS))
                         .build())
                 .build();
-        built.addListener(new ApiService.Listener() {
-            @Override
-            public void failed(ApiService.State from, Throwable failure) {
-                LOG.error("source '{}': pulling {} stopped: {}", settings.sourceName(), settings.subscription(),
-                        failure.toString());
-            }
-        }, MoreExecutors.directExecutor());
+        built.addListener(
+                new ApiService.Listener() {
+                    @Override
+                    public void failed(ApiService.State from, Throwable failure) {
+                        LOG.error(
+                                "source '{}': pulling {} stopped: {}",
+                                settings.sourceName(),
+                                settings.subscription(),
+                                failure.toString());
+                    }
+                },
+                MoreExecutors.directExecutor());
         return built;
     }
 
@@ -99,8 +106,10 @@ final class PubsubPullSource implements PullSource {
         try (SubscriptionAdminClient admin = SubscriptionAdminClient.create(transport.adminSettings())) {
             return admin.getSubscription(settings.subscription()).getTopic();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("source '" + settings.sourceName() + "': cannot read the topic of "
-                    + settings.subscription() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "source '" + settings.sourceName() + "': cannot read the topic of " + settings.subscription() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

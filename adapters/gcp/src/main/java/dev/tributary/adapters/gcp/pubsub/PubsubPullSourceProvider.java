@@ -3,10 +3,10 @@ package dev.tributary.adapters.gcp.pubsub;
 import static dev.tributary.core.mapping.OptionKind.POSITIVE_INTEGER;
 import static dev.tributary.core.mapping.OptionKind.STRING;
 
+import dev.tributary.core.decode.InboundPayload;
+import dev.tributary.core.decode.NotificationDecoder;
 import dev.tributary.core.mapping.ComponentType;
 import dev.tributary.core.mapping.OptionSpec;
-import dev.tributary.core.decode.NotificationDecoder;
-import dev.tributary.core.decode.InboundPayload;
 import dev.tributary.core.mapping.SourceConfig;
 import dev.tributary.core.source.Source;
 import dev.tributary.core.source.SourceContext;
@@ -18,7 +18,8 @@ import dev.tributary.core.source.SourceProvider;
  */
 public final class PubsubPullSourceProvider implements SourceProvider {
 
-    static final ComponentType DECLARATION = ComponentType.of("gcp-pubsub",
+    static final ComponentType DECLARATION = ComponentType.of(
+            "gcp-pubsub",
             "Pulls a Pub/Sub subscription (StreamingPull); a message is acked once its events are delivered "
                     + "or dead-lettered.",
             OptionSpec.required("subscription", STRING, "Pub/Sub subscription (projects/P/subscriptions/S)."),
@@ -49,8 +50,12 @@ public final class PubsubPullSourceProvider implements SourceProvider {
      */
     @Override
     public NotificationDecoder<InboundPayload> decoder(SourceConfig config) {
-        String topic = PullSettings.from(config).topic().orElseThrow(() -> new IllegalArgumentException(
-                "source '" + config.name() + "': set 'topic' to decode saved messages (it is otherwise looked up from the subscription at start)"));
+        String topic = PullSettings.from(config)
+                .topic()
+                .orElseThrow(
+                        () -> new IllegalArgumentException(
+                                "source '" + config.name()
+                                        + "': set 'topic' to decode saved messages (it is otherwise looked up from the subscription at start)"));
         return new PushDecoder(topic);
     }
 }

@@ -26,9 +26,12 @@ import dev.tributary.core.source.SourceProvider;
  */
 public final class PubsubPushSourceProvider implements SourceProvider {
 
-    static final ComponentType DECLARATION = IngressAuthOptions.addTo(ComponentType.push("gcp-pubsub-push",
-            "Receives Pub/Sub push deliveries (wrapped or unwrapped), verifying their OIDC token or a shared secret.",
-            OptionSpec.required("topic", STRING, "Pub/Sub topic (projects/P/topics/T), used as the event source.")),
+    static final ComponentType DECLARATION = IngressAuthOptions.addTo(
+            ComponentType.push(
+                    "gcp-pubsub-push",
+                    "Receives Pub/Sub push deliveries (wrapped or unwrapped), verifying their OIDC token or a shared secret.",
+                    OptionSpec.required(
+                            "topic", STRING, "Pub/Sub topic (projects/P/topics/T), used as the event source.")),
             Profile.PUBSUB_PUSH);
 
     @Override
@@ -45,6 +48,7 @@ public final class PubsubPushSourceProvider implements SourceProvider {
     /** Decodes a saved push body as the source would once its token is verified (not verified here). */
     @Override
     public PushDecoder decoder(SourceConfig config) {
-        return new PushDecoder(PubsubNames.topic(config, config.options().string("topic").orElse(null)));
+        return new PushDecoder(
+                PubsubNames.topic(config, config.options().string("topic").orElse(null)));
     }
 }

@@ -46,28 +46,37 @@ final class PubsubSink implements EventSink {
     @Override
     public CompletionStage<SinkReply> send(CloudEvent event, Duration timeout) {
         PubsubMessage.Builder message = (settings.structured()
-                ? PubsubMessageWriter.structured(event) : PubsubMessageWriter.binary(event)).toBuilder();
+                        ? PubsubMessageWriter.structured(event)
+                        : PubsubMessageWriter.binary(event))
+                .toBuilder();
         Optional<String> orderingKey = PartitionKey.of(event);
         orderingKey.ifPresent(message::setOrderingKey);
         CompletableFuture<SinkReply> attempt = new CompletableFuture<>();
-        ApiFutures.addCallback(publisher.publish(message.build()), new ApiFutureCallback<>() {
-            @Override
-            public void onSuccess(String messageId) {
-                attempt.complete(SinkReply.of(200));
-            }
+        ApiFutures.addCallback(
+                publisher.publish(message.build()),
+                new ApiFutureCallback<>() {
+                    @Override
+                    public void onSuccess(String messageId) {
+                        attempt.complete(SinkReply.of(200));
+                    }
 
-            @Override
-            public void onFailure(Throwable failure) {
-                orderingKey.ifPresent(publisher::resumePublish);
-                if (failure instanceof ApiException api) {
-                    attempt.complete(new SinkReply(api.getStatusCode().getCode().getHttpStatusCode(),
-                            (api.getStatusCode().getCode() + ": " + api.getMessage()).getBytes(StandardCharsets.UTF_8),
-                            Optional.empty(), false, Optional.empty()));
-                } else {
-                    attempt.completeExceptionally(failure);
-                }
-            }
-        }, MoreExecutors.directExecutor());
+                    @Override
+                    public void onFailure(Throwable failure) {
+                        orderingKey.ifPresent(publisher::resumePublish);
+                        if (failure instanceof ApiException api) {
+                            attempt.complete(new SinkReply(
+                                    api.getStatusCode().getCode().getHttpStatusCode(),
+                                    (api.getStatusCode().getCode() + ": " + api.getMessage())
+                                            .getBytes(StandardCharsets.UTF_8),
+                                    Optional.empty(),
+                                    false,
+                                    Optional.empty()));
+                        } else {
+                            attempt.completeExceptionally(failure);
+                        }
+                    }
+                },
+                MoreExecutors.directExecutor());
         return attempt.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

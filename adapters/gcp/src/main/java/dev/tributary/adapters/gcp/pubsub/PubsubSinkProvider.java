@@ -26,12 +26,17 @@ public final class PubsubSinkProvider implements SinkProvider {
     /** How long the publisher waits to fill a batch. */
     static final long BATCH_DELAY_MILLIS = 5;
 
-    static final ComponentType DECLARATION = ComponentType.of("gcp-pubsub",
+    static final ComponentType DECLARATION = ComponentType.of(
+            "gcp-pubsub",
             "Publishes each event to a Pub/Sub topic per the CloudEvents Pub/Sub binding; published is delivered.",
             OptionSpec.required("topic", STRING, "Pub/Sub topic (projects/P/topics/T) to publish to."),
             OptionSpec.optional("endpoint", STRING, "Endpoint override as host:port (e.g. the Pub/Sub emulator)."),
-            OptionSpec.oneOf("mode", "binary (ce- attributes, the data as message data) or structured (the CloudEvent JSON).",
-                    "binary", "structured").withDefault("binary"));
+            OptionSpec.oneOf(
+                            "mode",
+                            "binary (ce- attributes, the data as message data) or structured (the CloudEvent JSON).",
+                            "binary",
+                            "structured")
+                    .withDefault("binary"));
 
     @Override
     public ComponentType declaration() {
@@ -43,7 +48,8 @@ public final class PubsubSinkProvider implements SinkProvider {
         PubsubSinkSettings settings = PubsubSinkSettings.of(config);
         PubsubTransport transport = PubsubTransport.of(settings.emulator());
         try {
-            Publisher publisher = transport.configure(Publisher.newBuilder(settings.topic()))
+            Publisher publisher = transport
+                    .configure(Publisher.newBuilder(settings.topic()))
                     .setEnableMessageOrdering(true)
                     .setRetrySettings(RetrySettings.newBuilder()
                             .setMaxAttempts(1)

@@ -22,7 +22,9 @@ record PubsubSinkSettings(TopicName topic, Optional<String> emulator, boolean st
             throw new IllegalArgumentException("sink '" + config.name() + "': topic '" + topic
                     + "' is not a topic name like projects/my-project/topics/my-topic");
         }
-        return new PubsubSinkSettings(TopicName.parse(topic), config.options().string("endpoint"),
+        return new PubsubSinkSettings(
+                TopicName.parse(topic),
+                config.options().string("endpoint"),
                 config.options().string("mode").orElse("binary").equals("structured"));
     }
 }

@@ -28,7 +28,8 @@ final class PubsubTransport implements AutoCloseable {
 
     static PubsubTransport of(Optional<String> emulatorEndpoint) {
         return new PubsubTransport(emulatorEndpoint
-                .map(target -> ManagedChannelBuilder.forTarget(target).usePlaintext().build())
+                .map(target ->
+                        ManagedChannelBuilder.forTarget(target).usePlaintext().build())
                 .orElse(null));
     }
 
@@ -49,7 +50,8 @@ final class PubsubTransport implements AutoCloseable {
     SubscriptionAdminSettings adminSettings() throws IOException {
         SubscriptionAdminSettings.Builder builder = SubscriptionAdminSettings.newBuilder();
         if (channel != null) {
-            builder.setTransportChannelProvider(channelProvider()).setCredentialsProvider(NoCredentialsProvider.create());
+            builder.setTransportChannelProvider(channelProvider())
+                    .setCredentialsProvider(NoCredentialsProvider.create());
         }
         return builder.build();
     }

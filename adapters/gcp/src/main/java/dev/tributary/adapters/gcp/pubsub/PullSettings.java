@@ -19,8 +19,14 @@ import java.util.Optional;
  * @param maxOutstandingBytes flow control: bytes of such messages (default {@value #DEFAULT_MAX_OUTSTANDING_BYTES})
  * @param parallelPullCount StreamingPull streams opened (default {@value #DEFAULT_PARALLEL_PULL_COUNT})
  */
-record PullSettings(String sourceName, String subscription, Optional<String> topic, Optional<String> endpoint,
-        long maxOutstandingMessages, long maxOutstandingBytes, int parallelPullCount) {
+record PullSettings(
+        String sourceName,
+        String subscription,
+        Optional<String> topic,
+        Optional<String> endpoint,
+        long maxOutstandingMessages,
+        long maxOutstandingBytes,
+        int parallelPullCount) {
 
     static final int DEFAULT_MAX_OUTSTANDING_MESSAGES = 1000;
     static final int DEFAULT_MAX_OUTSTANDING_BYTES = 100 * 1024 * 1024;
@@ -31,9 +37,11 @@ record PullSettings(String sourceName, String subscription, Optional<String> top
         Options options = config.options();
         Optional<String> topic = options.string("topic").map(name -> PubsubNames.topic(config, name));
         Optional<String> endpoint = options.string("endpoint").map(target -> hostAndPort(config, target));
-        return new PullSettings(config.name(),
+        return new PullSettings(
+                config.name(),
                 PubsubNames.subscription(config, options.string("subscription").orElse(null)),
-                topic, endpoint,
+                topic,
+                endpoint,
                 options.integer("maxOutstandingMessages", DEFAULT_MAX_OUTSTANDING_MESSAGES),
                 options.integer("maxOutstandingBytes", DEFAULT_MAX_OUTSTANDING_BYTES),
                 options.integer("parallelPullCount", DEFAULT_PARALLEL_PULL_COUNT));

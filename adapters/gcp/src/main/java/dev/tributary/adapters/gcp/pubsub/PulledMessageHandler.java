@@ -45,13 +45,17 @@ final class PulledMessageHandler implements MessageReceiver {
         try {
             events = decoder.decode(new PubsubEnvelope(topic, subscription, message));
         } catch (DecodeException e) {
-            LOG.warn("source '{}': message {} can never be decoded, nacked for the dead-letter policy: {}",
-                    sourceName, message.getMessageId(), e.getMessage());
+            LOG.warn(
+                    "source '{}': message {} can never be decoded, nacked for the dead-letter policy: {}",
+                    sourceName,
+                    message.getMessageId(),
+                    e.getMessage());
             reply.nack();
             return;
         }
         try {
-            dispatch.dispatch(sourceName, events, message.getAttributesMap()).whenComplete((result, error) -> settle(message, reply, result, error));
+            dispatch.dispatch(sourceName, events, message.getAttributesMap())
+                    .whenComplete((result, error) -> settle(message, reply, result, error));
         } catch (RuntimeException e) {
             settle(message, reply, null, e);
         }
@@ -62,8 +66,11 @@ final class PulledMessageHandler implements MessageReceiver {
             reply.ack();
             return;
         }
-        LOG.debug("source '{}': message {} not delivered, nacked for redelivery: {}", sourceName,
-                message.getMessageId(), error != null ? error.toString() : String.valueOf(result));
+        LOG.debug(
+                "source '{}': message {} not delivered, nacked for redelivery: {}",
+                sourceName,
+                message.getMessageId(),
+                error != null ? error.toString() : String.valueOf(result));
         reply.nack();
     }
 }

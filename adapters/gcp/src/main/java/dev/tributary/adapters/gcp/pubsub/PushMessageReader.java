@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 final class PushMessageReader {
 
-    private PushMessageReader() {
-    }
+    private PushMessageReader() {}
 
     /**
      * Reads a push request.
@@ -28,9 +27,12 @@ final class PushMessageReader {
         Optional<JsonNode> wrapped = WrappedPushBody.parse(payload.body());
         String headerMessageId = payload.header(UnwrappedPush.MESSAGE_ID);
         if (headerMessageId == null) {
-            return WrappedPushBody.read(topic, wrapped.orElseThrow(() -> DecodeException.malformed(
-                    "not a Pub/Sub push: the body is not a JSON object with a 'message' object, and there is no "
-                            + UnwrappedPush.MESSAGE_ID + " header (enable write metadata for unwrapped pushes)")));
+            return WrappedPushBody.read(
+                    topic,
+                    wrapped.orElseThrow(() -> DecodeException.malformed(
+                            "not a Pub/Sub push: the body is not a JSON object with a 'message' object, and there is no "
+                                    + UnwrappedPush.MESSAGE_ID
+                                    + " header (enable write metadata for unwrapped pushes)")));
         }
         if (wrapped.isPresent() && headerMessageId.equals(WrappedPushBody.messageId(wrapped.get()))) {
             return WrappedPushBody.read(topic, wrapped.get());

@@ -8,8 +8,7 @@ import java.text.ParseException;
 /** Parses the RFC 3339 publish times that pushes carry. Stateless and thread-safe. */
 final class PushTimestamps {
 
-    private PushTimestamps() {
-    }
+    private PushTimestamps() {}
 
     /**
      * Parses a publish time.

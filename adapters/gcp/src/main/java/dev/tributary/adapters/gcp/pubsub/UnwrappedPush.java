@@ -32,15 +32,40 @@ final class UnwrappedPush {
     private static final String SUBSCRIPTION = "x-goog-pubsub-subscription-name";
     private static final String CONTENT_TYPE = "content-type";
     private static final Set<String> TRANSPORT_HEADERS = Set.of(
-            "accept", "accept-charset", "accept-encoding", "accept-language", "authorization", "cache-control",
-            "connection", "content-encoding", "content-length", "cookie", "expect", "forwarded", "from", "host",
-            "keep-alive", "pragma", "proxy-authorization", "te", "trailer", "transfer-encoding",
-            "upgrade", "user-agent", "via", "traceparent", "tracestate", "x-cloud-trace-context",
-            "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto", "x-real-ip",
+            "accept",
+            "accept-charset",
+            "accept-encoding",
+            "accept-language",
+            "authorization",
+            "cache-control",
+            "connection",
+            "content-encoding",
+            "content-length",
+            "cookie",
+            "expect",
+            "forwarded",
+            "from",
+            "host",
+            "keep-alive",
+            "pragma",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "user-agent",
+            "via",
+            "traceparent",
+            "tracestate",
+            "x-cloud-trace-context",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-port",
+            "x-forwarded-proto",
+            "x-real-ip",
             "x-request-id");
 
-    private UnwrappedPush() {
-    }
+    private UnwrappedPush() {}
 
     static PubsubEnvelope read(String topic, InboundPayload payload) {
         PubsubMessage.Builder message = PubsubMessage.newBuilder()
@@ -66,7 +91,9 @@ final class UnwrappedPush {
 
     private static boolean isAttribute(String name, String value) {
         if (name.equals(CONTENT_TYPE)) {
-            return new InboundPayload(Map.of(CONTENT_TYPE, value), null).mediaType().startsWith("application/cloudevents");
+            return new InboundPayload(Map.of(CONTENT_TYPE, value), null)
+                    .mediaType()
+                    .startsWith("application/cloudevents");
         }
         return !name.startsWith("x-goog-") && !TRANSPORT_HEADERS.contains(name);
     }

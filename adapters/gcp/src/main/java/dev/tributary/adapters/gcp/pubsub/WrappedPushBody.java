@@ -23,11 +23,10 @@ import java.util.TreeMap;
  */
 final class WrappedPushBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private WrappedPushBody() {
-    }
+    private WrappedPushBody() {}
 
     /** The body as JSON when it has the shape of a wrapped push ({@code message} is an object), else empty. */
     static Optional<JsonNode> parse(byte[] body) {
@@ -73,8 +72,10 @@ final class WrappedPushBody {
             throw DecodeException.malformed("message.attributes must be an object of strings");
         }
         Map<String, String> values = new TreeMap<>();
-        attributes.properties().forEach(entry ->
-                values.put(entry.getKey(), text(entry.getValue(), "message.attributes." + entry.getKey())));
+        attributes
+                .properties()
+                .forEach(entry ->
+                        values.put(entry.getKey(), text(entry.getValue(), "message.attributes." + entry.getKey())));
         return values;
     }
 
@@ -83,8 +84,8 @@ final class WrappedPushBody {
         String camelValue = text(message.path(camel), "message." + camel);
         String snakeValue = text(message.path(snake), "message." + snake);
         if (camelValue != null && snakeValue != null && !camelValue.equals(snakeValue)) {
-            throw DecodeException.malformed("message." + camel + " '" + camelValue + "' and message." + snake
-                    + " '" + snakeValue + "' disagree");
+            throw DecodeException.malformed("message." + camel + " '" + camelValue + "' and message." + snake + " '"
+                    + snakeValue + "' disagree");
         }
         return camelValue != null ? camelValue : snakeValue;
     }

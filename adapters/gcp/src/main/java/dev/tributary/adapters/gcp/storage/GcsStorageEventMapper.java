@@ -31,14 +31,21 @@ public final class GcsStorageEventMapper implements StorageEventMapper {
         StorageObject.Change change = change(event.getType());
         String source = event.getSource().toString();
         String subject = event.getSubject();
-        if (change == null || !source.startsWith(StorageNotifications.SOURCE_PREFIX)
-                || subject == null || !subject.startsWith(StorageNotifications.SUBJECT_PREFIX)) {
+        if (change == null
+                || !source.startsWith(StorageNotifications.SOURCE_PREFIX)
+                || subject == null
+                || !subject.startsWith(StorageNotifications.SUBJECT_PREFIX)) {
             return Optional.empty();
         }
         String bucket = source.substring(StorageNotifications.SOURCE_PREFIX.length());
         String key = subject.substring(StorageNotifications.SUBJECT_PREFIX.length());
         JsonNode resource = objectResource(event.getData());
-        return Optional.of(new StorageObject(change, PROVIDER, "gs://" + bucket, bucket, key,
+        return Optional.of(new StorageObject(
+                change,
+                PROVIDER,
+                "gs://" + bucket,
+                bucket,
+                key,
                 size(resource.path("size")),
                 text(resource.path("contentType")),
                 text(resource.path("etag")),

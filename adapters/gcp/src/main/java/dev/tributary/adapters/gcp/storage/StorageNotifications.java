@@ -42,8 +42,7 @@ public final class StorageNotifications {
             "OBJECT_METADATA_UPDATE", TYPE_PREFIX + "metadataUpdated");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StorageNotifications() {
-    }
+    private StorageNotifications() {}
 
     /**
      * The event for a Cloud Storage notification, or empty when the message is not one.
@@ -66,9 +65,11 @@ public final class StorageNotifications {
                 .withSubject(SUBJECT_PREFIX + object);
         switch (payloadFormat) {
             case "JSON_API_V1" -> event.withDataContentType("application/json").withData(objectResource(message));
-            case "NONE" -> { }
-            default -> throw new DecodeException(DecodeException.Reason.UNSUPPORTED_FORMAT,
-                    "Cloud Storage notification: payloadFormat '" + payloadFormat + "' is not JSON_API_V1 or NONE");
+            case "NONE" -> {}
+            default ->
+                throw new DecodeException(
+                        DecodeException.Reason.UNSUPPORTED_FORMAT,
+                        "Cloud Storage notification: payloadFormat '" + payloadFormat + "' is not JSON_API_V1 or NONE");
         }
         return Optional.of(event.build());
     }

@@ -15,8 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FlakySink implements AutoCloseable {
 
     /** One request as the sink saw it. */
-    record Received(String id, String source, int status) {
-    }
+    record Received(String id, String source, int status) {}
 
     private final HttpServer server;
     private final AtomicInteger remainingFailures;
@@ -28,8 +27,10 @@ final class FlakySink implements AutoCloseable {
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             int status = remainingFailures.getAndDecrement() > 0 ? 503 : 200;
-            received.add(new Received(exchange.getRequestHeaders().getFirst("ce-id"),
-                    exchange.getRequestHeaders().getFirst("ce-source"), status));
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst("ce-id"),
+                    exchange.getRequestHeaders().getFirst("ce-source"),
+                    status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -46,14 +46,15 @@ final class HttpSinkDispatch implements EventDispatch {
                 .header("content-type", event.getDataContentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(event.getData().toBytes()))
                 .build();
-        return CompletableFuture.supplyAsync(() -> null,
-                        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+        return CompletableFuture.supplyAsync(
+                        () -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
                 .thenCompose(ignored -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .handle((response, error) -> {
                     inFlight.decrementAndGet();
                     boolean delivered = error == null && response.statusCode() / 100 == 2;
-                    List<String> failures = delivered ? List.of() : List.of("sink answered "
-                            + (error == null ? response.statusCode() : error.toString()));
+                    List<String> failures = delivered
+                            ? List.of()
+                            : List.of("sink answered " + (error == null ? response.statusCode() : error.toString()));
                     return new DispatchResult(events.size(), 1, failures, Optional.empty());
                 });
     }

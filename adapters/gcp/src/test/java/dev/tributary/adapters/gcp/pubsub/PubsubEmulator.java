@@ -55,10 +55,13 @@ final class PubsubEmulator implements AutoCloseable {
         Process gcloud;
         try {
             gcloud = new ProcessBuilder("gcloud", "info", "--format=value(installation.sdk_root)")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("The Pub/Sub emulator is missing: 'gcloud' is not on PATH, so the Google "
-                    + "Cloud SDK that carries platform/pubsub-emulator is not installed on this machine", e);
+            throw new IllegalStateException(
+                    "The Pub/Sub emulator is missing: 'gcloud' is not on PATH, so the Google "
+                            + "Cloud SDK that carries platform/pubsub-emulator is not installed on this machine",
+                    e);
         }
         String root = new String(gcloud.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         gcloud.waitFor(30, TimeUnit.SECONDS);
@@ -80,8 +83,8 @@ final class PubsubEmulator implements AutoCloseable {
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the Pub/Sub emulator exited with " + process.exitValue() + ":\n"
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "the Pub/Sub emulator exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);

@@ -67,11 +67,17 @@ class PubsubEmulatorIT {
     static void startEmulator() throws Exception {
         Files.createDirectories(Path.of("target"));
         emulator = PubsubEmulator.start(Path.of("target", "pubsub-emulator.log"));
-        channel = ManagedChannelBuilder.forTarget(emulator.endpoint()).usePlaintext().build();
+        channel = ManagedChannelBuilder.forTarget(emulator.endpoint())
+                .usePlaintext()
+                .build();
         topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
-                .setTransportChannelProvider(channelProvider()).setCredentialsProvider(NoCredentialsProvider.create()).build());
+                .setTransportChannelProvider(channelProvider())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build());
         subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
-                .setTransportChannelProvider(channelProvider()).setCredentialsProvider(NoCredentialsProvider.create()).build());
+                .setTransportChannelProvider(channelProvider())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build());
     }
 
     @AfterAll
@@ -96,13 +102,19 @@ class PubsubEmulatorIT {
                 published = publish("orders", 6);
                 await(Duration.ofSeconds(60), () -> ids(sink.accepted()).containsAll(published));
             }
-            List<FlakySink.Received> rejected = sink.received().stream().filter(r -> r.status() == 503).toList();
+            List<FlakySink.Received> rejected =
+                    sink.received().stream().filter(r -> r.status() == 503).toList();
             assertEquals(3, rejected.size());
-            assertTrue(ids(sink.accepted()).containsAll(ids(rejected)), "every nacked message came back and was delivered");
-            assertEquals(Set.of("//pubsub.googleapis.com/projects/" + PROJECT + "/topics/orders"),
+            assertTrue(
+                    ids(sink.accepted()).containsAll(ids(rejected)),
+                    "every nacked message came back and was delivered");
+            assertEquals(
+                    Set.of("//pubsub.googleapis.com/projects/" + PROJECT + "/topics/orders"),
                     sink.received().stream().map(FlakySink.Received::source).collect(Collectors.toSet()),
                     "the topic is looked up from the subscription");
-            assertTrue(dispatch.maxInFlight() <= 2, "flow control allows 2 outstanding messages, saw " + dispatch.maxInFlight());
+            assertTrue(
+                    dispatch.maxInFlight() <= 2,
+                    "flow control allows 2 outstanding messages, saw " + dispatch.maxInFlight());
 
             HttpSinkDispatch afterwards = new HttpSinkDispatch(sink.url(), Duration.ZERO);
             try (PullSource again = start(subscription, afterwards, Map.of())) {
@@ -131,36 +143,55 @@ class PubsubEmulatorIT {
     void theOrderingKeyBecomesTheEventsPartitionKey() throws Exception {
         topics.createTopic(topic("ordered-in"));
         String subscription = "projects/" + PROJECT + "/subscriptions/ordered-in-pull";
-        subscriptions.createSubscription(Subscription.newBuilder().setName(subscription).setTopic(topic("ordered-in"))
-                .setPushConfig(PushConfig.getDefaultInstance()).setAckDeadlineSeconds(10).setEnableMessageOrdering(true)
+        subscriptions.createSubscription(Subscription.newBuilder()
+                .setName(subscription)
+                .setTopic(topic("ordered-in"))
+                .setPushConfig(PushConfig.getDefaultInstance())
+                .setAckDeadlineSeconds(10)
+                .setEnableMessageOrdering(true)
                 .build());
         List<CloudEvent> dispatched = new CopyOnWriteArrayList<>();
         EventDispatch dispatch = (source, events) -> {
             dispatched.addAll(events);
-            return CompletableFuture.completedFuture(new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
+            return CompletableFuture.completedFuture(
+                    new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
         };
-        Publisher publisher = Publisher.newBuilder(TopicName.parse(topic("ordered-in"))).setChannelProvider(channelProvider())
-                .setCredentialsProvider(NoCredentialsProvider.create()).setEnableMessageOrdering(true).build();
+        Publisher publisher = Publisher.newBuilder(TopicName.parse(topic("ordered-in")))
+                .setChannelProvider(channelProvider())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .setEnableMessageOrdering(true)
+                .build();
         try (PullSource source = start(subscription, dispatch, Map.of())) {
             for (int n = 0; n < 3; n++) {
-                publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8("{\"n\":" + n + "}"))
-                        .setOrderingKey("customer-42").build()).get(10, TimeUnit.SECONDS);
+                publisher
+                        .publish(PubsubMessage.newBuilder()
+                                .setData(ByteString.copyFromUtf8("{\"n\":" + n + "}"))
+                                .setOrderingKey("customer-42")
+                                .build())
+                        .get(10, TimeUnit.SECONDS);
             }
             await(Duration.ofSeconds(30), () -> dispatched.size() == 3);
         } finally {
             publisher.shutdown();
             publisher.awaitTermination(10, TimeUnit.SECONDS);
         }
-        assertEquals(List.of("customer-42", "customer-42", "customer-42"),
-                dispatched.stream().map(event -> PartitionKey.of(event).orElse(null)).toList());
+        assertEquals(
+                List.of("customer-42", "customer-42", "customer-42"),
+                dispatched.stream()
+                        .map(event -> PartitionKey.of(event).orElse(null))
+                        .toList());
     }
 
     @Test
     void refusesToStartWhenTheSubscriptionCannotBeFound() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class,
                 () -> start("projects/" + PROJECT + "/subscriptions/missing", null, Map.of()));
-        assertTrue(refused.getMessage().startsWith("source 'uploads': cannot read the topic of projects/"
-                + PROJECT + "/subscriptions/missing"), refused.getMessage());
+        assertTrue(
+                refused.getMessage()
+                        .startsWith("source 'uploads': cannot read the topic of projects/" + PROJECT
+                                + "/subscriptions/missing"),
+                refused.getMessage());
     }
 
     @Test
@@ -178,26 +209,43 @@ class PubsubEmulatorIT {
         String subscription = subscribe("keyed", 10);
         PubsubSinkSettings settings = PubsubSinkSettings.of(sinkConfig("keyed", Map.of()));
         PubsubTransport transport = PubsubTransport.of(settings.emulator());
-        Publisher publisher = transport.configure(Publisher.newBuilder(settings.topic())).setEnableMessageOrdering(true).build();
+        Publisher publisher = transport
+                .configure(Publisher.newBuilder(settings.topic()))
+                .setEnableMessageOrdering(true)
+                .build();
         try (EventSink sink = new PubsubSink(publisher, transport, settings)) {
-            assertEquals(200, sink.send(PartitionKey.with(RoundTripEvents.sample("order-3"), "tenant-acme"), Duration.ofSeconds(10))
-                    .toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+            assertEquals(
+                    200,
+                    sink.send(
+                                    PartitionKey.with(RoundTripEvents.sample("order-3"), "tenant-acme"),
+                                    Duration.ofSeconds(10))
+                            .toCompletableFuture()
+                            .get(20, TimeUnit.SECONDS)
+                            .status());
         }
-        PubsubMessage message = subscriptions.pull(subscription, 10).getReceivedMessages(0).getMessage();
+        PubsubMessage message =
+                subscriptions.pull(subscription, 10).getReceivedMessages(0).getMessage();
         assertEquals("tenant-acme", message.getOrderingKey());
         assertEquals("order-3", message.getAttributesOrThrow("ce-id"));
         assertEquals("1.0", message.getAttributesOrThrow("ce-specversion"));
         assertEquals("2026-12-04T23:30:15.123Z", message.getAttributesOrThrow("ce-time"));
         assertEquals("acme", message.getAttributesOrThrow("ce-tenant"));
         assertEquals("application/json", message.getAttributesOrThrow("content-type"));
-        assertTrue(message.getData().toStringUtf8().startsWith("{\"order\":42"), message.getData().toStringUtf8());
+        assertTrue(
+                message.getData().toStringUtf8().startsWith("{\"order\":42"),
+                message.getData().toStringUtf8());
     }
 
     @Test
     void aMissingTopicAnswersNotFound() throws Exception {
-        try (EventSink sink = new PubsubSinkProvider().create(sinkConfig("never-created", Map.of()), GatewayServices.of())) {
-            assertEquals(404, sink.send(RoundTripEvents.sample("lost-1"), Duration.ofSeconds(10))
-                    .toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+        try (EventSink sink =
+                new PubsubSinkProvider().create(sinkConfig("never-created", Map.of()), GatewayServices.of())) {
+            assertEquals(
+                    404,
+                    sink.send(RoundTripEvents.sample("lost-1"), Duration.ofSeconds(10))
+                            .toCompletableFuture()
+                            .get(20, TimeUnit.SECONDS)
+                            .status());
         }
     }
 
@@ -205,12 +253,18 @@ class PubsubEmulatorIT {
         String subscription = subscribe(topicId, 10);
         CloudEvent sent = RoundTripEvents.sample(id);
         try (EventSink sink = new PubsubSinkProvider().create(sinkConfig(topicId, sinkOptions), GatewayServices.of())) {
-            assertEquals(200, sink.send(sent, Duration.ofSeconds(10)).toCompletableFuture().get(20, TimeUnit.SECONDS).status());
+            assertEquals(
+                    200,
+                    sink.send(sent, Duration.ofSeconds(10))
+                            .toCompletableFuture()
+                            .get(20, TimeUnit.SECONDS)
+                            .status());
         }
         List<CloudEvent> received = new CopyOnWriteArrayList<>();
         EventDispatch recording = (source, events) -> {
             received.addAll(events);
-            return CompletableFuture.completedFuture(new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
+            return CompletableFuture.completedFuture(
+                    new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
         };
         try (PullSource source = start(subscription, recording, Map.of())) {
             await(Duration.ofSeconds(20), () -> !received.isEmpty());
@@ -231,8 +285,8 @@ class PubsubEmulatorIT {
         Map<String, Object> options = new HashMap<>(extra);
         options.put("subscription", subscription);
         options.put("endpoint", emulator.endpoint());
-        PullSource source = (PullSource) new PubsubPullSourceProvider().create(
-                TestSources.config("gcp-pubsub", options), TestSources.context(dispatch));
+        PullSource source = (PullSource) new PubsubPullSourceProvider()
+                .create(TestSources.config("gcp-pubsub", options), TestSources.context(dispatch));
         source.start();
         return source;
     }
@@ -258,10 +312,12 @@ class PubsubEmulatorIT {
         try {
             List<String> ids = new ArrayList<>();
             for (int n = 0; n < count; n++) {
-                ids.add(publisher.publish(PubsubMessage.newBuilder()
-                        .setData(ByteString.copyFromUtf8("{\"order\": " + n + "}"))
-                        .putAttributes("n", Integer.toString(n))
-                        .build()).get(10, TimeUnit.SECONDS));
+                ids.add(publisher
+                        .publish(PubsubMessage.newBuilder()
+                                .setData(ByteString.copyFromUtf8("{\"order\": " + n + "}"))
+                                .putAttributes("n", Integer.toString(n))
+                                .build())
+                        .get(10, TimeUnit.SECONDS));
             }
             return ids;
         } finally {

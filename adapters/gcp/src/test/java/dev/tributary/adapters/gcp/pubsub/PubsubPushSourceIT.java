@@ -55,12 +55,21 @@ class PubsubPushSourceIT {
 
     @Test
     void refusesATokenForAnotherAudience() {
-        assertRefused(403, bearer(KEY, claims().audience("https://elsewhere.example.com/push").build()));
+        assertRefused(
+                403,
+                bearer(
+                        KEY,
+                        claims().audience("https://elsewhere.example.com/push").build()));
     }
 
     @Test
     void refusesATokenOfAnotherServiceAccount() {
-        assertRefused(403, bearer(KEY, claims().claim("email", "intruder@other-project.iam.gserviceaccount.com").build()));
+        assertRefused(
+                403,
+                bearer(
+                        KEY,
+                        claims().claim("email", "intruder@other-project.iam.gserviceaccount.com")
+                                .build()));
     }
 
     @Test
@@ -72,8 +81,13 @@ class PubsubPushSourceIT {
 
     @Test
     void refusesAnExpiredTokenButToleratesFiveMinutesOfSkew() {
-        assertRefused(401, bearer(KEY, claims().expirationTime(ago(Duration.ofMinutes(6))).build()));
-        assertInstanceOf(PushDecision.Route.class, push(bearer(KEY, claims().expirationTime(ago(Duration.ofMinutes(4))).build())));
+        assertRefused(
+                401,
+                bearer(KEY, claims().expirationTime(ago(Duration.ofMinutes(6))).build()));
+        assertInstanceOf(
+                PushDecision.Route.class,
+                push(bearer(
+                        KEY, claims().expirationTime(ago(Duration.ofMinutes(4))).build())));
     }
 
     @Test
@@ -93,7 +107,8 @@ class PubsubPushSourceIT {
 
     @Test
     void refusesAnotherIssuerAnotherAlgorithmAndMissingClaims() {
-        assertRefused(401, bearer(KEY, claims().issuer("https://issuer.example.com").build()));
+        assertRefused(
+                401, bearer(KEY, claims().issuer("https://issuer.example.com").build()));
         assertRefused(401, TestTokens.bearerHs256(KEY.getKeyID(), claims().build()));
         assertRefused(401, bearer(KEY, claims().expirationTime(null).build()));
     }
@@ -115,7 +130,8 @@ class PubsubPushSourceIT {
         String url = jwks.url().toString();
         jwks.close();
         PushSource unreachable = source(url);
-        PushDecision.Respond respond = assertInstanceOf(PushDecision.Respond.class,
+        PushDecision.Respond respond = assertInstanceOf(
+                PushDecision.Respond.class,
                 unreachable.accept(request("POST", bearer(KEY, claims().build()), PUSH_BODY)));
         assertEquals(503, respond.status());
     }
@@ -123,31 +139,44 @@ class PubsubPushSourceIT {
     @Test
     void authenticatesBeforeLookingAtTheBody() {
         assertEquals(401, ((PushDecision.Respond) source.accept(request("POST", null, "garbage".getBytes()))).status());
-        PushDecision.Respond bad = assertInstanceOf(PushDecision.Respond.class,
-                source.accept(request("POST", bearer(KEY, claims().build()), "{\"message\":{\"data\":\"@@\"}}".getBytes())));
+        PushDecision.Respond bad = assertInstanceOf(
+                PushDecision.Respond.class,
+                source.accept(
+                        request("POST", bearer(KEY, claims().build()), "{\"message\":{\"data\":\"@@\"}}".getBytes())));
         assertEquals(400, bad.status());
         assertTrue(bad.body().contains("message.data"), bad.body());
     }
 
     @Test
     void acceptsOnlyPost() {
-        assertEquals(405, ((PushDecision.Respond) source.accept(request("GET", bearer(KEY, claims().build()), new byte[0]))).status());
+        assertEquals(
+                405,
+                ((PushDecision.Respond) source.accept(request("GET", bearer(KEY, claims().build()), new byte[0])))
+                        .status());
     }
 
     @Test
     void routesUnauthenticatedPushesWithAuthNone() {
-        PushSource open = (PushSource) new PubsubPushSourceProvider().create(
-                TestSources.config("gcp-pubsub-push", Map.of("topic", "projects/demo-project/topics/orders", "auth", "none")),
-                TestSources.context(null));
+        PushSource open = (PushSource) new PubsubPushSourceProvider()
+                .create(
+                        TestSources.config(
+                                "gcp-pubsub-push",
+                                Map.of("topic", "projects/demo-project/topics/orders", "auth", "none")),
+                        TestSources.context(null));
         assertInstanceOf(PushDecision.Route.class, open.accept(request("POST", null, PUSH_BODY)));
     }
 
     private PushSource source(String jwksUrl) {
-        return (PushSource) new PubsubPushSourceProvider().create(TestSources.config("gcp-pubsub-push", Map.of(
-                "topic", "projects/demo-project/topics/orders",
-                "audience", AUDIENCE,
-                "serviceAccount", SERVICE_ACCOUNT,
-                "jwksUrl", jwksUrl)), TestSources.context(null));
+        return (PushSource) new PubsubPushSourceProvider()
+                .create(
+                        TestSources.config(
+                                "gcp-pubsub-push",
+                                Map.of(
+                                        "topic", "projects/demo-project/topics/orders",
+                                        "audience", AUDIENCE,
+                                        "serviceAccount", SERVICE_ACCOUNT,
+                                        "jwksUrl", jwksUrl)),
+                        TestSources.context(null));
     }
 
     private PushDecision push(String authorization) {

@@ -20,16 +20,18 @@ class PubsubSinkSettingsTest {
         assertFalse(defaults.structured());
         assertEquals(Optional.empty(), defaults.emulator());
         assertEquals("orders", defaults.topic().getTopic());
-        PubsubSinkSettings structured = settings(Map.of("topic", "projects/demo/topics/orders", "mode", "structured",
-                "endpoint", "127.0.0.1:8085"));
+        PubsubSinkSettings structured = settings(
+                Map.of("topic", "projects/demo/topics/orders", "mode", "structured", "endpoint", "127.0.0.1:8085"));
         assertTrue(structured.structured());
         assertEquals(Optional.of("127.0.0.1:8085"), structured.emulator());
     }
 
     @Test
     void aTopicThatIsNotAFullNameIsRefused() {
-        assertEquals("sink 'out': topic 'orders' is not a topic name like projects/my-project/topics/my-topic",
-                assertThrows(IllegalArgumentException.class, () -> settings(Map.of("topic", "orders"))).getMessage());
+        assertEquals(
+                "sink 'out': topic 'orders' is not a topic name like projects/my-project/topics/my-topic",
+                assertThrows(IllegalArgumentException.class, () -> settings(Map.of("topic", "orders")))
+                        .getMessage());
     }
 
     private static PubsubSinkSettings settings(Map<String, Object> options) {

@@ -40,8 +40,8 @@ class PulledMessageHandlerTest {
         handler(settled(List.of())).receiveMessage(pulled, reply);
 
         GoldenFiles.assertMatches("golden/gcp", "pubsub-push", dispatched.get(0));
-        List<CloudEvent> pushed = new PushDecoder(TOPIC).decode(
-                new InboundPayload(Map.of(), GoldenFiles.input("golden/gcp", "pubsub-push")));
+        List<CloudEvent> pushed = new PushDecoder(TOPIC)
+                .decode(new InboundPayload(Map.of(), GoldenFiles.input("golden/gcp", "pubsub-push")));
         assertEquals(pushed, dispatched.get(0));
     }
 
@@ -82,8 +82,9 @@ class PulledMessageHandlerTest {
         handler((source, events) -> CompletableFuture.failedFuture(new IllegalStateException("gateway stopping")))
                 .receiveMessage(message("5"), reply);
         handler((source, events) -> {
-            throw new IllegalStateException("no route");
-        }).receiveMessage(message("6"), reply);
+                    throw new IllegalStateException("no route");
+                })
+                .receiveMessage(message("6"), reply);
         assertEquals(List.of("nack", "nack"), reply.calls);
     }
 
@@ -95,7 +96,8 @@ class PulledMessageHandlerTest {
         return (source, events) -> {
             assertEquals("orders", source);
             dispatched.add(events);
-            return CompletableFuture.completedFuture(new DispatchResult(events.size(), events.size(), failures, Optional.empty()));
+            return CompletableFuture.completedFuture(
+                    new DispatchResult(events.size(), events.size(), failures, Optional.empty()));
         };
     }
 

@@ -51,7 +51,8 @@ class PushDecoderGoldenTest {
         DecodeException refused = assertThrows(DecodeException.class, () -> DECODER.decode(payload));
         String mention = FAILURES.get(caseName);
         assertTrue(mention != null, "add the failure case " + caseName + " to FAILURES");
-        assertTrue(refused.getMessage().contains(mention),
+        assertTrue(
+                refused.getMessage().contains(mention),
                 () -> caseName + ": '" + refused.getMessage() + "' does not mention " + mention);
     }
 }

@@ -38,30 +38,52 @@ class SourceProvidersTest {
     /** How the authentication options combine is the loader's check (core's IngressAuthOptionsTest). */
     @Test
     void aPushSourceChecksItsTopic() {
-        assertInstanceOf(PushSource.class, create(new PubsubPushSourceProvider(), push(Map.of("topic", TOPIC, "auth", "none"))));
+        assertInstanceOf(
+                PushSource.class, create(new PubsubPushSourceProvider(), push(Map.of("topic", TOPIC, "auth", "none"))));
         assertRefused("topic 'orders' is not a full topic name", push(Map.of("topic", "orders", "auth", "none")));
     }
 
     @Test
     void aPullSourceChecksItsNames() {
-        assertRefused("subscription 'orders-pull' is not a full subscription name",
+        assertRefused(
+                "subscription 'orders-pull' is not a full subscription name",
                 pull(Map.of("subscription", "orders-pull")));
-        assertRefused("topic 'projects/p/subscriptions/s' is not a full topic name",
+        assertRefused(
+                "topic 'projects/p/subscriptions/s' is not a full topic name",
                 pull(Map.of("subscription", SUBSCRIPTION, "topic", "projects/p/subscriptions/s")));
-        assertRefused("endpoint 'http://localhost:8085' is not host:port",
+        assertRefused(
+                "endpoint 'http://localhost:8085' is not host:port",
                 pull(Map.of("subscription", SUBSCRIPTION, "endpoint", "http://localhost:8085")));
-        assertRefused("endpoint 'localhost' is not host:port", pull(Map.of("subscription", SUBSCRIPTION, "endpoint", "localhost")));
-        assertInstanceOf(PullSource.class, create(new PubsubPullSourceProvider(), pull(Map.of("subscription", SUBSCRIPTION))));
+        assertRefused(
+                "endpoint 'localhost' is not host:port",
+                pull(Map.of("subscription", SUBSCRIPTION, "endpoint", "localhost")));
+        assertInstanceOf(
+                PullSource.class, create(new PubsubPullSourceProvider(), pull(Map.of("subscription", SUBSCRIPTION))));
     }
 
     @Test
     void pullSettingsHaveDefaultsAndTakeOverrides() {
         PullSettings defaults = PullSettings.from(pull(Map.of("subscription", SUBSCRIPTION)));
-        assertEquals(new PullSettings("uploads", SUBSCRIPTION, Optional.empty(), Optional.empty(), 1000, 100 * 1024 * 1024, 1),
+        assertEquals(
+                new PullSettings(
+                        "uploads", SUBSCRIPTION, Optional.empty(), Optional.empty(), 1000, 100 * 1024 * 1024, 1),
                 defaults);
-        PullSettings tuned = PullSettings.from(pull(Map.of("subscription", SUBSCRIPTION, "topic", TOPIC,
-                "endpoint", "127.0.0.1:8085", "maxOutstandingMessages", 10, "maxOutstandingBytes", 4096, "parallelPullCount", 2)));
-        assertEquals(new PullSettings("uploads", SUBSCRIPTION, Optional.of(TOPIC), Optional.of("127.0.0.1:8085"), 10, 4096, 2),
+        PullSettings tuned = PullSettings.from(pull(Map.of(
+                "subscription",
+                SUBSCRIPTION,
+                "topic",
+                TOPIC,
+                "endpoint",
+                "127.0.0.1:8085",
+                "maxOutstandingMessages",
+                10,
+                "maxOutstandingBytes",
+                4096,
+                "parallelPullCount",
+                2)));
+        assertEquals(
+                new PullSettings(
+                        "uploads", SUBSCRIPTION, Optional.of(TOPIC), Optional.of("127.0.0.1:8085"), 10, 4096, 2),
                 tuned);
     }
 
@@ -78,7 +100,8 @@ class SourceProvidersTest {
     }
 
     private static void assertRefused(String mention, SourceConfig config) {
-        SourceProvider provider = config.type().equals("gcp-pubsub") ? new PubsubPullSourceProvider() : new PubsubPushSourceProvider();
+        SourceProvider provider =
+                config.type().equals("gcp-pubsub") ? new PubsubPullSourceProvider() : new PubsubPushSourceProvider();
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> create(provider, config));
         assertTrue(refused.getMessage().startsWith("source 'uploads' (" + config.type() + "): "), refused.getMessage());
         assertTrue(refused.getMessage().contains(mention), refused.getMessage());

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Source configurations and contexts for provider tests. */
 final class TestSources {
 
-    private TestSources() {
-    }
+    private TestSources() {}
 
     static SourceConfig config(String type, Map<String, Object> options) {
         return new SourceConfig("uploads", type, Options.of(options));

@@ -20,8 +20,7 @@ final class TestTokens {
     static final String AUDIENCE = "https://gateway.example.com/sources/gcs";
     static final String SERVICE_ACCOUNT = "pubsub-push@demo-project.iam.gserviceaccount.com";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     static RSAKey newKey(String kid) {
         try {
@@ -47,7 +46,11 @@ final class TestTokens {
 
     static String bearer(RSAKey key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return "Bearer " + jwt.serialize();
         } catch (JOSEException e) {
@@ -57,7 +60,8 @@ final class TestTokens {
 
     static String bearerHs256(String kid, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims);
             jwt.sign(new MACSigner(new byte[32]));
             return "Bearer " + jwt.serialize();
         } catch (JOSEException e) {

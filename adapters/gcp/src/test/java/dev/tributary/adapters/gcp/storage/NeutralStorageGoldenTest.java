@@ -27,6 +27,7 @@ class NeutralStorageGoldenTest {
     @MethodSource("cases")
     void neutralizes(String caseName) {
         var events = DECODER.decode(new InboundPayload(Map.of(), GoldenFiles.input(DIR, caseName)));
-        GoldenFiles.assertMatches(DIR, caseName, events.stream().map(NEUTRAL::apply).toList());
+        GoldenFiles.assertMatches(
+                DIR, caseName, events.stream().map(NEUTRAL::apply).toList());
     }
 }

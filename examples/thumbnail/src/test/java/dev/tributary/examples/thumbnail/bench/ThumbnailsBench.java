@@ -17,17 +17,16 @@ import java.util.concurrent.Future;
  */
 public final class ThumbnailsBench {
 
-    private record Input(String name, byte[] image) {
-    }
+    private record Input(String name, byte[] image) {}
 
-    private record Result(double perSecond, double meanMillis, double p50Millis, double p95Millis) {
-    }
+    private record Result(double perSecond, double meanMillis, double p50Millis, double p95Millis) {}
 
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int processors = Runtime.getRuntime().availableProcessors();
-        List<Input> inputs = List.of(new Input("JPEG 2000x1500", TestImages.jpeg(2000, 1500)),
+        List<Input> inputs = List.of(
+                new Input("JPEG 2000x1500", TestImages.jpeg(2000, 1500)),
                 new Input("PNG 1200x900 (alpha)", TestImages.png(1200, 900)));
         Thumbnails thumbnails = new Thumbnails(Settings.DEFAULT_MAX_PIXELS);
 
@@ -38,8 +37,15 @@ public final class ThumbnailsBench {
             for (int threads : processors > 1 ? new int[] {1, processors} : new int[] {1}) {
                 run(thumbnails, input.image(), threads, warmup);
                 Result r = run(thumbnails, input.image(), threads, iterations);
-                System.out.printf("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", input.name(), input.image().length,
-                        threads, r.perSecond(), r.meanMillis(), r.p50Millis(), r.p95Millis());
+                System.out.printf(
+                        "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                        input.name(),
+                        input.image().length,
+                        threads,
+                        r.perSecond(),
+                        r.meanMillis(),
+                        r.p50Millis(),
+                        r.p95Millis());
             }
         }
     }
@@ -63,8 +69,11 @@ public final class ThumbnailsBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Arrays.sort(nanos);
-            return new Result(count / seconds, Arrays.stream(nanos).average().orElse(0) / 1e6,
-                    nanos[count / 2] / 1e6, nanos[(int) Math.min(count - 1, Math.ceil(count * 0.95) - 1)] / 1e6);
+            return new Result(
+                    count / seconds,
+                    Arrays.stream(nanos).average().orElse(0) / 1e6,
+                    nanos[count / 2] / 1e6,
+                    nanos[(int) Math.min(count - 1, Math.ceil(count * 0.95) - 1)] / 1e6);
         } finally {
             pool.shutdown();
         }
