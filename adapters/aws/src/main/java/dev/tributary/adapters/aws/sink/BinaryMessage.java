@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An event as an SQS or SNS message in binary mode ({@code mode: binary}): the message attributes
@@ -36,6 +38,16 @@ public record BinaryMessage(Map<String, String> attributes, String body) {
                         "structured",
                         "binary")
                 .withDefault("structured");
+    }
+
+    /**
+     * The attributes as one SDK's message attribute values (SQS and SNS each have their own type),
+     * in this message's order.
+     */
+    public <V> Map<String, V> attributesAs(Function<String, V> stringAttribute) {
+        Map<String, V> converted = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> converted.put(name, stringAttribute.apply(value)));
+        return converted;
     }
 
     /** @throws IllegalArgumentException saying why the event cannot be sent in binary mode */

@@ -7,8 +7,6 @@ import dev.tributary.adapters.aws.sink.StructuredJson;
 import dev.tributary.core.sink.SinkReply;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -39,15 +37,11 @@ final class SqsSink implements AwsSink.Call {
                 .overrideConfiguration(c -> c.apiCallTimeout(timeout));
         if (settings.binary()) {
             BinaryMessage binary = BinaryMessage.of(event);
-            Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-            binary.attributes()
-                    .forEach((name, value) -> attributes.put(
-                            name,
-                            MessageAttributeValue.builder()
-                                    .dataType("String")
-                                    .stringValue(value)
-                                    .build()));
-            request.messageBody(binary.body()).messageAttributes(attributes);
+            request.messageBody(binary.body())
+                    .messageAttributes(binary.attributesAs(value -> MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue(value)
+                            .build()));
         } else {
             request.messageBody(StructuredJson.of(event));
         }
