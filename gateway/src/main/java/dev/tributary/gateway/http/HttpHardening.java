@@ -16,7 +16,9 @@ import java.time.Duration;
 /**
  * Puts the {@link StrictHttpServerCodec} in place of Micronaut's HTTP/1.x codec on every server
  * connection, with the decoder limits Micronaut is configured with ({@code micronaut.server.netty.*})
- * and a header timeout of {@code tributary.http.header-timeout} (default 10 s).
+ * a header timeout of {@code tributary.http.header-timeout} (default 10 s) and a body timeout of
+ * {@code tributary.http.body-timeout} (default 30 s: a body of the 4 MB {@code max-request-size}
+ * must arrive at about 140 KB/s).
  */
 @Singleton
 public class HttpHardening implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -26,12 +28,15 @@ public class HttpHardening implements BeanCreatedEventListener<NettyServerCustom
 
     private final NettyHttpServerConfiguration server;
     private final Duration headerTimeout;
+    private final Duration bodyTimeout;
 
     public HttpHardening(
             NettyHttpServerConfiguration server,
-            @Value("${tributary.http.header-timeout:10s}") Duration headerTimeout) {
+            @Value("${tributary.http.header-timeout:10s}") Duration headerTimeout,
+            @Value("${tributary.http.body-timeout:30s}") Duration bodyTimeout) {
         this.server = server;
         this.headerTimeout = headerTimeout;
+        this.bodyTimeout = bodyTimeout;
     }
 
     @Override
@@ -71,7 +76,7 @@ public class HttpHardening implements BeanCreatedEventListener<NettyServerCustom
             ChannelPipeline pipeline = channel.pipeline();
             ChannelHandler codec = pipeline.get(CODEC);
             if (codec instanceof HttpServerCodec) {
-                pipeline.replace(CODEC, CODEC, new StrictHttpServerCodec(decoderConfig(), headerTimeout));
+                pipeline.replace(CODEC, CODEC, new StrictHttpServerCodec(decoderConfig(), headerTimeout, bodyTimeout));
             }
         }
     }

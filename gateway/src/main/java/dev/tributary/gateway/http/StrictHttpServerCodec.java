@@ -19,8 +19,8 @@ import java.time.Duration;
  */
 final class StrictHttpServerCodec extends CombinedChannelDuplexHandler<StrictRequestDecoder, HttpResponseEncoder> {
 
-    StrictHttpServerCodec(HttpDecoderConfig config, Duration headerTimeout) {
-        StrictRequestDecoder decoder = new StrictRequestDecoder(config, headerTimeout);
+    StrictHttpServerCodec(HttpDecoderConfig config, Duration headerTimeout, Duration bodyTimeout) {
+        StrictRequestDecoder decoder = new StrictRequestDecoder(config, headerTimeout, bodyTimeout);
         init(decoder, new HttpResponseEncoder() {
             @Override
             public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {

@@ -27,20 +27,25 @@ import java.util.concurrent.TimeUnit;
  * discards every byte after it on the connection, so nothing smuggled behind it is ever read.
  * {@link #refused()} tells the codec to close the connection after answering.
  *
- * <p>A request head must also be complete within the header timeout of its first byte, else
- * the connection is closed (slow-header clients hold no connection for ever). One instance per
- * connection; runs on its event loop.
+ * <p>A request head must be complete within the header timeout of its first byte, and its body
+ * within the body timeout of the head, else the connection is closed: a client trickling its
+ * headers or its body holds no connection for ever, and a request whose body never completed is
+ * never decoded, so nothing of it is delivered. One instance per connection; runs on its event
+ * loop.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
 
     private final Duration headerTimeout;
+    private final Duration bodyTimeout;
     private ScheduledFuture<?> headTimer;
+    private ScheduledFuture<?> bodyTimer;
     private boolean inMessage;
     private boolean refused;
 
-    StrictRequestDecoder(HttpDecoderConfig config, Duration headerTimeout) {
+    StrictRequestDecoder(HttpDecoderConfig config, Duration headerTimeout, Duration bodyTimeout) {
         super(config);
         this.headerTimeout = headerTimeout;
+        this.bodyTimeout = bodyTimeout;
     }
 
     /** Whether a message on this connection was refused: the connection must close after the answer. */
@@ -51,23 +56,21 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     @Override
     protected void decode(ChannelHandlerContext context, ByteBuf buffer, List<Object> out) throws Exception {
         if (!inMessage && headTimer == null && buffer.isReadable() && !refused) {
-            headTimer = context.executor()
-                    .schedule(
-                            () -> {
-                                context.close();
-                            },
-                            headerTimeout.toNanos(),
-                            TimeUnit.NANOSECONDS);
+            headTimer = closeAfter(context, headerTimeout);
         }
         int before = out.size();
         super.decode(context, buffer, out);
         for (int i = before; i < out.size(); i++) {
             Object decoded = out.get(i);
             if (decoded instanceof HttpMessage) {
-                cancelHeadTimer();
+                headTimer = cancel(headTimer);
                 inMessage = true;
+                if (!(decoded instanceof LastHttpContent)) {
+                    bodyTimer = closeAfter(context, bodyTimeout);
+                }
             }
             if (decoded instanceof LastHttpContent) {
+                bodyTimer = cancel(bodyTimer);
                 inMessage = false;
             }
         }
@@ -108,16 +111,22 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         return null;
     }
 
-    private void cancelHeadTimer() {
-        if (headTimer != null) {
-            headTimer.cancel(false);
-            headTimer = null;
+    private static ScheduledFuture<?> closeAfter(ChannelHandlerContext context, Duration timeout) {
+        return context.executor().schedule(() -> context.close(), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Cancels the timer, if any; returns null for the field that held it. */
+    private static ScheduledFuture<?> cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
         }
+        return null;
     }
 
     @Override
     protected void handlerRemoved0(ChannelHandlerContext context) throws Exception {
-        cancelHeadTimer();
+        headTimer = cancel(headTimer);
+        bodyTimer = cancel(bodyTimer);
         super.handlerRemoved0(context);
     }
 }

@@ -48,8 +48,8 @@ class HttpHardeningIT {
             """;
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY =
-            new GatewayExtension(MAPPINGS, Map.of("tributary.http.header-timeout", "1s"));
+    static final GatewayExtension GATEWAY = new GatewayExtension(
+            MAPPINGS, Map.of("tributary.http.header-timeout", "1s", "tributary.http.body-timeout", "1s"));
 
     private static final String EVENT = "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"/t\",\"type\":\"t\"}";
     private static final List<String> INTERNALS = List.of(
@@ -71,16 +71,24 @@ class HttpHardeningIT {
         String smuggled = "POST /sources/target HTTP/1.1\r\nHost: x\r\nContent-Type: application/cloudevents+json\r\n"
                 + "Content-Length: " + EVENT.length() + "\r\n\r\n" + EVENT;
         String chunkedThenSmuggled = "0\r\n\r\n" + smuggled;
-        for (String framing : List.of(
+        Map<String, String> framings = Map.of(
                 "Content-Length: 5\nTransfer-Encoding: chunked\n",
+                "a request cannot have both Content-Length and Transfer-Encoding",
                 "Content-Length: 5\nTransfer-Encoding: chunked, identity\n",
+                "Transfer-Encoding must be exactly one 'chunked'",
                 "Transfer-Encoding: chunked, identity\n",
+                "Transfer-Encoding must be exactly one 'chunked'",
                 "Transfer-Encoding: chunked\nTransfer-Encoding: chunked\n",
-                "Transfer-Encoding: identity\nTransfer-Encoding: chunked\n")) {
+                "Transfer-Encoding must be exactly one 'chunked'",
+                "Transfer-Encoding: identity\nTransfer-Encoding: chunked\n",
+                "Transfer-Encoding must be exactly one 'chunked'");
+        for (Map.Entry<String, String> refusal : framings.entrySet()) {
+            String framing = refusal.getKey();
             Answer answer = raw(
                     "POST /sources/ce HTTP/1.1\nHost: x\nContent-Type: application/cloudevents+json\n" + framing,
                     chunkedThenSmuggled.getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(400, answer.status(), framing + answer.text());
+            assertEquals("Bad Request: " + refusal.getValue(), answer.body(), framing);
             assertTrue(answer.closed(), "connection closed after " + framing);
             assertFalse(answer.text().substring(12).contains("HTTP/1.1"), "one answer only: " + answer.text());
         }
@@ -199,6 +207,7 @@ class HttpHardeningIT {
                         + "\n",
                 event);
         assertEquals(400, noHost.status(), noHost.text());
+        assertEquals("Bad Request: an HTTP/1.1 request needs exactly one Host header", noHost.body());
         assertTrue(noHost.closed());
         Answer twoHosts = raw(
                 "POST /sources/ce HTTP/1.1\nHost: a\nHost: b\nContent-Type: application/cloudevents+json\n"
@@ -210,6 +219,7 @@ class HttpHardeningIT {
                         + event.length + "\n",
                 event);
         assertEquals(400, http2.status(), http2.text());
+        assertEquals("Bad Request: HTTP version HTTP/2.0 is not served on this port; use HTTP/1.1", http2.body());
         assertTrue(http2.closed());
         Thread.sleep(300);
         assertEquals(0, sink.pending("/out"), "none of them was delivered");
@@ -238,6 +248,39 @@ class HttpHardeningIT {
             assertTrue(closed, "still open after " + millis + " ms of trickled headers");
             assertTrue(millis < 6000, "closed after " + millis + " ms; the header timeout is 1 s");
         }
+    }
+
+    @Test
+    void aClientTricklingItsBodyIsDisconnectedAndNothingOfItDelivered() throws Exception {
+        byte[] body = ("{\"specversion\":\"1.0\",\"id\":\"trickled\",\"source\":\"/t\",\"type\":\"t\",\"data\":\""
+                        + "x".repeat(200) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        boolean closed = false;
+        int sent = 0;
+        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(100);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /sources/ce HTTP/1.1\r\nHost: x\r\nContent-Type: application/cloudevents+json\r\n"
+                            + "Content-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            while (!closed && sent < body.length - 1) {
+                try {
+                    out.write(body[sent++]);
+                    out.flush();
+                    closed = socket.getInputStream().read() < 0;
+                } catch (SocketTimeoutException e) {
+                    // still open
+                } catch (IOException e) {
+                    closed = true;
+                }
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(closed, "still open after " + millis + " ms and " + sent + " bytes of a trickled body");
+        assertTrue(millis < 6000, "closed after " + millis + " ms; the body timeout is 1 s");
+        Thread.sleep(300);
+        assertEquals(0, sink.pending("/out"), "nothing of the cut-off request was delivered");
     }
 
     private static void assertRefused(Answer answer, String saying) {
