@@ -4,6 +4,7 @@ import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
 import dev.tributary.gateway.delivery.SinkDelivery;
+import dev.tributary.gateway.health.SinksHealth;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.tracing.Tracing;
@@ -29,6 +30,7 @@ public final class CamelDelivery implements AutoCloseable {
 
     private final CamelContext camel;
     private final Tracing tracing;
+    private final SinksHealth health;
     private final Map<SinkDelivery, Producer> producers = new IdentityHashMap<>();
     /** Per route with a transform and a dead-letter sink: where its transform failures go. */
     private final Map<CompiledRoute, Producer> untransformed = new IdentityHashMap<>();
@@ -50,6 +52,7 @@ public final class CamelDelivery implements AutoCloseable {
             throws Exception {
         camel = new DefaultCamelContext();
         this.tracing = tracing;
+        this.health = new SinksHealth(sinks.keySet());
         try {
             start(deliveries, sinks, overrides, metrics, tracing);
         } catch (Exception | Error e) {
@@ -72,7 +75,7 @@ public final class CamelDelivery implements AutoCloseable {
         // pulled message stays unacknowledged) instead of waiting 30 s, on the calling thread, for a
         // consumer that will never come back
         camel.getComponent("direct", DirectComponent.class).setBlock(false);
-        DeliveryRoutes routes = new DeliveryRoutes(deliveries, sinks, overrides, metrics, tracing);
+        DeliveryRoutes routes = new DeliveryRoutes(deliveries, sinks, overrides, metrics, tracing, health);
         camel.addRoutes(routes);
         camel.start();
         for (SinkDelivery delivery : deliveries) {
@@ -154,6 +157,11 @@ public final class CamelDelivery implements AutoCloseable {
     }
 
     /** The context, shared with Camel-based sources. */
+    /** The health of the sinks, as each delivery attempt finds them. */
+    public SinksHealth sinksHealth() {
+        return health;
+    }
+
     public CamelContext camelContext() {
         return camel;
     }

@@ -3,6 +3,7 @@ package dev.tributary.gateway.camel;
 import dev.tributary.core.mapping.CompiledRoute;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.gateway.delivery.SinkDelivery;
+import dev.tributary.gateway.health.SinksHealth;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.tracing.Tracing;
@@ -41,6 +42,7 @@ final class DeliveryRoutes extends RouteBuilder {
     private final CeOverrides overrides;
     private final GatewayMetrics metrics;
     private final Tracing tracing;
+    private final SinksHealth health;
     private final Map<CompiledRoute, String> untransformedUris = new IdentityHashMap<>();
 
     DeliveryRoutes(
@@ -48,12 +50,14 @@ final class DeliveryRoutes extends RouteBuilder {
             Map<String, EventSink> sinks,
             CeOverrides overrides,
             GatewayMetrics metrics,
-            Tracing tracing) {
+            Tracing tracing,
+            SinksHealth health) {
         this.deliveries = deliveries;
         this.sinks = sinks;
         this.overrides = overrides;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.health = health;
     }
 
     static String deliverUri(SinkDelivery delivery) {
@@ -130,6 +134,13 @@ final class DeliveryRoutes extends RouteBuilder {
 
     private SinkProcessor processor(CompiledRoute route, String sinkName, GatewayMetrics.SinkMeters meters) {
         return new SinkProcessor(
-                route.name(), sinkName, sinks.get(sinkName), route.delivery(), overrides, meters, tracing);
+                route.name(),
+                sinkName,
+                sinks.get(sinkName),
+                route.delivery(),
+                overrides,
+                meters,
+                health.of(sinkName),
+                tracing);
     }
 }

@@ -4,6 +4,7 @@ import dev.tributary.core.delivery.DeliveryPolicy;
 import dev.tributary.core.delivery.SinkResponse;
 import dev.tributary.core.sink.EventSink;
 import dev.tributary.core.sink.SinkReply;
+import dev.tributary.gateway.health.SinkHealth;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
 import dev.tributary.gateway.tracing.DeliveryAttempt;
@@ -38,6 +39,7 @@ public final class SinkProcessor extends AsyncProcessorSupport {
     private final DeliveryPolicy policy;
     private final CeOverrides overrides;
     private final GatewayMetrics.SinkMeters meters;
+    private final SinkHealth health;
     private final Tracing tracing;
 
     public SinkProcessor(
@@ -47,6 +49,7 @@ public final class SinkProcessor extends AsyncProcessorSupport {
             DeliveryPolicy policy,
             CeOverrides overrides,
             GatewayMetrics.SinkMeters meters,
+            SinkHealth health,
             Tracing tracing) {
         this.routeName = routeName;
         this.sinkName = sinkName;
@@ -54,6 +57,7 @@ public final class SinkProcessor extends AsyncProcessorSupport {
         this.policy = policy;
         this.overrides = overrides;
         this.meters = meters;
+        this.health = health;
         this.tracing = tracing;
     }
 
@@ -98,21 +102,20 @@ public final class SinkProcessor extends AsyncProcessorSupport {
         if (error != null) {
             Throwable cause =
                     error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            String reason = TransportFailure.describe(cause, policy.timeout());
+            health.failed(reason);
             retriable(exchange, attempt, Optional.empty());
-            fail(
-                    exchange,
-                    new SinkFailure(
-                            sinkName, sink.destination(), null, TransportFailure.describe(cause, policy.timeout())),
-                    true,
-                    cause);
+            fail(exchange, new SinkFailure(sinkName, sink.destination(), null, reason), true, cause);
             return;
         }
         if (reply.functionError()) {
+            health.failed("function error");
             retriable(exchange, attempt, Optional.empty());
             fail(exchange, new SinkFailure(sinkName, sink.destination(), reply, "function error"), true, null);
             return;
         }
         SinkResponse outcome = SinkResponse.classify(reply.status());
+        recordHealth(outcome, reply.status());
         if (outcome == SinkResponse.ACCEPTED) {
             reply.event().ifPresent(event -> exchange.setProperty(REPLY, event));
             return;
@@ -126,6 +129,20 @@ public final class SinkProcessor extends AsyncProcessorSupport {
                 new SinkFailure(sinkName, sink.destination(), reply, "answered " + reply.status()),
                 retriable,
                 null);
+    }
+
+    /**
+     * A sink that accepts, or refuses the event itself (a 4xx other than 401/403), is answering;
+     * a retriable status, a redirect (never followed) or refused credentials count against it.
+     */
+    private void recordHealth(SinkResponse outcome, int status) {
+        boolean refusedTheEvent =
+                outcome == SinkResponse.REJECTED && status >= 400 && status < 500 && status != 401 && status != 403;
+        if (outcome == SinkResponse.ACCEPTED || refusedTheEvent) {
+            health.answered();
+        } else {
+            health.failed("answered " + status);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.tributary.gateway.camel.CamelDelivery;
 import dev.tributary.gateway.delivery.SinkDelivery;
 import dev.tributary.gateway.dispatch.Dispatcher;
 import dev.tributary.gateway.flow.FlowControl;
+import dev.tributary.gateway.health.SinksHealth;
 import dev.tributary.gateway.ingress.Sources;
 import dev.tributary.gateway.metrics.GatewayMetrics;
 import dev.tributary.gateway.sink.CeOverrides;
@@ -110,6 +111,11 @@ public final class Pipeline implements AutoCloseable {
 
     public Sources sources() {
         return sources;
+    }
+
+    /** The health of this pipeline's sinks, as its delivery attempts find them. */
+    public SinksHealth sinksHealth() {
+        return delivery.sinksHealth();
     }
 
     @Override
