@@ -64,6 +64,12 @@ umoci repack --refresh-bundle --image "$oci:$tag" "$bundle"
 echo "== layer 3: the gateway, and its class-data archive recorded by the image's JVM"
 mkdir -p "$rootfs/app"
 cp "$jar" "$rootfs/app/tributary.jar"
+# The dynamic archive records the jar's modification time (whole seconds) and the JVM refuses the
+# archive ("The top archive failed to load") when the jar it runs differs. umoci's layer tar keeps
+# whole seconds only, rounded to the nearest, so a copy made at x.5 s or later would come out of
+# the image a second newer than the jar the archive was recorded with: give the copy a whole-second
+# time (the jar's own, truncated) before recording, so the layer carries it unchanged.
+touch -d "@$(stat -c %Y "$jar")" "$rootfs/app/tributary.jar"
 cp gateway/jvm.options "$rootfs/app/jvm.options"
 cp gateway/src/build/training-mappings.yaml "$rootfs/tmp/training-mappings.yaml"
 unshare --mount --net --pid --fork sh -ec '
@@ -73,7 +79,8 @@ unshare --mount --net --pid --fork sh -ec '
     "$(command -v chroot)" "$1" /opt/java/bin/java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/tributary.jsa \
     -Xlog:cds=off -Xlog:cds+dynamic=off -jar /app/tributary.jar serve --exit-when-ready --micronaut.server.port=-1
   umount "$1/proc"' sh "$rootfs"
-rm -f "$rootfs/tmp/training-mappings.yaml"
+# The training run's performance-data directory is no part of the image.
+rm -rf "$rootfs/tmp/training-mappings.yaml" "$rootfs/tmp/hsperfdata_root"
 chmod 444 "$rootfs/app/tributary.jsa"
 umoci repack --refresh-bundle --image "$oci:$tag" "$bundle"
 
