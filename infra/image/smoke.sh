@@ -51,6 +51,10 @@ unshare --mount --net --pid --uts --fork bash -ec '
   hostname tributary-smoke
   ip link set lo up
   mount -t proc proc "$rootfs/proc"
+  # What a container runtime also provides: the devices the OCI runtime spec gives every container
+  # (without /dev/urandom the JVM seeds SecureRandom from thread timings, about 8 s of start-up).
+  mkdir -p "$rootfs/dev" && mount -t tmpfs -o mode=755,nosuid tmpfs "$rootfs/dev"
+  for device in null zero full random urandom tty; do touch "$rootfs/dev/$device"; mount --bind "/dev/$device" "$rootfs/dev/$device"; done
   mount --bind -o ro "$work/conf" "$rootfs/etc/tributary"
   mapfile -d "" -t command < "$work/command"
   mapfile -d "" -t environment < "$work/environment"
