@@ -64,16 +64,31 @@ umoci repack --refresh-bundle --image "$oci:$tag" "$bundle"
 echo "== layer 3: the gateway, and its class-data archive recorded by the image's JVM"
 mkdir -p "$rootfs/app"
 cp "$jar" "$rootfs/app/tributary.jar"
+# The dynamic archive records the jar's modification time (whole seconds) and the JVM refuses the
+# archive ("The top archive failed to load") when the jar it runs differs. umoci's layer tar keeps
+# whole seconds only, rounded to the nearest, so a copy made at x.5 s or later would come out of
+# the image a second newer than the jar the archive was recorded with: give the copy a whole-second
+# time (the jar's own, truncated) before recording, so the layer carries it unchanged.
+touch -d "@$(stat -c %Y "$jar")" "$rootfs/app/tributary.jar"
 cp gateway/jvm.options "$rootfs/app/jvm.options"
 cp gateway/src/build/training-mappings.yaml "$rootfs/tmp/training-mappings.yaml"
+# The recording run gets the devices a container runtime gives every container (the OCI runtime
+# spec's defaults): without /dev/urandom the JVM seeds SecureRandom from thread timings, which
+# takes about 8 s and is not the path the gateway takes in a container. A tmpfs holds them, so
+# nothing of it stays in the layer.
+mkdir "$rootfs/dev"
 unshare --mount --net --pid --fork sh -ec '
   ip link set lo up
   mount -t proc proc "$1/proc"
+  mount -t tmpfs -o mode=755,nosuid tmpfs "$1/dev"
+  for device in null zero full random urandom tty; do touch "$1/dev/$device"; mount --bind "/dev/$device" "$1/dev/$device"; done
   env -i TRIBUTARY_MAPPINGS=/tmp/training-mappings.yaml \
     "$(command -v chroot)" "$1" /opt/java/bin/java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/tributary.jsa \
     -Xlog:cds=off -Xlog:cds+dynamic=off -jar /app/tributary.jar serve --exit-when-ready --micronaut.server.port=-1
   umount "$1/proc"' sh "$rootfs"
-rm -f "$rootfs/tmp/training-mappings.yaml"
+rmdir "$rootfs/dev"
+# The training run's performance-data directory is no part of the image.
+rm -rf "$rootfs/tmp/training-mappings.yaml" "$rootfs/tmp/hsperfdata_root"
 chmod 444 "$rootfs/app/tributary.jsa"
 umoci repack --refresh-bundle --image "$oci:$tag" "$bundle"
 
