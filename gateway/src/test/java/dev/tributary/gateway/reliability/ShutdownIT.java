@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.gateway.testing.ElasticMqQueues;
+import dev.tributary.gateway.testing.GatewayProcess;
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.RecordingSink;
+import dev.tributary.gateway.testing.RecordingSink.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +55,16 @@ class ShutdownIT {
         }
     }
 
+    /**
+     * The race of the report, with the packaged gateway as a process (in-process, the old lazily
+     * created watcher did not reproduce it): SIGTERM while an SQS message's delivery is in flight
+     * to a slow sink, so stopping the pipeline lasts past the first reload check; messages sent to
+     * the queue after the SIGTERM must stay there. Before the fix, that check created the watcher
+     * bean, which built a fresh pipeline whose SQS source consumed them while the gateway stopped.
+     */
     @Test
     void aReloadCheckFallingInsideShutdownStartsNoPipeline() throws Exception {
+        Duration reloadInterval = Duration.ofSeconds(12);
         String queue = queues.create("late", 30);
         String mappings = "apiVersion: tributary.dev/v1\nsources:\n" + queues.source("late", queue, 20, 30) + """
                 sinks:
@@ -61,24 +73,56 @@ class ShutdownIT {
                   - name: all
                     from: [late]
                     to: [store]
+                    delivery: { timeout: PT30S }
                 """;
         try (RecordingSink sink = new RecordingSink()) {
-            // the first reload check comes 1 s after start, while the gateway is stopping
-            // (stopping took 10 s here while the source's long poll lasted)
-            GatewayUnderTest gateway =
-                    new GatewayUnderTest(mappings, sink, Map.of("tributary.mappings-reload-interval", "1s"));
-            Thread.sleep(500);
-            CompletableFuture<Void> stopping = CompletableFuture.runAsync(gateway::close);
-            Thread.sleep(1500);
-            stopping.join();
-
-            for (int i = 0; i < 10; i++) {
-                int n = i;
-                queues.client().sendMessage(m -> m.queueUrl(queue).messageBody("{\"n\":" + n + "}"));
+            sink.script("/store", new Response(202, Map.of(), "", 16_000));
+            queues.client().sendMessage(m -> m.queueUrl(queue).messageBody("{\"n\":\"in flight\"}"));
+            Path file =
+                    Files.writeString(Path.of("target", "shutdown-reload.yaml"), mappings.replace("SINK", sink.url()));
+            long started = System.nanoTime();
+            try (GatewayProcess gateway = GatewayProcess.start(
+                    file,
+                    Map.of(
+                            "AWS_ACCESS_KEY_ID", "test",
+                            "AWS_SECRET_ACCESS_KEY", "test",
+                            "TRIBUTARY_MAPPINGS_RELOAD_INTERVAL", reloadInterval.toSeconds() + "s"),
+                    Path.of("target", "shutdown-reload.log"))) {
+                sink.next("/store", 30);
+                Duration sigterm = Duration.ofNanos(System.nanoTime() - started);
+                assertTrue(
+                        sigterm.compareTo(reloadInterval.minusSeconds(2)) < 0,
+                        "the race needs the SIGTERM before the first reload check; it came after " + sigterm.toMillis()
+                                + " ms");
+                CompletableFuture<Duration> stopping =
+                        CompletableFuture.supplyAsync(() -> terminate(gateway, Duration.ofSeconds(40)));
+                Thread.sleep(1500);
+                for (int i = 0; i < 10; i++) {
+                    int n = i;
+                    queues.client().sendMessage(m -> m.queueUrl(queue).messageBody("{\"n\":" + n + "}"));
+                }
+                stopping.join();
+                Duration exited = Duration.ofNanos(System.nanoTime() - started);
+                assertTrue(
+                        exited.compareTo(reloadInterval) > 0,
+                        "stopping lasted past the first reload check (" + reloadInterval.toMillis()
+                                + " ms after start): exited after " + exited.toMillis() + " ms");
             }
-            Thread.sleep(3000);
-            assertEquals(0, sink.pending("/store"), "nothing consumed the queue after shutdown");
-            assertEquals(10, queues.messages(queue), "every message is still on the queue, none received");
+            assertEquals(0, sink.pending("/store"), "nothing but the in-flight message reached the sink");
+            assertEquals(
+                    11,
+                    queues.messages(queue),
+                    "still on the queue: the 10 sent after the SIGTERM, and the one in flight, whose delivery the"
+                            + " 10 s stop timeout cut off (nothing undelivered is acknowledged)");
+        }
+    }
+
+    private static Duration terminate(GatewayProcess gateway, Duration atMost) {
+        try {
+            return gateway.terminate(atMost);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
