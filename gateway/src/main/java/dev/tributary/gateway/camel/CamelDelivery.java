@@ -156,12 +156,12 @@ public final class CamelDelivery implements AutoCloseable {
         return DeliveryOutcome.failed(String.valueOf(failure.getMessage()), Optional.empty());
     }
 
-    /** The context, shared with Camel-based sources. */
     /** The health of the sinks, as each delivery attempt finds them. */
     public SinksHealth sinksHealth() {
         return health;
     }
 
+    /** The context, shared with Camel-based sources. */
     public CamelContext camelContext() {
         return camel;
     }
