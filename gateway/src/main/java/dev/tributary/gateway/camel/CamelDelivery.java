@@ -102,7 +102,9 @@ public final class CamelDelivery implements AutoCloseable {
      */
     public CompletableFuture<DeliveryOutcome> deliver(SinkDelivery delivery, CloudEvent event) {
         Producer target = producers.get(delivery);
-        return send(target, target.endpoint().createExchange(), event);
+        Exchange exchange = target.endpoint().createExchange();
+        DeliveryRecord.attach(exchange);
+        return send(target, exchange, event);
     }
 
     /**
@@ -123,7 +125,7 @@ public final class CamelDelivery implements AutoCloseable {
                     Optional.empty()));
         }
         Exchange exchange = target.endpoint().createExchange();
-        exchange.setProperty(SinkProcessor.LAST_FAILURE, SinkFailure.untransformed(route.name(), reason));
+        DeliveryRecord.attach(exchange).failed(SinkFailure.untransformed(route.name(), reason));
         return send(target, exchange, event);
     }
 
@@ -138,15 +140,15 @@ public final class CamelDelivery implements AutoCloseable {
     private static DeliveryOutcome outcomeOf(Exchange exchange) {
         Exception failure = exchange.getException();
         if (failure == null) {
-            boolean deadLettered = exchange.getProperty(DeadLetterEnricher.DEAD_LETTERED, false, Boolean.class);
-            CloudEvent reply = exchange.getProperty(SinkProcessor.REPLY, CloudEvent.class);
-            SinkFailure last =
-                    deadLettered ? exchange.getProperty(SinkProcessor.LAST_FAILURE, SinkFailure.class) : null;
-            return new DeliveryOutcome(
-                    deadLettered ? DeliveryOutcome.Status.DEAD_LETTERED : DeliveryOutcome.Status.DELIVERED,
-                    last == null ? null : last.describe(),
-                    Optional.empty(),
-                    deadLettered ? Optional.empty() : Optional.ofNullable(reply));
+            DeliveryRecord record = DeliveryRecord.of(exchange);
+            if (record.isDeadLettered()) {
+                return new DeliveryOutcome(
+                        DeliveryOutcome.Status.DEAD_LETTERED,
+                        record.deadLetterCause().map(SinkFailure::describe).orElse(null),
+                        Optional.empty(),
+                        Optional.empty());
+            }
+            return new DeliveryOutcome(DeliveryOutcome.Status.DELIVERED, null, Optional.empty(), record.reply());
         }
         if (failure instanceof DeliveryFailedException delivery) {
             return DeliveryOutcome.failed(

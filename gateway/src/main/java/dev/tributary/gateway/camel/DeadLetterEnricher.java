@@ -12,17 +12,15 @@ import org.apache.camel.Processor;
  * {@code knativeerrordest} (the sink), {@code knativeerrorcode} (its last HTTP status, when it
  * answered) and {@code knativeerrordata} (base64: its last response body, or, when it never
  * answered, why: unknown host, connection refused, no answer within the timeout…).
- * Every other attribute is kept.
+ * Every other attribute is kept. Marks the exchange's {@link DeliveryRecord} dead-lettered.
  */
 final class DeadLetterEnricher implements Processor {
-
-    /** Exchange property set to {@code true} once an event went to its dead-letter sink. */
-    static final String DEAD_LETTERED = "tributary.deadLettered";
 
     @Override
     public void process(Exchange exchange) {
         CloudEvent event = exchange.getIn().getBody(CloudEvent.class);
-        SinkFailure failure = exchange.getProperty(SinkProcessor.LAST_FAILURE, SinkFailure.class);
+        DeliveryRecord record = DeliveryRecord.of(exchange);
+        SinkFailure failure = record.lastFailure().orElse(null);
         CloudEventBuilder enriched = CloudEventBuilder.from(event);
         if (failure == null) {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -43,6 +41,6 @@ final class DeadLetterEnricher implements Processor {
             }
         }
         exchange.getIn().setBody(enriched.build());
-        exchange.setProperty(DEAD_LETTERED, Boolean.TRUE);
+        record.deadLettered();
     }
 }

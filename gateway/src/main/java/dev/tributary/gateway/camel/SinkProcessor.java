@@ -28,11 +28,6 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 public final class SinkProcessor extends AsyncProcessorSupport {
 
-    /** Exchange property: the {@link SinkFailure} of the last failed attempt, read when dead-lettering. */
-    static final String LAST_FAILURE = "tributary.lastFailure";
-    /** Exchange property: the CloudEvent a sink answered with, for routes that route replies. */
-    static final String REPLY = "tributary.reply";
-
     private final String routeName;
     private final String sinkName;
     private final EventSink sink;
@@ -117,7 +112,7 @@ public final class SinkProcessor extends AsyncProcessorSupport {
         SinkResponse outcome = SinkResponse.classify(reply.status());
         recordHealth(outcome, reply.status());
         if (outcome == SinkResponse.ACCEPTED) {
-            reply.event().ifPresent(event -> exchange.setProperty(REPLY, event));
+            reply.event().ifPresent(DeliveryRecord.of(exchange)::replied);
             return;
         }
         boolean retriable = outcome == SinkResponse.RETRIABLE;
@@ -160,7 +155,7 @@ public final class SinkProcessor extends AsyncProcessorSupport {
     }
 
     private static void fail(Exchange exchange, SinkFailure failure, boolean retriable, Throwable cause) {
-        exchange.setProperty(LAST_FAILURE, failure);
+        DeliveryRecord.of(exchange).failed(failure);
         exchange.setException(new DeliveryFailedException(failure.describe(), retriable, failure.reply(), cause));
     }
 }
