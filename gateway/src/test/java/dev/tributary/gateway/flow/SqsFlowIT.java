@@ -151,7 +151,7 @@ class SqsFlowIT {
             }
             assertTrue(sink.maxConcurrent() > 1, "different groups are delivered in parallel");
             assertTrue(sink.maxConcurrent() <= groups.size(), "one event per group at a time: " + sink.maxConcurrent());
-            assertQueueEmpties(queueUrl);
+            queues.awaitEmpty(queueUrl);
         }
     }
 
@@ -179,22 +179,5 @@ class SqsFlowIT {
                     to: [fn]
                     delivery: { retry: 5, backoffDelay: PT0.05S }
                 """.formatted(queueUrl, endpoint, sinkUrl, limits, kind);
-    }
-
-    private static void assertQueueEmpties(String queueUrl) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        Map<QueueAttributeName, String> attributes = Map.of();
-        while (System.nanoTime() < deadline) {
-            attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl)
-                            .attributeNames(
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                    .attributes();
-            if (attributes.values().stream().allMatch("0"::equals)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("queue not empty: " + attributes);
     }
 }

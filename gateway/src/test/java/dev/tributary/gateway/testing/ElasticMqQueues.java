@@ -63,6 +63,23 @@ public final class ElasticMqQueues implements AutoCloseable {
         return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
 
+    /**
+     * Waits up to 20 s until the queue holds no message, visible or in flight.
+     *
+     * @throws AssertionError saying how many are left
+     */
+    public void awaitEmpty(String queueUrl) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        int left = messages(queueUrl);
+        while (left > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            left = messages(queueUrl);
+        }
+        if (left > 0) {
+            throw new AssertionError("queue not empty after 20 s: " + left + " messages left");
+        }
+    }
+
     /** The mappings text of an {@code aws-sqs} source named {@code name} on this server. */
     public String source(String name, String queueUrl, int waitTimeSeconds, int visibilityTimeout) {
         return """
