@@ -9,13 +9,17 @@ import com.azure.core.models.CloudEventDataFormat;
 import com.azure.core.util.BinaryData;
 import com.azure.messaging.eventgrid.EventGridPublisherClient;
 import com.azure.messaging.eventgrid.EventGridPublisherClientBuilder;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
 import dev.tributary.gateway.testing.ElasticMqQueues;
+import dev.tributary.gateway.testing.EmulatedPubsub;
 import dev.tributary.gateway.testing.FaultySink;
 import dev.tributary.gateway.testing.FaultySink.Fault;
 import dev.tributary.gateway.testing.GatewayUnderTest;
 import dev.tributary.gateway.testing.LossOracle;
 import dev.tributary.gateway.testing.RecordingSink;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,12 +30,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Faulty sinks fed by three sources at once, with a loss/duplicate oracle: each sink path
+ * Faulty sinks fed by four sources at once, with a loss/duplicate oracle: each sink path
  * misbehaves for its first {@value #FAULT_MILLIS} ms (503, slower than the route's timeout,
  * connection resets, 429 + Retry-After), then recovers. The {@code cloudevents} and
  * {@code azure-eventgrid} sources are fed by senders that retry like a cloud does (until a 2xx,
  * honouring Retry-After); the {@code aws-sqs} source by ElasticMQ, whose unacknowledged messages
- * come back after their visibility timeout. Nothing may be missing; duplicates are counted.
+ * come back after their visibility timeout; the {@code gcp-pubsub} source by the Pub/Sub emulator
+ * (one for the whole test), which redelivers what the gateway nacked (binary-mode CloudEvents, so
+ * each message's {@code ce-subject} numbers it). Nothing may be missing; duplicates are counted.
  */
 class FaultInjectionIT {
 
@@ -48,7 +54,7 @@ class FaultInjectionIT {
             Fault.RESET,
             "429-retry-after",
             Fault.THROTTLED);
-    private static final List<String> SOURCES = List.of("push", "sqs", "grid");
+    private static final List<String> SOURCES = List.of("push", "sqs", "grid", "sub");
 
     private final LossOracle oracle = new LossOracle();
 
@@ -57,6 +63,7 @@ class FaultInjectionIT {
         Map<String, Fault> paths = new HashMap<>();
         FAULTS.forEach((name, fault) -> SOURCES.forEach(source -> paths.put("/" + source + "/" + name, fault)));
         try (ElasticMqQueues queues = new ElasticMqQueues();
+                EmulatedPubsub pubsub = new EmulatedPubsub(Path.of("target", "fault-injection-pubsub-emulator.log"));
                 RecordingSink unused = new RecordingSink();
                 FaultySink sink = new FaultySink(paths, FAULT_MILLIS, SLOW_MILLIS, this::delivered)) {
             StringBuilder sources = new StringBuilder();
@@ -73,6 +80,8 @@ class FaultInjectionIT {
                 String queue = queues.create("q-" + fault, 2);
                 queueUrls.put(fault, queue);
                 sources.append(queues.source("sqs-" + fault, queue, 1, 2));
+                sources.append(
+                        pubsub.source("sub-" + fault, pubsub.topics().subscribe("t-" + fault, 10, false), 10, 10));
                 for (String source : SOURCES) {
                     String name = source + "-" + fault;
                     sinks.append("  ")
@@ -126,7 +135,9 @@ class FaultInjectionIT {
                         queues.client()
                                 .sendMessage(m -> m.queueUrl(queueUrls.get(fault))
                                         .messageBody(S3Notifications.created("n-" + number)));
+                        oracle.sent("sub " + fault, n);
                     }
+                    pubsub.topics().publish("t-" + fault, numberedEvents());
                 }
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
                 while (System.nanoTime() < deadline
@@ -149,6 +160,23 @@ class FaultInjectionIT {
     private void delivered(String path, String subject) {
         String[] parts = path.substring(1).split("/");
         oracle.delivered(parts[0] + " " + parts[1], Integer.parseInt(subject.substring(subject.indexOf('-') + 1)));
+    }
+
+    /** {@value #EVENTS} CloudEvents in Pub/Sub's binary mode, subjects {@code n-0}, {@code n-1}, ... */
+    private static List<PubsubMessage> numberedEvents() {
+        List<PubsubMessage> messages = new ArrayList<>();
+        for (int n = 0; n < EVENTS; n++) {
+            messages.add(PubsubMessage.newBuilder()
+                    .setData(ByteString.copyFromUtf8("{}"))
+                    .putAttributes("ce-specversion", "1.0")
+                    .putAttributes("ce-id", "sub-" + n)
+                    .putAttributes("ce-source", "/fault")
+                    .putAttributes("ce-type", "com.example.fault")
+                    .putAttributes("ce-subject", "n-" + n)
+                    .putAttributes("content-type", "application/json")
+                    .build());
+        }
+        return messages;
     }
 
     private static int pushStatus(GatewayUnderTest gateway, String fault, int n) throws Exception {

@@ -3,9 +3,12 @@ package dev.tributary.gateway.scaling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
 import dev.tributary.gateway.testing.CountingSink;
+import dev.tributary.gateway.testing.ElasticMqQueues;
+import dev.tributary.gateway.testing.EmulatedPubsub;
 import dev.tributary.gateway.testing.GatewayProcess;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,127 +18,153 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Competing consumers, as KEDA runs them: two gateway processes (the packaged jar, as child
- * processes) drain one SQS queue (ElasticMQ), and one is killed (SIGKILL, as a crash or an OOM
- * kill) mid-drain. Every message is delivered: what the killed one had not deleted comes back to
- * the survivor after the visibility timeout. Duplicates are counted (at-least-once allows them),
- * missing messages are not allowed.
+ * processes) drain one SQS queue (ElasticMQ) or one Pub/Sub subscription (the Cloud SDK's
+ * emulator), and one is killed (SIGKILL, as a crash or an OOM kill) once about 30 % of the
+ * {@value #MESSAGES} messages have arrived. The messages are sent once both replicas are ready, while
+ * they drain.
+ * Every message is delivered: what the killed one had not acknowledged comes back to the survivor
+ * (SQS: after the 5 s visibility timeout; Pub/Sub: once the lease the killed client last took
+ * expires). Duplicates are counted (at-least-once allows them); a missing message, an id that was
+ * not sent, or an event from the killed replica after its death fails the test.
  *
- * <p>Pub/Sub is not in this test: with the emulator, the messages a stopped StreamingPull client
- * held (killed or shut down) did not reach the other client within three minutes (the emulator
- * fails on the reset stream), so a test on it would show the emulator, not the gateway.
+ * <p>Pub/Sub runs with {@code ackDeadlineSeconds: 10} on the source (each lease the client takes
+ * or extends lasts at most 10 s; the subscription's ack deadline is 10 s too). That is what bounds
+ * a dead replica's hold in production as well, and on the emulator (0.8.20) it is what makes the
+ * test finish: with the client library's default 60 s stream deadline it did not within 3 minutes
+ * under load. The emulator (a) ignores the stream's flow control, so one stream is handed up to
+ * 100 messages per publish batch, whatever {@code maxOutstandingMessages} says; (b) never answers
+ * the client's StreamingPull keepalive, so the client closes a stream idle for about 20 s and
+ * opens another; and (c) fails on the client's RST_STREAM ({@code NoSuchMethodError} in its own
+ * gRPC server, in its log), so a closed stream stays registered and is handed messages nobody
+ * reads until their lease expires, then maybe handed to another such stream. Each round costs one
+ * lease: 60 s by default, 10 s here. Shown in {@code docs/scaling.md}.
  */
 class CompetingConsumersIT {
 
     private static final int MESSAGES = 1000;
+    private static final Path TARGET = Path.of("target");
 
     @Test
-    void killingOneOfTwoReplicasMidDrainLosesNothing() throws Exception {
-        Path target = Path.of("target");
-        SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withDynamicPort()
-                .start();
-        String sqsEndpoint = "http://127.0.0.1:"
-                + elasticMq.waitUntilStarted().localAddress().getPort();
-        try (SqsClient sqs = SqsClient.builder()
-                        .endpointOverride(URI.create(sqsEndpoint))
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
+    void killingOneOfTwoReplicasMidDrainOfAnSqsQueueLosesNothing() throws Exception {
+        try (ElasticMqQueues queues = new ElasticMqQueues();
                 CountingSink sink = new CountingSink(15)) {
-            String queueUrl = sqs.createQueue(
-                            q -> q.queueName("uploads").attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "5")))
-                    .queueUrl();
-            Set<String> ids = sendToQueue(sqs, queueUrl);
-            Path mappings = Files.writeString(
-                    target.resolve("competing-consumers.yaml"), """
-                    apiVersion: tributary.dev/v1
-                    sources:
-                      uploads:
-                        type: aws-sqs
-                        queueUrl: %s
-                        endpoint: %s
-                        region: us-east-1
-                        waitTimeSeconds: 1
-                        visibilityTimeout: 5
-                    sinks:
-                      counter: { type: http, url: '%s' }
-                    routes:
-                      - name: all
-                        from: [uploads]
-                        to: [counter]
-                    """.formatted(queueUrl, sqsEndpoint, sink.url()));
-            Instant started = Instant.now();
-            try (GatewayProcess a = replica("a", mappings);
-                    GatewayProcess b = replica("b", mappings)) {
-                await(
-                        Duration.ofSeconds(120),
-                        () -> sink.countsById().size() >= MESSAGES * 3 / 10
-                                && sink.fromReplica("a") > 0
-                                && sink.fromReplica("b") > 0,
-                        () -> "a " + sink.fromReplica("a") + ", b " + sink.fromReplica("b"),
-                        a,
-                        b);
-                a.kill();
-                int fromA = sink.fromReplica("a");
-                int fromBAtKill = sink.fromReplica("b");
-                int distinctAtKill = sink.countsById().size();
-                Instant killed = Instant.now();
-                await(
-                        Duration.ofSeconds(120),
-                        () -> missing(ids, sink.countsById()) == 0,
-                        () -> "missing " + missing(ids, sink.countsById()),
-                        b);
-                Thread.sleep(2_000); // late duplicates, if any, are counted too
-
-                Map<String, Integer> counts = sink.countsById();
-                int duplicates = counts.values().stream().mapToInt(n -> n - 1).sum();
-                System.out.printf(
-                        "competing consumers: %d SQS messages, 2 gateway processes; replica a SIGKILLed after "
-                                + "%d distinct events (%d sent by a), the rest drained by b in %.1f s (total %.1f s)%n"
-                                + "  received %d, distinct %d, duplicates %d, missing %d; by replica: a %d, b %d%n",
-                        MESSAGES,
-                        distinctAtKill,
-                        fromA,
-                        Duration.between(killed, Instant.now()).toMillis() / 1000.0,
-                        Duration.between(started, Instant.now()).toMillis() / 1000.0,
-                        sink.received(),
-                        counts.size(),
-                        duplicates,
-                        missing(ids, counts),
-                        sink.fromReplica("a"),
-                        sink.fromReplica("b"));
-
-                assertEquals(0, missing(ids, counts), "every message delivered");
-                assertEquals(ids, counts.keySet(), "nothing but the sent messages arrived");
-                assertTrue(
-                        fromA > 0 && fromBAtKill > 0,
-                        "both replicas consumed before the kill: a " + fromA + ", b " + fromBAtKill);
-                assertTrue(sink.fromReplica("b") > fromBAtKill, "the survivor drained the rest");
-                assertEquals(fromA, sink.fromReplica("a"), "the killed replica sent nothing after its death");
-            }
-        } finally {
-            elasticMq.stopAndWait();
+            String queueUrl = queues.create("uploads", 5);
+            Path mappings = mappings("sqs", "uploads", queues.source("uploads", queueUrl, 1, 5), sink);
+            killOneMidDrain("SQS", "sqs", mappings, sink, () -> sendToQueue(queues, queueUrl));
         }
     }
 
-    private static GatewayProcess replica(String name, Path mappings) throws Exception {
+    @Test
+    void killingOneOfTwoReplicasMidDrainOfAPubsubSubscriptionLosesNothing() throws Exception {
+        try (EmulatedPubsub pubsub = new EmulatedPubsub(TARGET.resolve("competing-pubsub-emulator.log"));
+                CountingSink sink = new CountingSink(15)) {
+            String subscription = pubsub.topics().subscribe("photos", 10, false);
+            Path mappings = mappings("pubsub", "photos", pubsub.source("photos", subscription, 20, 10), sink);
+            killOneMidDrain("Pub/Sub", "pubsub", mappings, sink, () -> publish(pubsub));
+        }
+    }
+
+    /** What sends the messages and returns their ids (the {@code ce-id} the gateway gives each event). */
+    @FunctionalInterface
+    private interface Feed {
+        Set<String> send() throws Exception;
+    }
+
+    /** Starts replicas a and b, feeds them once both are ready, kills a at 30 %, and checks what b drained. */
+    private static void killOneMidDrain(String what, String name, Path mappings, CountingSink sink, Feed feed)
+            throws Exception {
+        try (GatewayProcess a = replica(name, "a", mappings);
+                GatewayProcess b = replica(name, "b", mappings)) {
+            a.awaitReady();
+            b.awaitReady();
+            Instant started = Instant.now();
+            // sent while both drain (a queue is sent to in 100 requests), so the kill falls mid-drain
+            CompletableFuture<Set<String>> sent = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return feed.send();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            await(
+                    Duration.ofSeconds(120),
+                    () -> sink.countsById().size() >= MESSAGES * 3 / 10
+                            && sink.fromReplica("a") > 0
+                            && sink.fromReplica("b") > 0,
+                    () -> "a " + sink.fromReplica("a") + ", b " + sink.fromReplica("b"),
+                    a,
+                    b);
+            a.kill();
+            int fromA = sink.fromReplica("a");
+            int fromBAtKill = sink.fromReplica("b");
+            int distinctAtKill = sink.countsById().size();
+            Instant killed = Instant.now();
+            Set<String> ids = sent.get(60, TimeUnit.SECONDS);
+            assertEquals(MESSAGES, ids.size());
+            await(
+                    Duration.ofSeconds(120),
+                    () -> missing(ids, sink.countsById()) == 0,
+                    () -> "missing " + missing(ids, sink.countsById()),
+                    b);
+            Duration drained = Duration.between(killed, Instant.now());
+            Duration total = Duration.between(started, Instant.now());
+            Thread.sleep(2_000); // late duplicates, if any, are counted too
+
+            Map<String, Integer> counts = sink.countsById();
+            int duplicates = counts.values().stream().mapToInt(n -> n - 1).sum();
+            System.out.printf(
+                    "competing consumers: %d %s messages, 2 gateway processes; replica a SIGKILLed after "
+                            + "%d distinct events (%d sent by a), the rest drained by b in %.1f s (total %.1f s)%n"
+                            + "  received %d, distinct %d, duplicates %d, missing %d; by replica: a %d, b %d%n",
+                    MESSAGES,
+                    what,
+                    distinctAtKill,
+                    fromA,
+                    drained.toMillis() / 1000.0,
+                    total.toMillis() / 1000.0,
+                    sink.received(),
+                    counts.size(),
+                    duplicates,
+                    missing(ids, counts),
+                    sink.fromReplica("a"),
+                    sink.fromReplica("b"));
+
+            assertEquals(0, missing(ids, counts), "every message delivered");
+            assertEquals(ids, counts.keySet(), "nothing but the sent messages arrived");
+            assertTrue(
+                    fromA > 0 && fromBAtKill > 0,
+                    "both replicas consumed before the kill: a " + fromA + ", b " + fromBAtKill);
+            assertTrue(sink.fromReplica("b") > fromBAtKill, "the survivor drained the rest");
+            assertEquals(fromA, sink.fromReplica("a"), "the killed replica sent nothing after its death");
+        }
+    }
+
+    /** Writes {@code target/competing-consumers-<name>.yaml}: the source, routed to the sink. */
+    private static Path mappings(String name, String sourceName, String source, CountingSink sink) throws Exception {
+        return Files.writeString(
+                TARGET.resolve("competing-consumers-" + name + ".yaml"), """
+                apiVersion: tributary.dev/v1
+                sources:
+                %ssinks:
+                  counter: { type: http, url: '%s' }
+                routes:
+                  - name: all
+                    from: [%s]
+                    to: [counter]
+                """.formatted(source, sink.url(), sourceName));
+    }
+
+    private static GatewayProcess replica(String test, String name, Path mappings) throws Exception {
         return GatewayProcess.start(
                 mappings,
                 Map.of(
@@ -145,10 +174,10 @@ class CompetingConsumersIT {
                         "test",
                         "K_CE_OVERRIDES",
                         "{\"extensions\":{\"replica\":\"" + name + "\"}}"),
-                Path.of("target", "competing-replica-" + name + ".log"));
+                TARGET.resolve("competing-" + test + "-replica-" + name + ".log"));
     }
 
-    private static Set<String> sendToQueue(SqsClient sqs, String queueUrl) {
+    private static Set<String> sendToQueue(ElasticMqQueues queues, String queueUrl) {
         Set<String> ids = new HashSet<>();
         for (int batch = 0; batch < MESSAGES / 10; batch++) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -158,12 +187,22 @@ class CompetingConsumersIT {
                         .messageBody("{\"n\": " + (batch * 10 + n) + "}")
                         .build());
             }
-            sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
+            queues.client()
+                    .sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
                     .successful()
                     .forEach(sent -> ids.add(sent.messageId()));
         }
-        assertEquals(MESSAGES, ids.size());
         return ids;
+    }
+
+    private static Set<String> publish(EmulatedPubsub pubsub) throws Exception {
+        List<PubsubMessage> messages = new ArrayList<>();
+        for (int n = 0; n < MESSAGES; n++) {
+            messages.add(PubsubMessage.newBuilder()
+                    .setData(ByteString.copyFromUtf8("{\"n\": " + n + "}"))
+                    .build());
+        }
+        return new HashSet<>(pubsub.topics().publish("photos", messages));
     }
 
     private static int missing(Set<String> ids, Map<String, Integer> counts) {

@@ -83,7 +83,12 @@ public final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
-    private void awaitReady() throws Exception {
+    /**
+     * Waits until the management port answers readiness 200 (at most 60 s).
+     *
+     * @throws IllegalStateException when the process exits first or is not ready in time
+     */
+    public void awaitReady() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

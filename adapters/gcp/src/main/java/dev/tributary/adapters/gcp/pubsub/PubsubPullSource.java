@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Flow control bounds the messages (and bytes) received but not yet acked or nacked, so a slow
  * sink slows the pull instead of filling memory. Ack deadlines are extended for up to {@value
- * #MAX_ACK_EXTENSION_MINUTES} minutes while a message's delivery is still being retried. When the
+ * #MAX_ACK_EXTENSION_MINUTES} minutes while a message's delivery is still being retried, each extension
+ * lasting at most {@code ackDeadlineSeconds} when that option is set (so a replica that dies without
+ * nacking holds its messages no longer than that; by default the client's 60 s). When the
  * {@code topic} option is absent, the topic (needed for the events' {@code source}) is read once
  * from the subscription at {@link #start()}. {@link #close()} waits up to {@value
  * #SHUTDOWN_GRACE_SECONDS} seconds for deliveries under way; messages still unsettled then are
@@ -72,7 +74,7 @@ final class PubsubPullSource implements PullSource {
     }
 
     private Subscriber subscriber(String topic) {
-        Subscriber built = transport
+        Subscriber.Builder builder = transport
                 .configure(Subscriber.newBuilder(
                         settings.subscription(),
                         new PulledMessageHandler(settings.sourceName(), settings.subscription(), topic, dispatch)))
@@ -85,8 +87,12 @@ final class PubsubPullSource implements PullSource {
                 .setSubscriberShutdownSettings(SubscriberShutdownSettings.newBuilder()
                         .setMode(SubscriberShutdownSettings.ShutdownMode.WAIT_FOR_PROCESSING)
                         .setTimeout(Duration.ofSeconds(SHUTDOWN_GRACE_SECONDS))
-                        .build())
-                .build();
+                        .build());
+        // the client sends this as the stream's ack deadline and extends leases by at most this much,
+        // so what a dead replica held expires within it
+        settings.ackDeadlineSeconds()
+                .ifPresent(seconds -> builder.setMaxDurationPerAckExtensionDuration(Duration.ofSeconds(seconds)));
+        Subscriber built = builder.build();
         built.addListener(
                 new ApiService.Listener() {
                     @Override

@@ -30,7 +30,12 @@ public final class PubsubPullSourceProvider implements SourceProvider {
             OptionSpec.optional("maxOutstandingBytes", POSITIVE_INTEGER, "Pub/Sub flow control: bytes in flight.")
                     .withDefault(PullSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
             OptionSpec.optional("parallelPullCount", POSITIVE_INTEGER, "Pub/Sub StreamingPull streams.")
-                    .withDefault(PullSettings.DEFAULT_PARALLEL_PULL_COUNT));
+                    .withDefault(PullSettings.DEFAULT_PARALLEL_PULL_COUNT),
+            OptionSpec.optional(
+                    "ackDeadlineSeconds",
+                    POSITIVE_INTEGER,
+                    "Pub/Sub lease per ack-deadline extension, 10 to 600 s: a stopped replica's messages are "
+                            + "redelivered within it (default: the client library's 60 s stream deadline)."));
 
     @Override
     public ComponentType declaration() {

@@ -5,6 +5,7 @@ import static dev.tributary.adapters.gcp.pubsub.PubsubNames.invalid;
 import dev.tributary.core.mapping.Options;
 import dev.tributary.core.mapping.SourceConfig;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The validated options of a {@code gcp-pubsub} source.
@@ -18,6 +19,10 @@ import java.util.Optional;
  *     (default {@value #DEFAULT_MAX_OUTSTANDING_MESSAGES})
  * @param maxOutstandingBytes flow control: bytes of such messages (default {@value #DEFAULT_MAX_OUTSTANDING_BYTES})
  * @param parallelPullCount StreamingPull streams opened (default {@value #DEFAULT_PARALLEL_PULL_COUNT})
+ * @param ackDeadlineSeconds the lease one ack-deadline extension grants, {@value #MIN_ACK_DEADLINE_SECONDS}
+ *     to {@value #MAX_ACK_DEADLINE_SECONDS} seconds: the stream's ack deadline and the longest single
+ *     extension, hence how long after a replica dies the messages it held are redelivered; empty for
+ *     the client library's default (a 60 s stream deadline, extensions sized by processing times)
  */
 record PullSettings(
         String sourceName,
@@ -26,11 +31,14 @@ record PullSettings(
         Optional<String> endpoint,
         long maxOutstandingMessages,
         long maxOutstandingBytes,
-        int parallelPullCount) {
+        int parallelPullCount,
+        OptionalInt ackDeadlineSeconds) {
 
     static final int DEFAULT_MAX_OUTSTANDING_MESSAGES = 1000;
     static final int DEFAULT_MAX_OUTSTANDING_BYTES = 100 * 1024 * 1024;
     static final int DEFAULT_PARALLEL_PULL_COUNT = 1;
+    static final int MIN_ACK_DEADLINE_SECONDS = 10;
+    static final int MAX_ACK_DEADLINE_SECONDS = 600;
 
     /** @throws IllegalArgumentException naming the source and option when an option is unusable */
     static PullSettings from(SourceConfig config) {
@@ -44,7 +52,22 @@ record PullSettings(
                 endpoint,
                 options.integer("maxOutstandingMessages", DEFAULT_MAX_OUTSTANDING_MESSAGES),
                 options.integer("maxOutstandingBytes", DEFAULT_MAX_OUTSTANDING_BYTES),
-                options.integer("parallelPullCount", DEFAULT_PARALLEL_PULL_COUNT));
+                options.integer("parallelPullCount", DEFAULT_PARALLEL_PULL_COUNT),
+                ackDeadlineSeconds(config));
+    }
+
+    private static OptionalInt ackDeadlineSeconds(SourceConfig config) {
+        if (!config.options().has("ackDeadlineSeconds")) {
+            return OptionalInt.empty();
+        }
+        int seconds = config.options().integer("ackDeadlineSeconds", 0);
+        if (seconds < MIN_ACK_DEADLINE_SECONDS || seconds > MAX_ACK_DEADLINE_SECONDS) {
+            throw invalid(
+                    config,
+                    "ackDeadlineSeconds " + seconds + " is not between " + MIN_ACK_DEADLINE_SECONDS + " and "
+                            + MAX_ACK_DEADLINE_SECONDS + " (Pub/Sub's bounds for an ack deadline)");
+        }
+        return OptionalInt.of(seconds);
     }
 
     private static String hostAndPort(SourceConfig config, String endpoint) {

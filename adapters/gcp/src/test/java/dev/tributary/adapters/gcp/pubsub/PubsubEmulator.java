@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@code gcloud info --format=value(installation.sdk_root)} prints; a machine without the emulator
  * fails the test with a message saying so. {@link #close()} kills the emulator and its children.
  */
-final class PubsubEmulator implements AutoCloseable {
+public final class PubsubEmulator implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
@@ -29,7 +29,8 @@ final class PubsubEmulator implements AutoCloseable {
         this.port = port;
     }
 
-    static PubsubEmulator start(Path log) throws IOException, InterruptedException {
+    /** Starts the emulator, its output going to {@code log}, and returns once it listens. */
+    public static PubsubEmulator start(Path log) throws IOException, InterruptedException {
         Path launcher = launcher();
         int port = freePort();
         Process process = new ProcessBuilder(launcher.toString(), "--host=127.0.0.1", "--port=" + port)
@@ -47,7 +48,7 @@ final class PubsubEmulator implements AutoCloseable {
     }
 
     /** The {@code host:port} clients connect to, as {@code PUBSUB_EMULATOR_HOST}. */
-    String endpoint() {
+    public String endpoint() {
         return "127.0.0.1:" + port;
     }
 

@@ -5,14 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
-import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.cloud.pubsub.v1.Publisher;
-import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
-import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
-import com.google.cloud.pubsub.v1.TopicAdminClient;
-import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.PushConfig;
@@ -28,8 +21,6 @@ import dev.tributary.core.source.EventDispatch;
 import dev.tributary.core.source.PullSource;
 import dev.tributary.core.testing.RoundTripEvents;
 import io.cloudevents.CloudEvent;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,33 +50,19 @@ class PubsubEmulatorIT {
     private static final String PROJECT = "tributary-it";
 
     private static PubsubEmulator emulator;
-    private static ManagedChannel channel;
-    private static TopicAdminClient topics;
-    private static SubscriptionAdminClient subscriptions;
+    private static EmulatorTopics pubsub;
 
     @BeforeAll
     static void startEmulator() throws Exception {
         Files.createDirectories(Path.of("target"));
         emulator = PubsubEmulator.start(Path.of("target", "pubsub-emulator.log"));
-        channel = ManagedChannelBuilder.forTarget(emulator.endpoint())
-                .usePlaintext()
-                .build();
-        topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
-                .setTransportChannelProvider(channelProvider())
-                .setCredentialsProvider(NoCredentialsProvider.create())
-                .build());
-        subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
-                .setTransportChannelProvider(channelProvider())
-                .setCredentialsProvider(NoCredentialsProvider.create())
-                .build());
+        pubsub = new EmulatorTopics(emulator, PROJECT);
     }
 
     @AfterAll
     static void stopEmulator() throws Exception {
-        if (subscriptions != null) {
-            subscriptions.close();
-            topics.close();
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        if (pubsub != null) {
+            pubsub.close();
         }
         if (emulator != null) {
             emulator.close();
@@ -141,15 +118,16 @@ class PubsubEmulatorIT {
 
     @Test
     void theOrderingKeyBecomesTheEventsPartitionKey() throws Exception {
-        topics.createTopic(topic("ordered-in"));
-        String subscription = "projects/" + PROJECT + "/subscriptions/ordered-in-pull";
-        subscriptions.createSubscription(Subscription.newBuilder()
-                .setName(subscription)
-                .setTopic(topic("ordered-in"))
-                .setPushConfig(PushConfig.getDefaultInstance())
-                .setAckDeadlineSeconds(10)
-                .setEnableMessageOrdering(true)
-                .build());
+        pubsub.topics().createTopic(topic("ordered-in"));
+        String subscription = pubsub.subscription("ordered-in-pull");
+        pubsub.subscriptions()
+                .createSubscription(Subscription.newBuilder()
+                        .setName(subscription)
+                        .setTopic(topic("ordered-in"))
+                        .setPushConfig(PushConfig.getDefaultInstance())
+                        .setAckDeadlineSeconds(10)
+                        .setEnableMessageOrdering(true)
+                        .build());
         List<CloudEvent> dispatched = new CopyOnWriteArrayList<>();
         EventDispatch dispatch = (source, events) -> {
             dispatched.addAll(events);
@@ -157,7 +135,7 @@ class PubsubEmulatorIT {
                     new DispatchResult(events.size(), events.size(), List.of(), Optional.empty()));
         };
         Publisher publisher = Publisher.newBuilder(TopicName.parse(topic("ordered-in")))
-                .setChannelProvider(channelProvider())
+                .setChannelProvider(pubsub.channelProvider())
                 .setCredentialsProvider(NoCredentialsProvider.create())
                 .setEnableMessageOrdering(true)
                 .build();
@@ -223,8 +201,10 @@ class PubsubEmulatorIT {
                             .get(20, TimeUnit.SECONDS)
                             .status());
         }
-        PubsubMessage message =
-                subscriptions.pull(subscription, 10).getReceivedMessages(0).getMessage();
+        PubsubMessage message = pubsub.subscriptions()
+                .pull(subscription, 10)
+                .getReceivedMessages(0)
+                .getMessage();
         assertEquals("tenant-acme", message.getOrderingKey());
         assertEquals("order-3", message.getAttributesOrThrow("ce-id"));
         assertEquals("1.0", message.getAttributesOrThrow("ce-specversion"));
@@ -292,46 +272,22 @@ class PubsubEmulatorIT {
     }
 
     private static String subscribe(String topicId, int ackDeadlineSeconds) {
-        topics.createTopic(topic(topicId));
-        String subscription = "projects/" + PROJECT + "/subscriptions/" + topicId + "-pull";
-        subscriptions.createSubscription(Subscription.newBuilder()
-                .setName(subscription)
-                .setTopic(topic(topicId))
-                .setPushConfig(PushConfig.getDefaultInstance())
-                .setAckDeadlineSeconds(ackDeadlineSeconds)
-                .setEnableMessageOrdering(true)
-                .build());
-        return subscription;
+        return pubsub.subscribe(topicId, ackDeadlineSeconds, true);
     }
 
     private static List<String> publish(String topicId, int count) throws Exception {
-        Publisher publisher = Publisher.newBuilder(TopicName.parse(topic(topicId)))
-                .setChannelProvider(channelProvider())
-                .setCredentialsProvider(NoCredentialsProvider.create())
-                .build();
-        try {
-            List<String> ids = new ArrayList<>();
-            for (int n = 0; n < count; n++) {
-                ids.add(publisher
-                        .publish(PubsubMessage.newBuilder()
-                                .setData(ByteString.copyFromUtf8("{\"order\": " + n + "}"))
-                                .putAttributes("n", Integer.toString(n))
-                                .build())
-                        .get(10, TimeUnit.SECONDS));
-            }
-            return ids;
-        } finally {
-            publisher.shutdown();
-            publisher.awaitTermination(10, TimeUnit.SECONDS);
+        List<PubsubMessage> messages = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            messages.add(PubsubMessage.newBuilder()
+                    .setData(ByteString.copyFromUtf8("{\"order\": " + n + "}"))
+                    .putAttributes("n", Integer.toString(n))
+                    .build());
         }
+        return pubsub.publish(topicId, messages);
     }
 
     private static String topic(String topicId) {
-        return "projects/" + PROJECT + "/topics/" + topicId;
-    }
-
-    private static TransportChannelProvider channelProvider() {
-        return FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+        return pubsub.topic(topicId);
     }
 
     private static Set<String> ids(List<FlakySink.Received> received) {

@@ -14,6 +14,7 @@ import dev.tributary.core.storage.StorageEventMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,14 @@ class SourceProvidersTest {
         PullSettings defaults = PullSettings.from(pull(Map.of("subscription", SUBSCRIPTION)));
         assertEquals(
                 new PullSettings(
-                        "uploads", SUBSCRIPTION, Optional.empty(), Optional.empty(), 1000, 100 * 1024 * 1024, 1),
+                        "uploads",
+                        SUBSCRIPTION,
+                        Optional.empty(),
+                        Optional.empty(),
+                        1000,
+                        100 * 1024 * 1024,
+                        1,
+                        OptionalInt.empty()),
                 defaults);
         PullSettings tuned = PullSettings.from(pull(Map.of(
                 "subscription",
@@ -80,11 +88,34 @@ class SourceProvidersTest {
                 "maxOutstandingBytes",
                 4096,
                 "parallelPullCount",
-                2)));
+                2,
+                "ackDeadlineSeconds",
+                10)));
         assertEquals(
                 new PullSettings(
-                        "uploads", SUBSCRIPTION, Optional.of(TOPIC), Optional.of("127.0.0.1:8085"), 10, 4096, 2),
+                        "uploads",
+                        SUBSCRIPTION,
+                        Optional.of(TOPIC),
+                        Optional.of("127.0.0.1:8085"),
+                        10,
+                        4096,
+                        2,
+                        OptionalInt.of(10)),
                 tuned);
+    }
+
+    @Test
+    void anAckDeadlineOutsidePubsubsBoundsIsRefused() {
+        assertRefused(
+                "ackDeadlineSeconds 9 is not between 10 and 600",
+                pull(Map.of("subscription", SUBSCRIPTION, "ackDeadlineSeconds", 9)));
+        assertRefused(
+                "ackDeadlineSeconds 601 is not between 10 and 600",
+                pull(Map.of("subscription", SUBSCRIPTION, "ackDeadlineSeconds", 601)));
+        assertEquals(
+                OptionalInt.of(600),
+                PullSettings.from(pull(Map.of("subscription", SUBSCRIPTION, "ackDeadlineSeconds", 600)))
+                        .ackDeadlineSeconds());
     }
 
     private static SourceConfig push(Map<String, Object> options) {
