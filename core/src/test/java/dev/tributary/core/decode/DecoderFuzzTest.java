@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -34,8 +36,26 @@ class DecoderFuzzTest {
         try {
             decoder.decode(new InboundPayload(Map.of("content-type", contentType), body));
         } catch (DecodeException e) {
-            INTERNALS.forEach(internal -> assertFalse(e.getMessage().contains(internal), e.getMessage()));
+            String ours = withoutQuotesOf(body, e.getMessage());
+            INTERNALS.forEach(internal -> assertFalse(ours.contains(internal), e.getMessage()));
         }
+    }
+
+    /**
+     * The message without what it quotes of the sender's own body (a {@code '…'} whose content
+     * the body holds, such as {@code Unexpected character ('`' (code 96))}): only the rest must not
+     * name an internal.
+     */
+    private static String withoutQuotesOf(byte[] body, String message) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        Matcher quoted = Pattern.compile("'([^']*)'").matcher(message);
+        StringBuilder kept = new StringBuilder();
+        while (quoted.find()) {
+            quoted.appendReplacement(
+                    kept, text.contains(quoted.group(1)) ? "" : Matcher.quoteReplacement(quoted.group()));
+        }
+        quoted.appendTail(kept);
+        return kept.toString();
     }
 
     @Property(tries = 300)
