@@ -75,7 +75,10 @@ class BodyLimitIT {
             });
             String status = statusLine(socket.getInputStream());
             assertTrue(status.startsWith("HTTP/1.1 413"), status);
-            assertTrue(sent.get() < 16L * 1024 * 1024, "answered only after " + sent.get() + " bytes were sent");
+            // what the counter shows also holds what the kernel's socket buffers took while the answer
+            // was on its way (several MB on loopback, more while two builds share the cores): an
+            // eighth of the body is far beyond that and far below having read it all
+            assertTrue(sent.get() < HUGE / 8, "answered only after " + sent.get() + " bytes were sent");
             socket.close();
             writer.get(30, TimeUnit.SECONDS);
         }
