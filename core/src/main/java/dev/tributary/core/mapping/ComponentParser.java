@@ -100,6 +100,17 @@ final class ComponentParser {
                 continue;
             }
             Object value = read(option, spec.kind(), context);
+            if (value instanceof Integer number
+                    && spec.range().isPresent()
+                    && !spec.range().get().contains(number)) {
+                OptionSpec.Range range = spec.range().get();
+                ctx.error(
+                        option.value(),
+                        context,
+                        option.name(),
+                        "expected " + range.min() + " to " + range.max() + ", got " + number);
+                value = null;
+            }
             java.util.List<String> allowed = spec.allowedValues();
             if (value != null && !allowed.isEmpty() && !allowed.contains(value)) {
                 ctx.error(

@@ -100,8 +100,15 @@ public final class ComponentSchema {
                 node.put("type", "array");
                 node.putObject("items").put("type", "string").put("minLength", 1);
             }
-            case POSITIVE_INTEGER ->
-                orVariable(node, JSON.objectNode().put("type", "integer").put("minimum", 1));
+            case POSITIVE_INTEGER -> {
+                ObjectNode integer = JSON.objectNode()
+                        .put("type", "integer")
+                        .put(
+                                "minimum",
+                                option.range().map(OptionSpec.Range::min).orElse(1));
+                option.range().ifPresent(range -> integer.put("maximum", range.max()));
+                orVariable(node, integer);
+            }
             case BOOLEAN -> orVariable(node, JSON.objectNode().put("type", "boolean"));
             case STRING_MAP -> {
                 node.put("type", "object");

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param allowedValues for a string option with a fixed vocabulary, the values accepted; else empty
  * @param variants for a mapping option whose {@code type} key picks its shape (a sink's {@code auth:}),
  *        each {@code type} value and the string keys it requires (all of them, and no others); else empty
+ * @param range for an integer option the service bounds (SQS's 20 s long poll, Pub/Sub's ack
+ *        deadline), the values accepted, checked by the loader; else empty
  */
 public record OptionSpec(
         String name,
@@ -30,7 +32,22 @@ public record OptionSpec(
         String description,
         boolean secret,
         List<String> allowedValues,
-        Map<String, List<OptionSpec>> variants) {
+        Map<String, List<OptionSpec>> variants,
+        Optional<Range> range) {
+
+    /** The inclusive bounds of an integer option. */
+    public record Range(int min, int max) {
+
+        public Range {
+            if (min > max) {
+                throw new IllegalArgumentException("range " + min + " to " + max + " is empty");
+            }
+        }
+
+        public boolean contains(int value) {
+            return value >= min && value <= max;
+        }
+    }
 
     public OptionSpec {
         Objects.requireNonNull(name, "name");
@@ -44,6 +61,10 @@ public record OptionSpec(
         if (!variants.isEmpty() && kind != OptionKind.STRING_MAP) {
             throw new IllegalArgumentException("option '" + name + "': variants need a mapping option");
         }
+        Objects.requireNonNull(range, "range");
+        if (range.isPresent() && kind != OptionKind.POSITIVE_INTEGER) {
+            throw new IllegalArgumentException("option '" + name + "': a range needs an integer option");
+        }
     }
 
     /** An option of no fixed vocabulary and no variants. */
@@ -55,7 +76,7 @@ public record OptionSpec(
             String description,
             boolean secret,
             List<String> allowedValues) {
-        this(name, kind, required, defaultValue, description, secret, allowedValues, Map.of());
+        this(name, kind, required, defaultValue, description, secret, allowedValues, Map.of(), Optional.empty());
     }
 
     /** A required option. */
@@ -79,13 +100,29 @@ public record OptionSpec(
      */
     public static OptionSpec variants(String name, String description, Map<String, List<OptionSpec>> variants) {
         return new OptionSpec(
-                name, OptionKind.STRING_MAP, false, Optional.empty(), description, false, List.of(), variants);
+                name,
+                OptionKind.STRING_MAP,
+                false,
+                Optional.empty(),
+                description,
+                false,
+                List.of(),
+                variants,
+                Optional.empty());
     }
 
     /** This option with a documented default. */
     public OptionSpec withDefault(Object value) {
         return new OptionSpec(
-                name, kind, required, Optional.of(String.valueOf(value)), description, secret, allowedValues, variants);
+                name,
+                kind,
+                required,
+                Optional.of(String.valueOf(value)),
+                description,
+                secret,
+                allowedValues,
+                variants,
+                range);
     }
 
     /** This option with a documented default when there is one, else as it is. */
@@ -95,6 +132,20 @@ public record OptionSpec(
 
     /** This option, marked as a credential. */
     public OptionSpec asSecret() {
-        return new OptionSpec(name, kind, required, defaultValue, description, true, allowedValues, variants);
+        return new OptionSpec(name, kind, required, defaultValue, description, true, allowedValues, variants, range);
+    }
+
+    /** This integer option, accepting only {@code min} to {@code max} (inclusive). */
+    public OptionSpec between(int min, int max) {
+        return new OptionSpec(
+                name,
+                kind,
+                required,
+                defaultValue,
+                description,
+                secret,
+                allowedValues,
+                variants,
+                Optional.of(new Range(min, max)));
     }
 }

@@ -81,7 +81,9 @@ public final class OptionTables {
                                     + ")")
                             .collect(Collectors.joining(", "));
         }
-        return option.kind().description();
+        return option.range()
+                .map(range -> "an integer, " + range.min() + " to " + range.max())
+                .orElse(option.kind().description());
     }
 
     private static String escape(String text) {

@@ -101,6 +101,23 @@ class MappingLoaderTest {
     }
 
     @Test
+    void refusesIntegersOutsideWhatTheServiceAllowsAtLoadTime() {
+        assertErrors(
+                """
+                apiVersion: tributary.dev/v1
+                sources:
+                  subs: { type: gcp-pubsub, subscription: projects/p/subscriptions/s, ackDeadlineSeconds: 5 }
+                  q: { type: aws-sqs, queueUrl: 'https://sqs.us-east-1.amazonaws.com/1/q', waitTimeSeconds: 25 }
+                sinks:
+                  out: { type: log }
+                routes:
+                  - { name: all, from: [subs, q], to: [out] }
+                """,
+                "x.yaml:3: source 'subs': ackDeadlineSeconds: expected 10 to 600, got 5",
+                "x.yaml:4: source 'q': waitTimeSeconds: expected 1 to 20, got 25");
+    }
+
+    @Test
     void rejectsStructuralMistakes() {
         assertErrors(
                 """

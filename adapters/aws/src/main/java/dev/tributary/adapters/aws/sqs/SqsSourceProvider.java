@@ -33,12 +33,14 @@ public final class SqsSourceProvider implements SourceProvider {
             OptionSpec.optional("endpoint", STRING, "Endpoint override URL (emulators, VPC endpoints)."),
             OptionSpec.optional("concurrency", POSITIVE_INTEGER, "Parallel SQS pollers.")
                     .withDefault(SqsSourceSettings.DEFAULT_CONCURRENCY),
-            OptionSpec.optional("waitTimeSeconds", POSITIVE_INTEGER, "SQS long-polling wait, seconds (max 20).")
+            OptionSpec.optional("waitTimeSeconds", POSITIVE_INTEGER, "SQS long-polling wait, seconds.")
+                    .between(1, SqsSourceSettings.MAX_WAIT_TIME_SECONDS)
                     .withDefault(SqsSourceSettings.DEFAULT_WAIT_TIME_SECONDS),
             OptionSpec.optional(
                             "visibilityTimeout",
                             POSITIVE_INTEGER,
                             "SQS visibility timeout, seconds; renewed while a message's events are being delivered.")
+                    .between(1, SqsSourceSettings.MAX_VISIBILITY_TIMEOUT)
                     .withDefault(SqsSourceSettings.DEFAULT_VISIBILITY_TIMEOUT),
             OptionSpec.optional(
                             "forwardTestEvents",

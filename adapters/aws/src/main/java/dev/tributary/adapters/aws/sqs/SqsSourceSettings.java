@@ -62,16 +62,8 @@ public record SqsSourceSettings(
                 region.or(queue::hostRegion).or(() -> endpoint.flatMap(uri -> AwsRegions.inHost(uri.getHost()))),
                 endpoint,
                 options.integer("concurrency", DEFAULT_CONCURRENCY),
-                atMost(
-                        prefix,
-                        "waitTimeSeconds",
-                        options.integer("waitTimeSeconds", DEFAULT_WAIT_TIME_SECONDS),
-                        MAX_WAIT_TIME_SECONDS),
-                atMost(
-                        prefix,
-                        "visibilityTimeout",
-                        options.integer("visibilityTimeout", DEFAULT_VISIBILITY_TIMEOUT),
-                        MAX_VISIBILITY_TIMEOUT),
+                options.integer("waitTimeSeconds", DEFAULT_WAIT_TIME_SECONDS),
+                options.integer("visibilityTimeout", DEFAULT_VISIBILITY_TIMEOUT),
                 options.bool("forwardTestEvents", false));
     }
 
@@ -86,12 +78,5 @@ public record SqsSourceSettings(
         }
         throw new IllegalArgumentException(
                 prefix + "endpoint '" + value + "' is not an http(s) URL such as http://127.0.0.1:9324");
-    }
-
-    private static int atMost(String prefix, String option, int value, int max) {
-        if (value > max) {
-            throw new IllegalArgumentException(prefix + option + " is " + value + "; SQS allows at most " + max);
-        }
-        return value;
     }
 }

@@ -32,10 +32,11 @@ public final class PubsubPullSourceProvider implements SourceProvider {
             OptionSpec.optional("parallelPullCount", POSITIVE_INTEGER, "Pub/Sub StreamingPull streams.")
                     .withDefault(PullSettings.DEFAULT_PARALLEL_PULL_COUNT),
             OptionSpec.optional(
-                    "ackDeadlineSeconds",
-                    POSITIVE_INTEGER,
-                    "Pub/Sub lease per ack-deadline extension, 10 to 600 s: a stopped replica's messages are "
-                            + "redelivered within it (default: the client library's 60 s stream deadline)."));
+                            "ackDeadlineSeconds",
+                            POSITIVE_INTEGER,
+                            "Pub/Sub lease per ack-deadline extension, seconds: a stopped replica's messages are "
+                                    + "redelivered within it (default: the client library's 60 s stream deadline).")
+                    .between(PullSettings.MIN_ACK_DEADLINE_SECONDS, PullSettings.MAX_ACK_DEADLINE_SECONDS));
 
     @Override
     public ComponentType declaration() {

@@ -56,18 +56,11 @@ record PullSettings(
                 ackDeadlineSeconds(config));
     }
 
+    /** Within Pub/Sub's bounds: the loader checks the declared range. */
     private static OptionalInt ackDeadlineSeconds(SourceConfig config) {
-        if (!config.options().has("ackDeadlineSeconds")) {
-            return OptionalInt.empty();
-        }
-        int seconds = config.options().integer("ackDeadlineSeconds", 0);
-        if (seconds < MIN_ACK_DEADLINE_SECONDS || seconds > MAX_ACK_DEADLINE_SECONDS) {
-            throw invalid(
-                    config,
-                    "ackDeadlineSeconds " + seconds + " is not between " + MIN_ACK_DEADLINE_SECONDS + " and "
-                            + MAX_ACK_DEADLINE_SECONDS + " (Pub/Sub's bounds for an ack deadline)");
-        }
-        return OptionalInt.of(seconds);
+        return config.options().has("ackDeadlineSeconds")
+                ? OptionalInt.of(config.options().integer("ackDeadlineSeconds", 0))
+                : OptionalInt.empty();
     }
 
     private static String hostAndPort(SourceConfig config, String endpoint) {

@@ -104,20 +104,6 @@ class SourceProvidersTest {
                 tuned);
     }
 
-    @Test
-    void anAckDeadlineOutsidePubsubsBoundsIsRefused() {
-        assertRefused(
-                "ackDeadlineSeconds 9 is not between 10 and 600",
-                pull(Map.of("subscription", SUBSCRIPTION, "ackDeadlineSeconds", 9)));
-        assertRefused(
-                "ackDeadlineSeconds 601 is not between 10 and 600",
-                pull(Map.of("subscription", SUBSCRIPTION, "ackDeadlineSeconds", 601)));
-        assertEquals(
-                OptionalInt.of(600),
-                PullSettings.from(pull(Map.of("subscription", SUBSCRIPTION, "ackDeadlineSeconds", 600)))
-                        .ackDeadlineSeconds());
-    }
-
     private static SourceConfig push(Map<String, Object> options) {
         return TestSources.config("gcp-pubsub-push", new HashMap<>(options));
     }
