@@ -40,32 +40,8 @@ class OperationsIT {
                     !readiness.body().contains("diskSpace") && !readiness.body().contains("free"),
                     "no disk sizes: " + readiness.body());
 
-            gateway.post(
-                    "/sources/in",
-                    "{}",
-                    "Content-Type",
-                    "application/json",
-                    "ce-specversion",
-                    "1.0",
-                    "ce-id",
-                    "1",
-                    "ce-source",
-                    "/t",
-                    "ce-type",
-                    "com.example.order.created");
-            gateway.post(
-                    "/sources/in",
-                    "{}",
-                    "Content-Type",
-                    "application/json",
-                    "ce-specversion",
-                    "1.0",
-                    "ce-id",
-                    "2",
-                    "ce-source",
-                    "/t",
-                    "ce-type",
-                    "com.example.other");
+            gateway.pushEvent("in", "1", "com.example.order.created", "{}");
+            gateway.pushEvent("in", "2", "com.example.other", "{}");
             gateway.post("/sources/in", "{}", "Content-Type", "application/json");
             sink.next("/out", 10);
 

@@ -8,9 +8,8 @@ import dev.tributary.gateway.testing.RecordingSink;
 import dev.tributary.gateway.testing.RecordingSink.Response;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * S3 notifications sent with the AWS SDK to a real SQS-compatible server (ElasticMQ), consumed by
@@ -19,22 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class SqsIngressIT {
 
-    private static ElasticMqQueues queues;
-
-    @BeforeAll
-    static void startQueue() {
-        queues = new ElasticMqQueues();
-    }
-
-    @AfterAll
-    static void stopQueue() {
-        queues.close();
-    }
+    @RegisterExtension
+    static final ElasticMqQueues QUEUES = new ElasticMqQueues();
 
     @Test
     void aSinkFailingForAWhileLosesNothingAndTheQueueEndsEmpty() throws Exception {
-        String queueUrl = queues.create("uploads", 2);
-        String mappings = "apiVersion: tributary.dev/v1\nsources:\n" + queues.source("uploads", queueUrl, 1, 2) + """
+        String queueUrl = QUEUES.create("uploads", 2);
+        String mappings = "apiVersion: tributary.dev/v1\nsources:\n" + QUEUES.source("uploads", queueUrl, 1, 2) + """
                 sinks:
                   store: { type: http, url: SINK/store }
                 routes:
@@ -49,7 +39,7 @@ class SqsIngressIT {
             try (GatewayUnderTest gateway = new GatewayUnderTest(mappings, sink)) {
                 for (int i = 0; i < 5; i++) {
                     int n = i;
-                    queues.client()
+                    QUEUES.client()
                             .sendMessage(m ->
                                     m.queueUrl(queueUrl).messageBody(s3Notification("photos/cat " + n + ".jpg", n)));
                 }
@@ -65,7 +55,7 @@ class SqsIngressIT {
                                 "photos/cat%200.jpg",
                                 "photos/cat%201.jpg", "photos/cat%202.jpg", "photos/cat%203.jpg", "photos/cat%204.jpg"),
                         delivered);
-                queues.awaitEmpty(queueUrl);
+                QUEUES.awaitEmpty(queueUrl);
             }
         }
     }

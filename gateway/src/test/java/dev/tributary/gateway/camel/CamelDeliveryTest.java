@@ -51,10 +51,11 @@ class CamelDeliveryTest {
     @Test
     void aDeadLetteredEventReportsThePrimarySinksFailureNotTheDeadLetterSinksRetries() throws Exception {
         Mappings mappings = new MappingLoader().load("test.yaml", MAPPINGS);
-        List<SinkDelivery> deliveries = SinkDelivery.of(mappings, new GatewayMetrics(new SimpleMeterRegistry()));
+        GatewayMetrics metrics = new GatewayMetrics(new SimpleMeterRegistry());
+        List<SinkDelivery> deliveries = SinkDelivery.of(mappings, metrics);
         Map<String, EventSink> sinks = Map.of("primary", new Scripted(500, 500), "dead", new Scripted(503, 202));
-        try (CamelDelivery delivery = new CamelDelivery(
-                deliveries, sinks, CeOverrides.parse(""), new GatewayMetrics(new SimpleMeterRegistry()), Tracing.OFF)) {
+        try (CamelDelivery delivery =
+                new CamelDelivery(deliveries, sinks, CeOverrides.parse(""), metrics, Tracing.OFF)) {
             DeliveryOutcome outcome = delivery.deliver(deliveries.get(0), event).get(10, TimeUnit.SECONDS);
 
             assertEquals(DeliveryOutcome.Status.DEAD_LETTERED, outcome.status());

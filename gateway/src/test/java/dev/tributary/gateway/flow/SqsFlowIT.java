@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -29,25 +27,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 class SqsFlowIT {
 
-    private static ElasticMqQueues queues;
-    private static SqsClient sqs;
-    private static String endpoint;
-
-    @BeforeAll
-    static void startQueue() {
-        queues = new ElasticMqQueues();
-        sqs = queues.client();
-        endpoint = queues.endpoint();
-    }
-
-    @AfterAll
-    static void stopQueue() {
-        queues.close();
-    }
+    @RegisterExtension
+    static final ElasticMqQueues QUEUES = new ElasticMqQueues();
 
     @Test
     void aRateLimitedSinkLeavesTheBacklogInTheQueue() throws Exception {
-        String queueUrl = sqs.createQueue(q -> q.queueName("backlog")).queueUrl();
+        String queueUrl =
+                QUEUES.client().createQueue(q -> q.queueName("backlog")).queueUrl();
         int messages = 120;
         for (int batch = 0; batch < messages / 10; batch++) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -57,7 +43,7 @@ class SqsFlowIT {
                         .messageBody("{\"n\":" + (batch * 10 + i) + "}")
                         .build());
             }
-            sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            QUEUES.client().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
         }
         try (ObservingSink sink = new ObservingSink(0);
                 RecordingSink unused = new RecordingSink();
@@ -71,7 +57,8 @@ class SqsFlowIT {
                         (gauge(registry, "tributary.sink.waiting") + gauge(registry, "tributary.sink.inflight")));
                 Thread.sleep(20);
             }
-            int visible = Integer.parseInt(sqs.getQueueAttributes(
+            int visible = Integer.parseInt(QUEUES.client()
+                    .getQueueAttributes(
                             a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .attributes()
                     .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
@@ -97,7 +84,8 @@ class SqsFlowIT {
 
     @Test
     void aFifoQueuesGroupsAreDeliveredInOrderUnderRetries() throws Exception {
-        String queueUrl = sqs.createQueue(q -> q.queueName("ordered.fifo")
+        String queueUrl = QUEUES.client()
+                .createQueue(q -> q.queueName("ordered.fifo")
                         .attributes(Map.of(
                                 QueueAttributeName.FIFO_QUEUE,
                                 "true",
@@ -111,7 +99,8 @@ class SqsFlowIT {
             for (String group : groups) {
                 String body = "{\"group\":\"" + group + "\",\"n\":" + i + "}";
                 sent.computeIfAbsent(group, g -> new ArrayList<>())
-                        .add(sqs.sendMessage(m -> m.queueUrl(queueUrl)
+                        .add(QUEUES.client()
+                                .sendMessage(m -> m.queueUrl(queueUrl)
                                         .messageGroupId(group)
                                         .messageBody(body))
                                 .messageId());
@@ -151,7 +140,7 @@ class SqsFlowIT {
             }
             assertTrue(sink.maxConcurrent() > 1, "different groups are delivered in parallel");
             assertTrue(sink.maxConcurrent() <= groups.size(), "one event per group at a time: " + sink.maxConcurrent());
-            queues.awaitEmpty(queueUrl);
+            QUEUES.awaitEmpty(queueUrl);
         }
     }
 
@@ -161,16 +150,8 @@ class SqsFlowIT {
     }
 
     private static String sqsMappings(String queueUrl, String sinkUrl, String limits, String kind) {
-        return """
-                apiVersion: tributary.dev/v1
-                sources:
-                  queue:
-                    type: aws-sqs
-                    queueUrl: %s
-                    endpoint: %s
-                    region: us-east-1
-                    waitTimeSeconds: 1
-                    visibilityTimeout: 30
+        return "apiVersion: tributary.dev/v1\nsources:\n" + QUEUES.source("queue", queueUrl, 1, 30)
+                + """
                 sinks:
                   fn: { type: http, url: %s/fn, %s }
                 routes:
@@ -178,6 +159,6 @@ class SqsFlowIT {
                     from: [queue]
                     to: [fn]
                     delivery: { retry: 5, backoffDelay: PT0.05S }
-                """.formatted(queueUrl, endpoint, sinkUrl, limits, kind);
+                """.formatted(sinkUrl, limits, kind);
     }
 }

@@ -42,19 +42,11 @@ class CloudEventsIngressIT {
 
     @Test
     void binaryModeIsForwardedInBinaryModeWithPercentEncodedHeaders() throws Exception {
-        HttpResponse<String> response = gateway.post(
-                "/sources/in",
-                "{\"n\":1}",
-                "Content-Type",
-                "application/json",
-                "ce-specversion",
-                "1.0",
-                "ce-id",
+        HttpResponse<String> response = gateway.pushEvent(
+                "in",
                 "bin-1",
-                "ce-source",
-                "/tests",
-                "ce-type",
                 "com.example.test",
+                "{\"n\":1}",
                 "ce-subject",
                 "caf%C3%A9%20au%20lait",
                 "ce-traceparent",
@@ -105,55 +97,15 @@ class CloudEventsIngressIT {
     void filtersDecideWhatIsDeliveredAndStructuredSinksGetJson() throws Exception {
         assertEquals(
                 202,
-                gateway.post(
-                                "/sources/filtered",
-                                "{}",
-                                "Content-Type",
-                                "application/json",
-                                "ce-specversion",
-                                "1.0",
-                                "ce-id",
-                                "f-skip",
-                                "ce-source",
-                                "/t",
-                                "ce-type",
-                                "com.example.invoice.paid")
+                gateway.pushEvent("filtered", "f-skip", "com.example.invoice.paid", "{}")
                         .statusCode());
         assertEquals(
                 202,
-                gateway.post(
-                                "/sources/filtered",
-                                "{}",
-                                "Content-Type",
-                                "application/json",
-                                "ce-specversion",
-                                "1.0",
-                                "ce-id",
-                                "f-test",
-                                "ce-source",
-                                "/t",
-                                "ce-type",
-                                "com.example.order.created",
-                                "ce-subject",
-                                "test/1")
+                gateway.pushEvent("filtered", "f-test", "com.example.order.created", "{}", "ce-subject", "test/1")
                         .statusCode());
         assertEquals(
                 202,
-                gateway.post(
-                                "/sources/filtered",
-                                "{}",
-                                "Content-Type",
-                                "application/json",
-                                "ce-specversion",
-                                "1.0",
-                                "ce-id",
-                                "f-pass",
-                                "ce-source",
-                                "/t",
-                                "ce-type",
-                                "com.example.order.created",
-                                "ce-subject",
-                                "real/1")
+                gateway.pushEvent("filtered", "f-pass", "com.example.order.created", "{}", "ce-subject", "real/1")
                         .statusCode());
 
         RecordingSink.Request delivered = sink.next("/structured", 10);
@@ -194,22 +146,7 @@ class CloudEventsIngressIT {
         assertEquals(415, xml.statusCode());
         assertTrue(xml.body().contains("application/cloudevents+xml"), xml.body());
 
-        assertEquals(
-                202,
-                gateway.post(
-                                "/sources/in",
-                                "{}",
-                                "Content-Type",
-                                "application/json",
-                                "ce-specversion",
-                                "1.0",
-                                "ce-id",
-                                "after-errors",
-                                "ce-source",
-                                "/tests",
-                                "ce-type",
-                                "t")
-                        .statusCode());
+        assertEquals(202, gateway.pushEvent("in", "after-errors", "t", "{}").statusCode());
         assertEquals("after-errors", sink.next("/out", 10).header("ce-id"));
     }
 

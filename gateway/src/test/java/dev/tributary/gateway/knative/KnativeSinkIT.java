@@ -43,20 +43,7 @@ class KnativeSinkIT {
                                 "{\"extensions\":{\"gateway\":\"tributary\",\"cluster\":\"eu 1\"}}"))) {
             assertEquals(
                     202,
-                    gateway.post(
-                                    "/sources/in",
-                                    "{\"a\":1}",
-                                    "Content-Type",
-                                    "application/json",
-                                    "ce-specversion",
-                                    "1.0",
-                                    "ce-id",
-                                    "k-1",
-                                    "ce-source",
-                                    "/t",
-                                    "ce-type",
-                                    "com.example.t")
-                            .statusCode());
+                    gateway.pushEvent("in", "k-1", "com.example.t", "{\"a\":1}").statusCode());
 
             RecordingSink.Request atBroker = sink.next("/broker-ingress/events/default", 10);
             assertEquals("k-1", atBroker.header("ce-id"), "binary mode");

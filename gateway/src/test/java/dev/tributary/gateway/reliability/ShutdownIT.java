@@ -13,29 +13,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shutdown contract: a stopping gateway starts nothing, and an idle pull source does not hold it up. */
 class ShutdownIT {
 
-    private static ElasticMqQueues queues;
-
-    @BeforeAll
-    static void startQueues() {
-        queues = new ElasticMqQueues();
-    }
-
-    @AfterAll
-    static void stopQueues() {
-        queues.close();
-    }
+    @RegisterExtension
+    static final ElasticMqQueues QUEUES = new ElasticMqQueues();
 
     @Test
     void anIdleSqsSourceDoesNotHoldShutdownForItsLongPoll() throws Exception {
-        String queue = queues.create("idle", 30);
-        String mappings = "apiVersion: tributary.dev/v1\nsources:\n" + queues.source("idle", queue, 20, 30) + """
+        String queue = QUEUES.create("idle", 30);
+        String mappings = "apiVersion: tributary.dev/v1\nsources:\n" + QUEUES.source("idle", queue, 20, 30) + """
                 sinks:
                   store: { type: http, url: SINK/store }
                 routes:
@@ -65,8 +55,8 @@ class ShutdownIT {
     @Test
     void aReloadCheckFallingInsideShutdownStartsNoPipeline() throws Exception {
         Duration reloadInterval = Duration.ofSeconds(12);
-        String queue = queues.create("late", 30);
-        String mappings = "apiVersion: tributary.dev/v1\nsources:\n" + queues.source("late", queue, 20, 30) + """
+        String queue = QUEUES.create("late", 30);
+        String mappings = "apiVersion: tributary.dev/v1\nsources:\n" + QUEUES.source("late", queue, 20, 30) + """
                 sinks:
                   store: { type: http, url: SINK/store }
                 routes:
@@ -77,7 +67,7 @@ class ShutdownIT {
                 """;
         try (RecordingSink sink = new RecordingSink()) {
             sink.script("/store", new Response(202, Map.of(), "", 16_000));
-            queues.client().sendMessage(m -> m.queueUrl(queue).messageBody("{\"n\":\"in flight\"}"));
+            QUEUES.client().sendMessage(m -> m.queueUrl(queue).messageBody("{\"n\":\"in flight\"}"));
             Path file =
                     Files.writeString(Path.of("target", "shutdown-reload.yaml"), mappings.replace("SINK", sink.url()));
             long started = System.nanoTime();
@@ -99,7 +89,7 @@ class ShutdownIT {
                 Thread.sleep(1500);
                 for (int i = 0; i < 10; i++) {
                     int n = i;
-                    queues.client().sendMessage(m -> m.queueUrl(queue).messageBody("{\"n\":" + n + "}"));
+                    QUEUES.client().sendMessage(m -> m.queueUrl(queue).messageBody("{\"n\":" + n + "}"));
                 }
                 stopping.join();
                 Duration exited = Duration.ofNanos(System.nanoTime() - started);
@@ -111,7 +101,7 @@ class ShutdownIT {
             assertEquals(0, sink.pending("/store"), "nothing but the in-flight message reached the sink");
             assertEquals(
                     11,
-                    queues.messages(queue),
+                    QUEUES.messages(queue),
                     "still on the queue: the 10 sent after the SIGTERM, and the one in flight, whose delivery the"
                             + " 10 s stop timeout cut off (nothing undelivered is acknowledged)");
         }

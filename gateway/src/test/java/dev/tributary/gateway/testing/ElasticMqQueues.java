@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -14,9 +16,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * An embedded ElasticMQ (a real SQS-protocol server) on a loopback port, with an SDK client for the
  * test's side of the queue. Sets the AWS credential system properties the gateway's source reads
- * while open.
+ * while open. Closed by the test, or, registered as a static {@code @RegisterExtension} field,
+ * after the test class.
  */
-public final class ElasticMqQueues implements AutoCloseable {
+public final class ElasticMqQueues implements AutoCloseable, AfterAllCallback {
 
     private final SQSRestServer server;
     private final String endpoint;
@@ -91,6 +94,11 @@ public final class ElasticMqQueues implements AutoCloseable {
                     waitTimeSeconds: %d
                     visibilityTimeout: %d
                 """.formatted(name, queueUrl, endpoint, waitTimeSeconds, visibilityTimeout);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -113,12 +115,13 @@ public final class GatewayUnderTest implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** POSTs a binary-mode CloudEvent with JSON data, from source {@code /tests}, to {@code /sources/{source}}. */
-    public HttpResponse<String> pushEvent(String source, String id, String type, String json)
+    /**
+     * POSTs a binary-mode CloudEvent with JSON data, from source {@code /tests}, to {@code
+     * /sources/{source}}, with more headers given as name, value, name, value…
+     */
+    public HttpResponse<String> pushEvent(String source, String id, String type, String json, String... moreHeaders)
             throws IOException, InterruptedException {
-        return post(
-                "/sources/" + source,
-                json,
+        List<String> headers = new ArrayList<>(List.of(
                 "Content-Type",
                 "application/json",
                 "ce-specversion",
@@ -128,7 +131,9 @@ public final class GatewayUnderTest implements AutoCloseable {
                 "ce-source",
                 "/tests",
                 "ce-type",
-                type);
+                type));
+        headers.addAll(List.of(moreHeaders));
+        return post("/sources/" + source, json, headers.toArray(String[]::new));
     }
 
     /** POSTs a CloudEvent in the structured JSON format to {@code /sources/{source}}. */
