@@ -28,16 +28,16 @@ public final class SinkHealth {
     }
 
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
-    private volatile long lastAttemptMillis;
     private volatile long lastSuccessMillis;
+    private volatile long lastFailureMillis;
     private volatile String lastFailure;
 
     /** The sink answered an attempt. */
     public void answered() {
-        long now = System.currentTimeMillis();
-        consecutiveFailures.set(0);
-        lastSuccessMillis = now;
-        lastAttemptMillis = now;
+        if (consecutiveFailures.get() != 0) {
+            consecutiveFailures.set(0);
+        }
+        lastSuccessMillis = System.currentTimeMillis();
     }
 
     /**
@@ -48,11 +48,11 @@ public final class SinkHealth {
     public void failed(String reason) {
         lastFailure = reason;
         consecutiveFailures.incrementAndGet();
-        lastAttemptMillis = System.currentTimeMillis();
+        lastFailureMillis = System.currentTimeMillis();
     }
 
     State state(long nowMillis) {
-        long lastAttempt = lastAttemptMillis;
+        long lastAttempt = Math.max(lastSuccessMillis, lastFailureMillis);
         if (lastAttempt == 0 || nowMillis - lastAttempt > SinksHealth.WINDOW.toMillis()) {
             return State.IDLE;
         }

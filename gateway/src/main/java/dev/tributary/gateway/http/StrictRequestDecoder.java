@@ -10,10 +10,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Netty's HTTP/1.x request decoder, refusing what it would otherwise interpret leniently:
@@ -37,9 +35,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
 
     private final Duration headerTimeout;
     private final Duration bodyTimeout;
-    private ScheduledFuture<?> headTimer;
-    private ScheduledFuture<?> bodyTimer;
-    private boolean inMessage;
+    private final ReadDeadline deadline = new ReadDeadline();
     private boolean refused;
 
     StrictRequestDecoder(HttpDecoderConfig config, Duration headerTimeout, Duration bodyTimeout) {
@@ -55,23 +51,17 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext context, ByteBuf buffer, List<Object> out) throws Exception {
-        if (!inMessage && headTimer == null && buffer.isReadable() && !refused) {
-            headTimer = closeAfter(context, headerTimeout);
+        if (!deadline.isSet() && buffer.isReadable() && !refused) {
+            deadline.set(context, headerTimeout);
         }
         int before = out.size();
         super.decode(context, buffer, out);
         for (int i = before; i < out.size(); i++) {
             Object decoded = out.get(i);
-            if (decoded instanceof HttpMessage) {
-                headTimer = cancel(headTimer);
-                inMessage = true;
-                if (!(decoded instanceof LastHttpContent)) {
-                    bodyTimer = closeAfter(context, bodyTimeout);
-                }
-            }
             if (decoded instanceof LastHttpContent) {
-                bodyTimer = cancel(bodyTimer);
-                inMessage = false;
+                deadline.clear();
+            } else if (decoded instanceof HttpMessage) {
+                deadline.set(context, bodyTimeout);
             }
         }
     }
@@ -111,22 +101,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         return null;
     }
 
-    private static ScheduledFuture<?> closeAfter(ChannelHandlerContext context, Duration timeout) {
-        return context.executor().schedule(() -> context.close(), timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    /** Cancels the timer, if any; returns null for the field that held it. */
-    private static ScheduledFuture<?> cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        return null;
-    }
-
     @Override
     protected void handlerRemoved0(ChannelHandlerContext context) throws Exception {
-        headTimer = cancel(headTimer);
-        bodyTimer = cancel(bodyTimer);
+        deadline.cancel();
         super.handlerRemoved0(context);
     }
 }
